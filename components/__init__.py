@@ -1,0 +1,1 @@
+"""Khobor Lens UI: the shared corpus loader and the dashboard pages."""

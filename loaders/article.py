@@ -1,0 +1,64 @@
+"""Parse one page dump into an :class:`Article`: classified lines plus metadata."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from .lines import BOILERPLATE_KINDS, Line, classify
+from .metadata import Metadata, extract
+
+logger = logging.getLogger(__name__)
+
+LABEL_LENGTH = 90
+
+
+@dataclass(frozen=True)
+class Article:
+    """One parsed page: the source text, every line with its kind, and the metadata."""
+
+    name: str
+    source: str
+    lines: tuple[Line, ...]
+    title: str | None
+    meta: Metadata
+
+    @property
+    def body_lines(self) -> list[Line]:
+        """The lines that make up the clean article."""
+        return [line for line in self.lines if line.kind == "body"]
+
+    @property
+    def body(self) -> str:
+        """The clean article text, one paragraph per line."""
+        return "\n".join(line.text for line in self.body_lines)
+
+    @property
+    def label(self) -> str:
+        """A display name: the title, else the start of the first body line, else the file name."""
+        if self.title:
+            return self.title
+        first = next((line.text for line in self.body_lines), "")
+        if not first:
+            return self.name
+        if len(first) <= LABEL_LENGTH:
+            return first
+        cut = first[:LABEL_LENGTH].rsplit(" ", 1)[0]
+        return cut + " …"
+
+    @property
+    def boilerplate_lines(self) -> int:
+        """How many non-blank lines are page furniture."""
+        return sum(line.kind in BOILERPLATE_KINDS for line in self.lines)
+
+
+def parse_article(source: str, name: str = "") -> Article:
+    """Parse the decoded text of one page dump.
+
+    ``source`` is the text exactly as read (offsets in the result index into it);
+    ``name`` identifies the article (normally its file name). Titles are ``None`` when the
+    dump has no headline line; see :mod:`loaders.metadata` for how dates, outlet and
+    attributions are found.
+    """
+    lines = tuple(classify(source))
+    title = next((line.text for line in lines if line.kind == "title"), None)
+    return Article(name=name, source=source, lines=lines, title=title, meta=extract(list(lines)))

@@ -1,0 +1,243 @@
+"""Load a folder (or list) of page dumps into three tidy tables.
+
+``articles`` — one row per parsed file:
+    article_id (file path relative to the folder given), path, content_hash, encoding,
+    title (None when the dump has no headline), label (display name), outlet (canonical id
+    or None), outlet_basis, outlet_name_bn, outlet_name_en, fingerprint (hash of the page
+    template; groups pages of one site, known or not),
+    published / updated / page_date (tz-aware Asia/Dhaka timestamps, NaT when unknown),
+    published_iso / updated_iso / page_date_iso (as precise as the page says),
+    published_basis / updated_basis / page_date_basis (the label or line the value came
+    from, e.g. প্রকাশ, আপডেট, বাংলাদেশ সময়, timestamp, dateline, inferred),
+    published_precision / updated_precision ('minute', 'day', 'partial' or None),
+    published_line / updated_line / page_date_line (1-based source line, or <NA>),
+    published_partial (ISO 8601 truncated date such as --09-13 when only day and month
+    are known), page_date_check (calendar and weekday cross-checks of the header),
+    desk, byline, dateline (place), credits (list of initials), attributions (list of
+    agency ids or source domains), body (clean text, one paragraph per line), body_lines
+    (list of 1-based line numbers), n_lines (non-blank lines), n_body_lines,
+    n_boilerplate_lines, boilerplate_share (boilerplate lines / non-blank lines), n_chars,
+    source (the decoded file text; line spans index into it),
+    entities (list of entity ids; filled by the entities module, empty until then).
+``lines`` — one row per line: article_id, n (1-based), start, end (character span in
+    ``source``, newline excluded), kind (see ``loaders.lines.LINE_KINDS``), reason, text.
+``errors`` — one row per unusable file: article_id, path, error (plain language).
+"""
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import sources
+from .article import Article, parse_article
+from .cache import ParseStore, content_hash
+from .reading import UnreadableFile, collect_files, decode
+
+logger = logging.getLogger(__name__)
+
+TIMEZONE = "Asia/Dhaka"
+ERROR_COLUMNS = ["article_id", "path", "error"]
+LINE_COLUMNS = ["article_id", "n", "start", "end", "kind", "reason", "text"]
+_DATE_FIELDS = ("published", "updated", "page_date")
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The three tables of a loaded corpus (see the module docstring for columns)."""
+
+    articles: pd.DataFrame
+    lines: pd.DataFrame
+    errors: pd.DataFrame
+
+
+def _date_columns(prefix: str, value) -> dict:
+    """Flatten a DateValue into ``<prefix>_*`` columns."""
+    return {
+        f"{prefix}_iso": value.iso if value else None,
+        f"{prefix}_basis": value.basis if value else None,
+        f"{prefix}_precision": value.precision if value else None,
+        f"{prefix}_line": value.line if value else None,
+    }
+
+
+def _article_row(digest: str, encoding: str, article: Article) -> dict:
+    """Cacheable row of one parsed article (everything that depends only on its bytes)."""
+    meta = article.meta
+    body_lines = [line.n for line in article.body_lines]
+    non_blank = sum(line.kind != "blank" for line in article.lines)
+    info = sources.outlet_info(meta.outlet) if meta.outlet else None
+    return {
+        "content_hash": digest,
+        "encoding": encoding,
+        "title": article.title,
+        "label": article.label,
+        "outlet": meta.outlet,
+        "outlet_basis": meta.outlet_basis or None,
+        "outlet_name_bn": info["name_bn"] if info else None,
+        "outlet_name_en": info["name_en"] if info else None,
+        "fingerprint": meta.fingerprint,
+        **_date_columns("published", meta.published),
+        "published_partial": meta.published_partial.partial_iso if meta.published_partial else None,
+        **_date_columns("updated", meta.updated),
+        **_date_columns("page_date", meta.page_date),
+        "page_date_check": meta.page_date_check or None,
+        "desk": meta.desk,
+        "byline": meta.byline,
+        "dateline": meta.dateline,
+        "credits": list(meta.credits),
+        "attributions": list(meta.attributions),
+        "body": article.body,
+        "body_lines": body_lines,
+        "n_lines": non_blank,
+        "n_body_lines": len(body_lines),
+        "n_boilerplate_lines": article.boilerplate_lines,
+        "boilerplate_share": article.boilerplate_lines / non_blank if non_blank else 0.0,
+        "n_chars": len(article.source),
+        "source": article.source,
+        "entities": [],
+    }
+
+
+def _line_rows(digest: str, article: Article) -> dict[str, list]:
+    """Column lists of the lines table for one article."""
+    lines = article.lines
+    return {
+        "content_hash": [digest] * len(lines),
+        "n": [line.n for line in lines],
+        "start": [line.start for line in lines],
+        "end": [line.end for line in lines],
+        "kind": [line.kind for line in lines],
+        "reason": [line.reason for line in lines],
+        "text": [article.source[line.start : line.end] for line in lines],
+    }
+
+
+def _parse_many(
+    items: list[tuple[str, str, str]], progress: Progress | None = None, already_done: int = 0
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Parse (hash, encoding, text) triples into cacheable article and line frames."""
+    rows, columns = [], {}
+    total = already_done + len(items)
+    for done, (digest, encoding, text) in enumerate(items, start=already_done + 1):
+        if progress and (done % 25 == 0 or done == total):
+            progress(done, total)
+        article = parse_article(text, digest)
+        rows.append(_article_row(digest, encoding, article))
+        for key, values in _line_rows(digest, article).items():
+            columns.setdefault(key, []).extend(values)
+    return pd.DataFrame(rows), pd.DataFrame(columns)
+
+
+def _finish(files: pd.DataFrame, parsed: pd.DataFrame, lines: pd.DataFrame, errors: list[dict]) -> Corpus:
+    """Attach file identities to parsed rows and type the date columns."""
+    articles = files.merge(parsed, on="content_hash", how="inner")
+    for field in _DATE_FIELDS:
+        iso = articles[f"{field}_iso"] if len(articles) else pd.Series(dtype=object)
+        articles[field] = pd.to_datetime(iso, format="ISO8601").dt.tz_localize(TIMEZONE)
+        articles[f"{field}_line"] = articles[f"{field}_line"].astype("Int64") if len(articles) else pd.Series(dtype="Int64")
+    if not lines.empty:
+        lines = files[["article_id", "content_hash"]].merge(lines, on="content_hash").drop(columns="content_hash")
+        lines["kind"] = lines["kind"].astype("category")
+    else:
+        lines = pd.DataFrame(columns=LINE_COLUMNS)
+    return Corpus(
+        articles=articles.reset_index(drop=True),
+        lines=lines[LINE_COLUMNS].reset_index(drop=True),
+        errors=pd.DataFrame(errors, columns=ERROR_COLUMNS),
+    )
+
+
+def parse_documents(
+    documents: Iterable[tuple[str, str, bytes | UnreadableFile]],
+    cache_dir: str | os.PathLike | None = None,
+    progress: Progress | None = None,
+) -> Corpus:
+    """Build a :class:`Corpus` from ``(article_id, path, bytes)`` triples.
+
+    This is the common path for files on disk and for uploads. Each document's bytes
+    are decoded (see :func:`loaders.reading.decode`); a document that cannot be read
+    becomes a row of ``errors`` and the others still load. With ``cache_dir``, parses
+    are looked up in and added to the Parquet store there, keyed by content hash.
+    ``progress(done, total)`` is called as documents are parsed.
+    """
+    documents = list(documents)
+    entries, errors, blobs = [], [], {}
+    for article_id, path, data in documents:
+        if isinstance(data, UnreadableFile):
+            errors.append({"article_id": article_id, "path": path, "error": str(data)})
+            continue
+        digest = content_hash(data)
+        entries.append({"article_id": article_id, "path": path, "content_hash": digest})
+        blobs[digest] = data
+    store = ParseStore(cache_dir) if cache_dir else None
+    cached = store.get(set(blobs)) if store else None
+    parsed, lines = cached if cached else (pd.DataFrame(columns=["content_hash"]), pd.DataFrame())
+    known = set(parsed["content_hash"])
+    # Only bytes the cache has never seen are decoded: a cached hash decoded fine before.
+    todo, refused = [], {}
+    for digest, data in blobs.items():
+        if digest in known:
+            continue
+        try:
+            decoded = decode(data)
+        except UnreadableFile as err:
+            refused[digest] = str(err)
+        else:
+            todo.append((digest, decoded.encoding, decoded.text))
+    for entry in entries:
+        if entry["content_hash"] in refused:
+            errors.append({"article_id": entry["article_id"], "path": entry["path"], "error": refused[entry["content_hash"]]})
+            logger.info("skipped %s: %s", entry["path"], refused[entry["content_hash"]])
+    if todo:
+        new_articles, new_lines = _parse_many(todo, progress, len(documents) - len(todo))
+        if store:
+            store.add(new_articles, new_lines)
+        parsed = pd.concat([parsed, new_articles], ignore_index=True) if len(parsed) else new_articles
+        lines = pd.concat([lines, new_lines], ignore_index=True) if len(lines) else new_lines
+    elif progress:
+        progress(len(documents), len(documents))
+    files = [entry for entry in entries if entry["content_hash"] not in refused]
+    files_frame = pd.DataFrame(files, columns=["article_id", "path", "content_hash"])
+    return _finish(files_frame, parsed, lines, errors)
+
+
+def read_documents(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str, bytes | UnreadableFile]]:
+    """Read files (folders are expanded to their ``.txt`` files) as document triples.
+
+    ``article_id`` is the path relative to the folder it was found in, or the file
+    name for files given directly; a file that cannot be opened is kept with an
+    :class:`UnreadableFile` in place of its bytes, so it is reported rather than lost.
+    """
+    documents = []
+    for root in map(Path, paths):
+        files = collect_files([root])
+        for path in files:
+            article_id = path.relative_to(root).as_posix() if root.is_dir() else path.name
+            try:
+                data = path.read_bytes()
+            except OSError as err:
+                data = UnreadableFile(f"cannot open the file ({err.strerror or err})")
+            documents.append((article_id, str(path), data))
+    return documents
+
+
+def load_corpus(
+    paths: Iterable[str | os.PathLike],
+    cache_dir: str | os.PathLike | None = None,
+    progress: Progress | None = None,
+) -> Corpus:
+    """Load page dumps from files and folders into a :class:`Corpus`.
+
+    ``paths`` may mix folders (every ``.txt`` file below them is read) and files.
+    Unreadable files (binary, wrong encoding, empty, over 5 MB, HTML) become rows of
+    ``corpus.errors`` with a plain-language reason; every other file still loads.
+    ``cache_dir`` enables the Parquet parse cache (see :mod:`loaders.cache`), so that
+    an unchanged corpus loads without re-parsing.
+    """
+    return parse_documents(read_documents(paths), cache_dir=cache_dir, progress=progress)

@@ -1,0 +1,434 @@
+"""Date and time expressions in one line of Bengali/English news text.
+
+``find_dates`` recognises Gregorian, Bangla (Bangabda) and Hijri dates written with
+Bengali, ASCII or mixed digits, attaches an adjacent clock time and weekday name, and
+never invents missing parts: a date without a year stays partial, and nothing here
+looks at today's date. The vocabulary (month spellings, weekdays, day-part words) lives
+in ``data/calendar.toml``. Input is NFC text (see ``textnorm``); offsets index it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import bangla
+
+from .textnorm import to_ascii_digits
+
+logger = logging.getLogger(__name__)
+
+_DHAKA = dt.timezone(dt.timedelta(hours=6), "Asia/Dhaka")
+_LETTER = r"A-Za-z\u0980-\u09E5\u09F0-\u09FF"  # Latin and Bengali letters and signs, not digits
+_NOT_AFTER_LETTER, _NOT_BEFORE_LETTER = rf"(?<![{_LETTER}])", rf"(?![{_LETTER}])"
+_GREGORIAN_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+# Days from 1 বৈশাখ to the first of each Bangla month (ফাল্গুন gains a day in leap years).
+_BANGLA_OFFSETS = (0, 31, 62, 93, 124, 155, 185, 215, 245, 275, 305, 335)
+# Regexes only run this close to digit runs (dates) or to found dates (times, weekdays):
+# every part of a date lies within _DATE_REACH of one of its digits (longest month name
+# plus separators), an attachable time within _TIME_REACH, a weekday within _WEEKDAY_REACH.
+_DATE_REACH, _TIME_REACH, _WEEKDAY_REACH = 40, 40, 20
+
+
+def _nfc(word: str) -> str:
+    """NFC form of a word with runs of white space collapsed to one space."""
+    return " ".join(unicodedata.normalize("NFC", word).split())
+
+
+def _key(word: str) -> str:
+    """Lookup key of a matched name: NFC, casefolded, single spaces."""
+    return _nfc(word).casefold()
+
+
+def _alt(words) -> str:
+    """Regex alternation of literal words, longest first; a space matches any white space."""
+    unique = sorted({_nfc(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+
+
+def _compile(pattern: str) -> re.Pattern:
+    """Compile a pattern whose Bengali literals may not be NFC in this source file."""
+    return re.compile(unicodedata.normalize("NFC", pattern))
+
+
+_CAL = tomllib.loads((Path(__file__).with_name("data") / "calendar.toml").read_text("utf-8"))
+_MONTHS: dict[str, tuple[str, int]] = {
+    _key(name): (calendar, number)
+    for calendar in ("gregorian", "bangla", "hijri")
+    for number, names in enumerate(_CAL["months"][calendar], start=1)
+    for name in names
+}
+_AMBIGUOUS = frozenset(_key(w) for w in _CAL["months"]["ambiguous"])
+_YEAR_WORDS = {_nfc(w): cal for cal in ("gregorian", "bangla", "hijri") for w in _CAL["years"][cal]}
+_GENITIVE = frozenset(_nfc(w) for w in _CAL["years"]["genitive"])
+_WEEKDAYS = {  # English weekdays only in Title or UPPER case: "sun", "sat", "wed" are words
+    _nfc(form): number
+    for number, names in enumerate(_CAL["weekdays"]["names"])
+    for name in names
+    for form in ({name, name.upper()} if name.isascii() else {name})
+}
+_DAYPARTS = {_key(w): kind for kind in ("morning", "noon", "evening", "night") for w in _CAL["dayparts"][kind]}
+_AMPM = {_key(w): half for half in ("am", "pm") for w in _CAL["clock"][half]}
+_QUARTERS = {_nfc(w): minutes for w, minutes in _CAL["clock"]["quarters"].items()}
+
+_BN_MONTHS = [n for n in _MONTHS if not n.isascii()]
+_EN_MONTHS = [n for n in _MONTHS if n.isascii()]
+_MONTH_FIRST = "".join(sorted({n[0] for n in _BN_MONTHS} | {n[0] for n in _EN_MONTHS} | {n[0].upper() for n in _EN_MONTHS}))
+_ORD = rf"(?:{_alt(_CAL['days']['ordinal_suffixes'])})?"   # ১লা, ২১শে, 15th
+_DAY = r"(?<![\d.:,/])(?P<{0}>\d{{1,2}})" + _ORD
+_YEAR = r"(?P<{0}>[12১২]\d{{3}})(?!\d)"
+_D_M = r"\s*-?\s*"            # between day and month: "২৪ মার্চ", "12-Aug"
+_M_Y = r"(?:\s*[,-]\s*|\s+)"  # between month (or day) and year: "আগস্ট, ২০২৫", "Oct 29, 2025"
+
+
+def _month(tag: str) -> str:
+    """Pattern of one month name (captured as ``tag``) with an optional case ending."""
+    return (rf"{_NOT_AFTER_LETTER}(?=[{_MONTH_FIRST}])(?P<{tag}>{_alt(_BN_MONTHS)}|(?i:{_alt(_EN_MONTHS)}))"
+            rf"(?:\.(?=\s*\d)|{_alt(_CAL['months']['case_endings'])})?{_NOT_BEFORE_LETTER}")
+
+
+# One alternative per form; the outer group name tells _read_date which one matched.
+_DATE_RE = _compile(rf"(?=[\d{_MONTH_FIRST}])(?:" + "|".join([
+    r"(?P<iso>(?<![\d.:/-])(?P<iy>[12১২]\d{3})(?P<isep>[-/])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})"
+    r"(?:[T ](?P<ih>\d{1,2}):(?P<imi>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<itz>Z|[+-]\d{2}:?\d{2})?)?)(?![\d:])",
+    r"(?P<num>(?<![\d.:/-])(?P<nd>\d{1,2})(?P<nsep>[-/.])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>[12১২]\d{3}))(?![\d.])",
+    rf"(?P<sal>(?<![\d.:,/-])(?P<sy>[12১২]\d{{3}})\s*(?P<sw>{_alt(_YEAR_WORDS)}){_NOT_BEFORE_LETTER}"
+    rf"(?:\s+(?:{_DAY.format('sd')}{_D_M})?{_month('smo')})?)",
+    rf"(?P<dmy>{_DAY.format('dd')}{_D_M}{_month('dmo')}(?:{_M_Y}{_YEAR.format('dy')})?)",
+    rf"(?P<mdy>{_month('mmo')}(?:\s*(?P<md>\d{{1,2}}){_ORD}{_M_Y}{_YEAR.format('my')}"
+    rf"|{_M_Y}{_YEAR.format('yy')}(?!\s*(?:{_alt(_YEAR_WORDS)}))))",
+]) + ")")
+_ANY_DIGIT_RE = re.compile(r"[0-9\u09E6-\u09EF]")
+_DIGIT_CLUSTER_RE = re.compile(rf"\d+(?:\D{{1,{2 * _DATE_REACH}}}\d+)*")  # digit runs close enough to share a window
+_SPACE_RE = re.compile(r"\s")
+_CUES = _CAL["cues"]["before"]  # Bengali cues may be glued to the word before ("দিবসআগামী")
+_CUE_BEFORE_RE = _compile(rf"(?:{_alt(w for w in _CUES if not w.isascii())}"
+                          rf"|(?i:(?<![A-Za-z])(?:{_alt(w for w in _CUES if w.isascii())})))\s*$")
+_CUE_AFTER_RE = _compile(rf"\s*(?:{_alt(_CAL['cues']['after'])})")
+_TIME_RE = _compile(
+    rf"(?:{_NOT_AFTER_LETTER}(?P<dp>{_alt(_DAYPARTS)})\s*)?(?:"
+    rf"(?<![\d.:,/+-])(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?::\d{{2}})?(?![\d:])"   # ১৬:৩৩, 10:30 PM
+    rf"(?:\s*(?P<ap>(?i:{_alt(_AMPM)})){_NOT_BEFORE_LETTER})?"
+    rf"|(?<![\d.:,/-])(?P<hhmm>\d{{4}})\s*(?:{_alt(_CAL['clock']['hhmm_words'])})"  # ২১৩০ ঘণ্টা
+    rf"|(?:(?P<q>{_alt(_QUARTERS)})\s*)?(?<![\d.:,/-])(?P<h2>\d{{1,2}})(?:[.:](?P<m2>\d{{2}}))?"
+    rf"\s*টা(?:য়|র)?(?:\s*(?P<m3>\d{{1,2}})\s*মিনিট)?"                              # সাড়ে ৯টায়
+    rf"|(?<![\d.:,/-])(?P<h3>\d{{1,2}})\s*(?P<ap3>(?i:{_alt(_AMPM)})){_NOT_BEFORE_LETTER})"  # 10 AM
+)
+_HHMM_CUE_RE = _compile(rf"(?:{_alt(_CAL['clock']['hhmm_cues'])})\s*:?\s*$")
+_WEEKDAY_RE = _compile(rf"{_NOT_AFTER_LETTER}(?P<w>{_alt(_WEEKDAYS)})"
+                       rf"(?:{_alt(_CAL['weekdays']['case_endings'])})?{_NOT_BEFORE_LETTER}")
+_TIME_GAP_RE = re.compile(r"[\s,;|।()\-–—/]{1,5}")
+_WEEKDAY_GAP_RE = re.compile(r"[\s,(]{0,3}")
+
+
+@dataclass(frozen=True)
+class TimeMatch:
+    """A clock time: 24-hour ``hour`` and ``minute`` of ``text`` at ``[start, end)``."""
+
+    start: int
+    end: int
+    hour: int
+    minute: int
+    text: str
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date expression, with its attached time and weekday, at ``[start, end)``."""
+
+    start: int
+    end: int
+    calendar: str
+    year: int | None
+    month: int | None
+    day: int | None
+    hour: int | None
+    minute: int | None
+    weekday: int | None
+    text: str
+
+    @property
+    def precision(self) -> str:
+        """"minute" or "day" for a complete date (with or without time), else "partial"."""
+        if None in (self.year, self.month, self.day):
+            return "partial"
+        return "day" if self.hour is None else "minute"
+
+    @property
+    def iso(self) -> str | None:
+        """ISO 8601 text of a complete Gregorian date (and time), else None."""
+        if self.calendar != "gregorian" or self.precision == "partial":
+            return None
+        day = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return day if self.hour is None else f"{day}T{self.hour:02d}:{self.minute:02d}"
+
+    def to_gregorian(self) -> dt.date | None:
+        """The Gregorian day of a complete Gregorian or Bangla date; None otherwise."""
+        if self.precision == "partial" or self.calendar == "hijri":
+            return None
+        if self.calendar == "bangla":
+            return bangla_to_gregorian(self.year, self.month, self.day)
+        return dt.date(self.year, self.month, self.day)
+
+
+@lru_cache(maxsize=4096)
+def gregorian_to_bangla(d: dt.date) -> tuple[int, int, int]:
+    """Bangabda ``(year, month, day)`` of Gregorian date ``d`` (month 1 = বৈশাখ).
+
+    Wraps ``bangla.get_date`` (revised Bangladesh calendar: 1 বৈশাখ = 14 April,
+    বৈশাখ-ভাদ্র have 31 days, the rest 30, ফাল্গুন 31 in Gregorian leap years).
+    """
+    found = bangla.get_date(d.day, d.month, d.year)
+    month = _MONTHS[_key(found["month"])][1]
+    return int(to_ascii_digits(found["year"])), month, int(to_ascii_digits(found["date"]))
+
+
+@lru_cache(maxsize=4096)
+def bangla_to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """Gregorian date of Bangabda ``day`` ``month`` ``year`` (month 1 = বৈশাখ).
+
+    Estimates the day from 14 April of ``year + 593`` and checks the candidates around
+    it with ``gregorian_to_bangla``, so both directions always agree. Raises
+    ``ValueError`` when the Bangla date does not exist (e.g. ৩১ আশ্বিন).
+    """
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        raise ValueError(f"no Bangla date {year}-{month}-{day}")
+    guess = dt.date(year + 593, 4, 14) + dt.timedelta(days=_BANGLA_OFFSETS[month - 1] + day - 1)
+    for delta in (0, -1, 1, -2, 2):
+        candidate = guess + dt.timedelta(days=delta)
+        if gregorian_to_bangla(candidate) == (year, month, day):
+            return candidate
+    raise ValueError(f"no Bangla date {year}-{month}-{day}")
+
+
+def _valid_day(calendar: str, year: int | None, month: int, day: int | None) -> bool:
+    """Whether the (possibly partial) date exists in its calendar."""
+    if not 1 <= month <= 12 or day is not None and day < 1:
+        return False
+    if calendar != "gregorian" and year is not None and year >= 2000:
+        return False  # Bangabda and Hijri are in the 1400s: "সফর ২০২৪" is a visit in 2024
+    if day is None:
+        return True
+    if calendar == "hijri":
+        return day <= 30
+    if year is None:
+        limit = (31 if month <= 5 or month == 11 else 30) if calendar == "bangla" else _GREGORIAN_DAYS[month - 1]
+        return day <= limit
+    try:
+        bangla_to_gregorian(year, month, day) if calendar == "bangla" else dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _to_dhaka(fields: list, tz: str) -> list:
+    """Shift Gregorian ``[y, m, d, h, min]`` written at UTC offset ``tz`` to Dhaka time."""
+    minutes = 0 if tz == "Z" else int(tz[1:3]) * 60 + int(tz[-2:])
+    offset = dt.timezone(dt.timedelta(minutes=-minutes if tz[0] == "-" else minutes))
+    local = dt.datetime(*fields, tzinfo=offset).astimezone(_DHAKA)
+    return [local.year, local.month, local.day, local.hour, local.minute]
+
+
+def _windows(a: str, spans, reach: int) -> list[list[int]]:
+    """Merged ``[lo, hi)`` ranges ``reach`` characters around sorted spans, ending at white space."""
+    out: list[list[int]] = []
+    for start, end in spans:
+        space = _SPACE_RE.search(a, end + reach)
+        lo, hi = max(0, start - reach), space.start() if space else len(a)
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return out
+
+
+def _read_date(m: re.Match, a: str) -> list | None:
+    """``[start, end, calendar, y, m, d, h, min, weekday]`` of one regex match, or None."""
+    g, form, end = m.groupdict(), m.lastgroup, m.end()
+    hour = minute = year = day = None
+    if form in ("iso", "num"):
+        p = form[0]
+        calendar, year, month, day = "gregorian", int(g[p + "y"]), int(g[p + "m"]), int(g[p + "d"])
+        if g["ih"] is not None:
+            hour, minute = int(g["ih"]), int(g["imi"])
+            if hour > 23 or minute > 59 or not _valid_day(calendar, year, month, day):
+                return None
+            if g["itz"]:
+                year, month, day, hour, minute = _to_dhaka([year, month, day, hour, minute], g["itz"])
+    elif form == "sal" and not (g["smo"] and (g["sd"] or _nfc(g["sw"]) in _GENITIVE)):
+        # "২০২২ সালে": a year reference; a bare month follows only a genitive ("২০২২ সালের মে")
+        calendar, year, month, end = _YEAR_WORDS[_nfc(g["sw"])], int(g["sy"]), None, m.end("sw")
+    else:
+        month_tag, day_tag, year_tag = {"sal": ("smo", "sd", "sy"), "dmy": ("dmo", "dd", "dy"),
+                                        "mdy": ("mmo", "md", "my")}[form]
+        name = _key(g[month_tag])
+        calendar, month = _MONTHS[name]
+        day = int(g[day_tag]) if g[day_tag] else None
+        year_text = g[year_tag] or (g["yy"] if form == "mdy" else None)
+        year = int(year_text) if year_text else None
+        if (name in _AMBIGUOUS and year is None and not _CUE_AFTER_RE.match(a, end)
+                and not _CUE_BEFORE_RE.search(a, max(0, m.start() - 12), m.start())):
+            return None
+    if month is not None and not _valid_day(calendar, year, month, day):
+        logger.debug("rejected impossible date %r", m.group())
+        return None
+    return [m.start(), end, calendar, year, month, day, hour, minute, None]
+
+
+def _hour_of(h: int, daypart: str | None, half: str | None) -> int:
+    """24-hour value of clock hour ``h`` after an AM/PM marker or a Bengali day-part word."""
+    kind = _DAYPARTS.get(_key(daypart)) if daypart else None
+    if half and h <= 12:
+        return h % 12 + (12 if half == "pm" else 0)
+    if kind == "noon" and 1 <= h <= 5 or kind == "evening" and h < 12:
+        return h + 12
+    if kind == "night" and 6 <= h <= 12:
+        return (h + 12) % 24  # রাত ১২টা is midnight
+    return h
+
+
+def _scan_times(a: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, int, int]]:
+    """``(start, end, hour, minute)`` of every clock time in ``a[lo:hi]``."""
+    found = []
+    for m in _TIME_RE.finditer(a, lo, len(a) if hi is None else hi):
+        g = m.groupdict()
+        if g["h"] is not None:
+            half = _AMPM[_key(g["ap"])] if g["ap"] else None
+            hour, minute = _hour_of(int(g["h"]), g["dp"], half), int(g["mi"])
+        elif g["hhmm"] is not None:
+            if not _HHMM_CUE_RE.search(a, max(0, m.start() - 12), m.start("hhmm")):
+                continue  # "১২০০ ঘণ্টা" is a duration unless it follows "সময়:"
+            hour, minute = int(g["hhmm"][:2]), int(g["hhmm"][2:])
+        elif g["h2"] is not None:
+            if not g["dp"]:
+                continue  # "১০টা" alone is a count ("১০টা গাড়ি"), not a time
+            hour, minute = int(g["h2"]), int(g["m2"] or g["m3"] or 0)
+            if g["q"]:
+                hour, minute = divmod(hour * 60 + minute + _QUARTERS[_nfc(g["q"])], 60)
+            hour = _hour_of(hour, g["dp"], None)
+        else:
+            hour, minute = _hour_of(int(g["h3"]), None, _AMPM[_key(g["ap3"])]), 0
+        if hour <= 23 and minute <= 59:
+            found.append((m.start(), m.end(), hour, minute))
+    return found
+
+
+def _attach_weekdays(a: str, dates: list[list]) -> None:
+    """Give a date the weekday named right before it or, failing that, right after it.
+
+    "মঙ্গলবার (৩০ ডিসেম্বর)" and "৯ ফেব্রুয়ারি (শুক্রবার)" count too; the span then
+    takes in the closing parenthesis.
+    """
+    weekdays = [(m.start(), m.end(), _WEEKDAYS[m.group("w")])
+                for lo, hi in _windows(a, [d[:2] for d in dates], _WEEKDAY_REACH)
+                for m in _WEEKDAY_RE.finditer(a, lo, hi)]
+    used = set()
+    for before in (True, False):
+        for d in dates:
+            for j, (start, end, number) in enumerate(weekdays):
+                if d[8] is not None or j in used:
+                    continue
+                if before and end <= d[0] and _WEEKDAY_GAP_RE.fullmatch(a, end, d[0]):
+                    gap, d[0] = a[end:d[0]], start
+                elif not before and start >= d[1] and _WEEKDAY_GAP_RE.fullmatch(a, d[1], start):
+                    gap, d[1] = a[d[1]:start], end
+                else:
+                    continue
+                used.add(j)
+                d[8] = number
+                if "(" in gap and a.startswith(")", d[1]):
+                    d[1] += 1
+
+
+def _attach_times(a: str, dates: list[list]) -> None:
+    """Give each date without a time the nearest free time joined to it by punctuation only."""
+    near = [t for lo, hi in _windows(a, [d[:2] for d in dates], _TIME_REACH) for t in _scan_times(a, lo, hi)]
+    times = [t for t in near if not any(t[0] < d[1] and d[0] < t[1] for d in dates)]
+    pairs = []  # (gap length, time after the date first, date, time)
+    for i, d in enumerate(dates):
+        for j, (start, end, _, _) in enumerate(times):
+            gap, side = (a[end:d[0]], 1) if end <= d[0] else (a[d[1]:start], 0)
+            if d[6] is None and _TIME_GAP_RE.fullmatch(gap):
+                pairs.append((len(gap), side, i, j))
+    used_dates, used_times = set(), set()
+    for _, _, i, j in sorted(pairs):
+        if i not in used_dates and j not in used_times:
+            used_dates.add(i)
+            used_times.add(j)
+            d, t = dates[i], times[j]
+            d[0], d[1], d[6], d[7] = min(d[0], t[0]), max(d[1], t[1]), t[2], t[3]
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """All date expressions in one line of NFC text, in order of ``start``.
+
+    Forms: "D Month[,] YYYY", "Month D, YYYY", "Month YYYY", ISO and year-first
+    slashed dates, day-first "DD/MM/YYYY" and "DD-MM-YYYY", "YYYY সালের D Month", and
+    year references such as "২০২২ সালে" (partial, year only); months of the Gregorian,
+    Bangla and Hijri calendars; digits Bengali, ASCII or mixed. "D Month" without a
+    year is partial (a year is never guessed). A weekday name right before (or
+    after) the date and a clock time joined to it by punctuation only, before or
+    after, are attached and included in the span; each time serves the nearest date
+    only. Impossible dates (৩০ ফেব্রুয়ারি) are dropped, not clamped; মে/May and other
+    month names that are also ordinary words need a year or a cue word (গত ৫ মে).
+    Lines without any digit return [] at once.
+    """
+    if not _ANY_DIGIT_RE.search(text):
+        return []
+    clusters = [m.span() for m in _DIGIT_CLUSTER_RE.finditer(text)]
+    found = (_read_date(m, text) for lo, hi in _windows(text, clusters, _DATE_REACH)
+             for m in _DATE_RE.finditer(text, lo, hi))
+    dates = [d for d in found if d]
+    if not dates:
+        return []
+    _attach_weekdays(text, dates)
+    if any(d[6] is None for d in dates):
+        _attach_times(text, dates)
+    return [DateMatch(*d[:9], text=text[d[0]:d[1]]) for d in dates]
+
+
+def find_times(text: str) -> list[TimeMatch]:
+    """Every clock time in one line of NFC text, in order of ``start``.
+
+    Forms: "16:33", "10:30 AM", "১০:৩০ পিএম", "10 AM", day-part phrases such as
+    "রাত ৯টা", "সকাল ১০টা ১৭ মিনিট", "বিকেল সাড়ে ৪টায়", "রাত ১১:১৫", and "২১৩০
+    ঘণ্টা" after "সময়". A bare "১০টা" without a day-part word is a count, not a time.
+    Times that ``find_dates`` attaches to a date are included here as well.
+    """
+    if not _ANY_DIGIT_RE.search(text):
+        return []
+    return [TimeMatch(s, e, h, mi, text[s:e]) for s, e, h, mi in _scan_times(text)]
+
+
+def find_weekdays(text: str) -> list[tuple[int, int, int]]:
+    """``(start, end, weekday)`` of each weekday name in ``text`` (0 = Monday).
+
+    Bengali names (সোমবার, রোববার/রবিবার, বৃহস্পতিবার ..., also with case endings
+    like মঙ্গলবারের) and English ones (Monday, Mon; Title or UPPER case only, since
+    "sun" and "sat" are ordinary words).
+    """
+    return [(m.start(), m.end(), _WEEKDAYS[m.group("w")]) for m in _WEEKDAY_RE.finditer(text)]
+
+
+def parse_iso_datetime(value: str) -> DateMatch | None:
+    """Parse a dataset date field such as "2025-12-30T10:54:21+06:00" or "2024/08/12".
+
+    Accepts ISO dates and date-times (``T`` or space separator, optional seconds and
+    fraction), year-first slashed dates, and any other single complete date that
+    ``find_dates`` reads over the whole value ("12/08/2024", "২৪ মার্চ ২০১৯, ১৬:৩৩").
+    A UTC offset or "Z" is converted to Asia/Dhaka (UTC+6) local time; a value
+    without offset is taken to be Dhaka time already. Returns None for anything else
+    ("Unknown", "", partial dates, non-strings). Offsets index ``value``.
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    lead, core = len(value) - len(value.lstrip()), value.strip()
+    found = [d for d in find_dates(core) if d.start == 0 and d.end == len(core)]
+    if len(found) != 1 or found[0].precision == "partial":
+        return None
+    return replace(found[0], start=lead, end=lead + len(core))

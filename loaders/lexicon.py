@@ -1,0 +1,99 @@
+"""The boilerplate phrase lexicon (``data/boilerplate.toml``), loaded once and compiled."""
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .textnorm import WORD_END, WORD_START, clean
+
+logger = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).with_name("data")
+
+# Bullets, quotes and separators that frame a furniture line without changing what it says.
+_FRAME_CHARS = " \t•·●▪◦*-–—|:：;,.!?'\"‘’“”()[]{}<>«»‹›/\\"
+_SPACES_RE = re.compile(r"\s+")
+# Labels may be glued to a preceding digit ("১১:৩০আপডেট"), so only a letter blocks them.
+_LETTER_START = r"(?<![A-Za-z\u0980-\u09E5\u09F0-\u09FF])"
+
+
+def key_of(text: str) -> str:
+    """Lookup key of a line: cleaned, casefolded, frame characters and extra spaces removed."""
+    return _SPACES_RE.sub(" ", clean(text).strip(_FRAME_CHARS).casefold()).strip(_FRAME_CHARS)
+
+
+def _alternation(words) -> str:
+    """Regex alternation of literal words, longest first so prefixes never shadow."""
+    return "|".join(re.escape(clean(w)) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled phrase lexicon; see ``data/boilerplate.toml`` for what each part means."""
+
+    list_headings: dict[str, str]
+    exact: dict[str, str]
+    patterns: tuple[tuple[str, re.Pattern], ...]
+    link_item_marker: re.Pattern
+    copyright_re: re.Pattern
+    attribution_re: re.Pattern
+    byline_re: re.Pattern
+    desk_re: re.Pattern
+    sections: frozenset[str]
+    date_labels: dict[str, str]
+    date_label_re: re.Pattern
+    citation_re: re.Pattern
+    relative_days: dict[str, int]
+    relative_day_re: re.Pattern
+
+    def pattern_kind(self, line: str) -> str | None:
+        """Kind of the first full-line pattern that matches ``line`` (cleaned), if any."""
+        for kind, pattern in self.patterns:
+            if pattern.fullmatch(line):
+                return kind
+        return None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load and compile the lexicon once per process."""
+    with open(DATA_DIR / "boilerplate.toml", "rb") as handle:
+        data = tomllib.load(handle)
+    flags = re.IGNORECASE
+    patterns = tuple(
+        (kind, re.compile(p, flags))
+        for kind, plist in data["patterns"].items()
+        if kind != "link_item_marker"
+        for p in plist
+    )
+    date_labels = {key_of(k): v for k, v in data["date_labels"].items()}
+    # A date label must stand alone as a word, optionally followed by a colon (প্রকাশ : …).
+    label_alt = _alternation(data["date_labels"])
+    relative = {clean(k): v for k, v in data["relative_days"].items()}
+    lex = Lexicon(
+        list_headings={key_of(k): v for k, v in data["list_headings"].items()},
+        exact={key_of(k): v for k, v in data["exact"].items()},
+        patterns=patterns,
+        link_item_marker=re.compile(
+            "(?:" + "|".join(data["patterns"]["link_item_marker"]) + ")", flags
+        ),
+        copyright_re=re.compile(_alternation(data["copyright"]["phrases"]), flags),
+        attribution_re=re.compile(
+            r"^\W{0,3}\(?\s*(?:" + _alternation(data["attribution"]["labels"]) + r")\s*[:：ঃ]\s*(?P<rest>.+)$",
+            flags,
+        ),
+        byline_re=re.compile(WORD_START + "(?:" + _alternation(data["byline"]["words"]) + ")" + WORD_END, flags),
+        desk_re=re.compile(r"(?:" + _alternation(data["byline"]["desk_words"]) + r")\s*$", flags),
+        sections=frozenset(key_of(s) for s in data["sections"]["names"]),
+        date_labels=date_labels,
+        date_label_re=re.compile(_LETTER_START + "(?P<label>" + label_alt + ")" + WORD_END + r"\s*[:：ঃ]?", flags),
+        citation_re=re.compile(_alternation(data["citation"]["cues"]), flags),
+        relative_days=relative,
+        relative_day_re=re.compile(WORD_START + "(?P<word>" + _alternation(relative) + ")"),
+    )
+    logger.debug("lexicon loaded: %d list headings, %d exact phrases", len(lex.list_headings), len(lex.exact))
+    return lex

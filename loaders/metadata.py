@@ -1,0 +1,272 @@
+"""Pull the article's metadata out of its classified lines: dates, outlet, sources, credits.
+
+Every value carries its basis (which label or line it came from) so the UI can show
+why it was chosen. Nothing is guessed: a date without a year stays partial, and an
+outlet the page does not name stays ``None``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+
+from . import dates, sources
+from .lexicon import key_of, lexicon
+from .lines import LIST_KINDS, Line
+
+logger = logging.getLogger(__name__)
+
+# Kinds whose text is page template, the same on every page of a site.
+_TEMPLATE_KINDS = frozenset(
+    {"list_heading", "share_widget", "comments_widget", "copyright", "widget", "ad_placeholder", "menu"}
+)
+_DIGITS_RE = re.compile(r"[0-9০-৯]+")
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s)\]>'\"’”]+", re.IGNORECASE)
+# "ঢাকা, ১৩ আগস্ট, ২০২৫ (বাসস) :" — a place, then the date, then an optional agency.
+_DATELINE_PLACE_RE = re.compile(r"^(?P<place>[^\W\d][^,:;।()]{0,30}?)\s*,\s*$")
+_DATELINE_TAIL_RE = re.compile(r"^\s*(?:\((?P<agency>[^)]{1,30})\))?\s*[:：ঃ\-–—]")
+_CITATION_WINDOW = 30
+_BANGLA_WEEKDAYS = ("সোমবার", "মঙ্গলবার", "বুধবার", "বৃহস্পতিবার", "শুক্রবার", "শনিবার", "রবিবার")
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date the page states (or implies), with where it came from.
+
+    ``iso`` is ``YYYY-MM-DDTHH:MM`` (precision ``minute``) or ``YYYY-MM-DD`` (``day``) in
+    Asia/Dhaka time; it is ``None`` for ``partial`` dates, whose known parts are kept in
+    ``year``/``month``/``day``.
+    """
+
+    iso: str | None
+    precision: str
+    basis: str
+    line: int | None
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def date(self) -> dt.date | None:
+        """The calendar day, when the year is known."""
+        return dt.date.fromisoformat(self.iso[:10]) if self.iso else None
+
+    @property
+    def partial_iso(self) -> str | None:
+        """ISO 8601 truncated form of a partial date, e.g. ``--09-13``."""
+        if self.iso or self.month is None:
+            return None
+        return f"--{self.month:02d}-{self.day:02d}" if self.day else f"--{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Everything extracted about one article besides its text."""
+
+    published: DateValue | None
+    published_partial: DateValue | None
+    updated: DateValue | None
+    page_date: DateValue | None
+    page_date_check: str
+    outlet: str | None
+    outlet_basis: str
+    attributions: tuple[str, ...]
+    desk: str | None
+    byline: str | None
+    dateline: str | None
+    credits: tuple[str, ...]
+    fingerprint: str
+
+
+def _value(match: dates.DateMatch, basis: str, line: int) -> DateValue | None:
+    """A DateValue from a Gregorian or Bangla-calendar match; Hijri dates give None."""
+    if match.calendar == "hijri":
+        return None
+    if match.calendar == "bangla":
+        day = match.to_gregorian()
+        if day is None:
+            return None
+        return DateValue(day.isoformat(), "day", basis, line, match.text, day.year, day.month, day.day)
+    if match.iso:
+        return DateValue(match.iso, match.precision, basis, line, match.text, match.year, match.month, match.day)
+    return DateValue(None, "partial", basis, line, match.text, match.year, match.month, match.day)
+
+
+def _labelled_dates(line: Line) -> list[tuple[str | None, str, DateValue]]:
+    """(field, basis, value) for each date on a timestamp line; a label governs the dates after it."""
+    lex = lexicon()
+    labels = [(m.start(), key_of(m.group("label"))) for m in lex.date_label_re.finditer(line.text)]
+    out = []
+    for match in line.dates:
+        before = [key for start, key in labels if start < match.start]
+        label = before[-1] if before else None
+        field = lex.date_labels.get(label) if label else None
+        value = _value(match, label or "timestamp", line.n)
+        if value:
+            out.append((field, label or "timestamp", value))
+    return out
+
+
+def _dateline(first_body: Line | None) -> tuple[str | None, DateValue | None, str | None]:
+    """Place, date and agency of a dateline opening the first body line, if there is one."""
+    if first_body is None or not first_body.dates:
+        return None, None, None
+    match = first_body.dates[0]
+    head = first_body.text[: match.start]
+    place_match = _DATELINE_PLACE_RE.match(head)
+    if head.strip() and not place_match:
+        return None, None, None
+    tail = _DATELINE_TAIL_RE.match(first_body.text[match.end :])
+    if match.start == 0 and not tail and not first_body.text[match.end : match.end + 2].strip(" ").startswith(","):
+        return None, None, None
+    place = place_match.group("place").strip() if place_match else None
+    agency = tail.group("agency") if tail and tail.group("agency") else None
+    return place, _value(match, "dateline", first_body.n), agency
+
+
+def _infer_from_relative_day(body: list[Line], anchor: dt.date | None) -> DateValue | None:
+    """Resolve 'গতকাল সোমবার' against a date the page itself gives (never today's date)."""
+    if anchor is None:
+        return None
+    lex = lexicon()
+    for line in body:
+        for match in lex.relative_day_re.finditer(line.text):
+            following = line.text[match.end() : match.end() + 20]
+            for weekday, name in enumerate(_BANGLA_WEEKDAYS):
+                if following.lstrip().startswith(name):
+                    offset = lex.relative_days[match.group("word")]
+                    writing_weekday = (weekday + offset) % 7
+                    day = anchor - dt.timedelta(days=(anchor.weekday() - writing_weekday) % 7)
+                    evidence = f"{match.group('word')} {name}, before {anchor.isoformat()}"
+                    return DateValue(day.isoformat(), "day", "inferred", line.n, evidence, day.year, day.month, day.day)
+    return None
+
+
+def _page_date(lines: list[Line]) -> tuple[DateValue | None, str]:
+    """The site's 'today' from the header, cross-checked; else the newest link-list date."""
+    header_dates = [m for line in lines if line.kind == "page_date_header" for m in line.dates]
+    header_line = next((line for line in lines if line.kind == "page_date_header" and line.dates), None)
+    gregorian = next((m for m in header_dates if m.calendar == "gregorian" and m.iso), None)
+    bangla = next((m for m in header_dates if m.calendar == "bangla" and m.to_gregorian()), None)
+    checks = []
+    value = None
+    if gregorian:
+        value = DateValue(gregorian.iso[:10], "day", "page header", header_line.n, gregorian.text,
+                          gregorian.year, gregorian.month, gregorian.day)
+    elif bangla:
+        value = _value(bangla, "page header (Bangla calendar)", header_line.n)
+    if value and bangla and gregorian:
+        agrees = bangla.to_gregorian() == value.date
+        checks.append(f"Bangla calendar {bangla.text} {'agrees' if agrees else 'DISAGREES'}")
+    if value:
+        weekday = next((m.weekday for m in header_dates if m.weekday is not None), None)
+        if weekday is not None:
+            agrees = weekday == value.date.weekday()
+            checks.append(f"weekday {_BANGLA_WEEKDAYS[weekday]} {'agrees' if agrees else 'DISAGREES'}")
+        hijri = next((m for m in header_dates if m.calendar == "hijri"), None)
+        if hijri:
+            checks.append(f"Hijri {hijri.text} noted, not converted")
+        return value, "; ".join(checks)
+    listed = [
+        (value, line)
+        for line in lines
+        if line.kind in LIST_KINDS
+        for value in (_value(m, "newest link-list date (upper bound)", line.n) for m in line.dates)
+        if value and value.iso
+    ]
+    if listed:
+        newest = max(listed, key=lambda pair: pair[0].iso)[0]
+        day = newest.date
+        return DateValue(day.isoformat(), "day", newest.basis, newest.line, newest.text,
+                         day.year, day.month, day.day), "upper bound: pages list only older stories"
+    return None, ""
+
+
+def _outlet(lines: list[Line]) -> tuple[str | None, str]:
+    """The publishing outlet, from furniture lines only (never from article text)."""
+    ranked = {"copyright": 0, "desk_and_outlet": 1, "outlet_label": 2}
+    candidates = []
+    for line in lines:
+        if line.kind in ranked:
+            for hit in sources.find_outlets(line.text):
+                candidates.append((ranked[line.kind], line.n, hit.id, f"{line.kind.replace('_', ' ')}, line {line.n}"))
+        if line.kind not in ("body", "title", "attribution") and line.kind not in LIST_KINDS:
+            for url in _URL_RE.findall(line.text):
+                outlet = sources.outlet_for_domain(url)
+                if outlet:
+                    candidates.append((3, line.n, outlet, f"site address, line {line.n}"))
+    if not candidates:
+        return None, ""
+    _, _, outlet, basis = min(candidates)
+    return outlet, basis
+
+
+def _cited(line: Line, hit: sources.SourceHit) -> bool:
+    """Is the agency named here as a source (next to সূত্র, বরাত, বার্তা সংস্থা …)?"""
+    window = line.text[max(0, hit.start - _CITATION_WINDOW) : hit.end + _CITATION_WINDOW]
+    return bool(lexicon().citation_re.search(window))
+
+
+def _attributions(lines: list[Line], dateline_agency: str | None) -> tuple[str, ...]:
+    """Agencies and media the article cites, as canonical ids, in order of first mention."""
+    found: list[str] = []
+    if dateline_agency:
+        found += [hit.id for hit in sources.find_agencies(f"({dateline_agency})")]
+    for line in lines:
+        if line.kind == "attribution":
+            found += [hit.id for hit in sources.find_agencies(line.text)]
+            hosts = [sources.domain_of(url) for url in _URL_RE.findall(line.text)]
+            found += [sources.agency_for_domain(host) or host for host in hosts if host]
+        elif line.kind == "body":
+            found += [hit.id for hit in sources.find_agencies(line.text) if _cited(line, hit)]
+    return tuple(dict.fromkeys(x for x in found if x))
+
+
+def _fingerprint(lines: list[Line]) -> str:
+    """A short hash of the page template, grouping pages of one (possibly unknown) site."""
+    template = sorted({_DIGITS_RE.sub("#", key_of(line.text)) for line in lines if line.kind in _TEMPLATE_KINDS})
+    if not template:
+        first_body = next((i for i, line in enumerate(lines) if line.kind == "body"), len(lines))
+        template = [line.kind for line in lines[:first_body] if line.kind != "blank"]
+    return hashlib.sha1("\n".join(template).encode()).hexdigest()[:10]
+
+
+def extract(lines: list[Line]) -> Metadata:
+    """Collect dates, outlet, attributions and credits from classified lines."""
+    body = [line for line in lines if line.kind == "body"]
+    place, dateline_value, dateline_agency = _dateline(body[0] if body else None)
+    candidates = [c for line in lines if line.kind == "timestamp" for c in _labelled_dates(line)]
+    full = [c for c in candidates if c[2].iso]
+    published = next((v for field, _, v in full if field == "published"), None)
+    published = published or next((v for field, _, v in full if field is None), None)
+    updated = next((v for field, _, v in full if field == "updated"), None)
+    page_date, check = _page_date(lines)
+    if published is None and dateline_value and dateline_value.iso:
+        published = dateline_value
+    if published is None:
+        published = _infer_from_relative_day(body, page_date.date if page_date else None)
+    partial = None
+    if published is None:
+        partial = next((v for _, _, v in candidates if not v.iso), None)
+        partial = partial or (dateline_value if dateline_value and not dateline_value.iso else None)
+    outlet, outlet_basis = _outlet(lines)
+    desk_line = next((line for line in lines if line.kind in ("desk", "desk_and_outlet")), None)
+    byline = next((line.text for line in lines if line.kind == "byline"), None)
+    return Metadata(
+        published=published,
+        published_partial=partial,
+        updated=updated,
+        page_date=page_date,
+        page_date_check=check,
+        outlet=outlet,
+        outlet_basis=outlet_basis,
+        attributions=_attributions(lines, dateline_agency),
+        desk=desk_line.text.split("|")[0].strip() if desk_line else None,
+        byline=byline,
+        dateline=place,
+        credits=tuple(line.text.strip().strip("/").strip() for line in lines if line.kind == "credit"),
+        fingerprint=_fingerprint(lines),
+    )
