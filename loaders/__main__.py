@@ -11,6 +11,8 @@ import logging
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from .cache import default_cache_dir
 from .corpus import load_corpus
 
@@ -23,12 +25,18 @@ JSON_FIELDS = (
 )
 
 
+def _plain(value):
+    """A JSON-ready value: lists stay lists, every kind of missing value becomes None."""
+    if hasattr(value, "tolist") or isinstance(value, (list, tuple)):
+        return list(value)
+    return None if pd.isna(value) else value
+
+
 def _record(article, lines) -> dict:
     """The JSON object printed for one article."""
     record = {"file": article["article_id"]}
     for field in JSON_FIELDS:
-        value = article[f"{field}_iso"] if field in ("published", "updated", "page_date") else article[field]
-        record[field] = list(value) if hasattr(value, "tolist") or isinstance(value, (list, tuple)) else value
+        record[field] = _plain(article[f"{field}_iso"] if field in ("published", "updated", "page_date") else article[field])
     record["body_lines"] = [int(n) for n in article["body_lines"]]
     record["lines"] = [{"n": int(n), "kind": kind, "reason": reason} for n, kind, reason in lines]
     return record
@@ -50,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.jsonl:
         grouped = {key: list(zip(g["n"], g["kind"].astype(str), g["reason"])) for key, g in corpus.lines.groupby("article_id", sort=False)}
         for _, article in corpus.articles.iterrows():
-            print(json.dumps(_record(article, grouped.get(article["article_id"], [])), ensure_ascii=False))
+            record = _record(article, grouped.get(article["article_id"], []))
+            print(json.dumps(record, ensure_ascii=False, allow_nan=False))
     if args.parquet:
         out = Path(args.parquet)
         out.mkdir(parents=True, exist_ok=True)

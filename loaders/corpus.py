@@ -37,6 +37,7 @@ from . import sources
 from .article import Article, parse_article
 from .cache import ParseStore, content_hash
 from .reading import UnreadableFile, collect_files, decode
+from .repeats import relabel_repeated_lines
 
 logger = logging.getLogger(__name__)
 
@@ -146,8 +147,9 @@ def _finish(files: pd.DataFrame, parsed: pd.DataFrame, lines: pd.DataFrame, erro
         lines["kind"] = lines["kind"].astype("category")
     else:
         lines = pd.DataFrame(columns=LINE_COLUMNS)
+    articles, lines = relabel_repeated_lines(articles.reset_index(drop=True), lines)
     return Corpus(
-        articles=articles.reset_index(drop=True),
+        articles=articles,
         lines=lines[LINE_COLUMNS].reset_index(drop=True),
         errors=pd.DataFrame(errors, columns=ERROR_COLUMNS),
     )

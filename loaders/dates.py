@@ -15,6 +15,7 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import bangla
@@ -26,9 +27,9 @@ logger = logging.getLogger(__name__)
 _DHAKA = dt.timezone(dt.timedelta(hours=6), "Asia/Dhaka")
 _LETTER = r"A-Za-z\u0980-\u09E5\u09F0-\u09FF"  # Latin and Bengali letters and signs, not digits
 _NOT_AFTER_LETTER, _NOT_BEFORE_LETTER = rf"(?<![{_LETTER}])", rf"(?![{_LETTER}])"
-_GREGORIAN_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-# Days from 1 বৈশাখ to the first of each Bangla month (ফাল্গুন gains a day in leap years).
-_BANGLA_OFFSETS = (0, 31, 62, 93, 124, 155, 185, 215, 245, 275, 305, 335)
+_GREGORIAN_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # longest length of each month
+_BANGLA_DAYS = (31, 31, 31, 31, 31, 30, 30, 30, 30, 30, 31, 30)  # ফাল্গুন has 30 unless Feb has 29
+_BANGLA_OFFSETS = tuple(accumulate(_BANGLA_DAYS[:-1], initial=0))  # 1 বৈশাখ to each month's 1st, ±1
 # Regexes only run this close to digit runs (dates) or to found dates (times, weekdays):
 # every part of a date lies within _DATE_REACH of one of its digits (longest month name
 # plus separators), an attachable time within _TIME_REACH, a weekday within _WEEKDAY_REACH.
@@ -78,7 +79,7 @@ _QUARTERS = {_nfc(w): minutes for w, minutes in _CAL["clock"]["quarters"].items(
 
 _BN_MONTHS = [n for n in _MONTHS if not n.isascii()]
 _EN_MONTHS = [n for n in _MONTHS if n.isascii()]
-_MONTH_FIRST = "".join(sorted({n[0] for n in _BN_MONTHS} | {n[0] for n in _EN_MONTHS} | {n[0].upper() for n in _EN_MONTHS}))
+_MONTH_FIRST = "".join(sorted({n[0] for n in _BN_MONTHS} | {c for n in _EN_MONTHS for c in (n[0], n[0].upper())}))
 _ORD = rf"(?:{_alt(_CAL['days']['ordinal_suffixes'])})?"   # ১লা, ২১শে, 15th
 _DAY = r"(?<![\d.:,/])(?P<{0}>\d{{1,2}})" + _ORD
 _YEAR = r"(?P<{0}>[12১২]\d{{3}})(?!\d)"
@@ -171,9 +172,8 @@ class DateMatch:
         """The Gregorian day of a complete Gregorian or Bangla date; None otherwise."""
         if self.precision == "partial" or self.calendar == "hijri":
             return None
-        if self.calendar == "bangla":
-            return bangla_to_gregorian(self.year, self.month, self.day)
-        return dt.date(self.year, self.month, self.day)
+        convert = bangla_to_gregorian if self.calendar == "bangla" else dt.date
+        return convert(self.year, self.month, self.day)
 
 
 @lru_cache(maxsize=4096)
@@ -207,23 +207,17 @@ def bangla_to_gregorian(year: int, month: int, day: int) -> dt.date:
 
 
 def _valid_day(calendar: str, year: int | None, month: int, day: int | None) -> bool:
-    """Whether the (possibly partial) date exists in its calendar."""
-    if not 1 <= month <= 12 or day is not None and day < 1:
-        return False
-    if calendar != "gregorian" and year is not None and year >= 2000:
-        return False  # Bangabda and Hijri are in the 1400s: "সফর ২০২৪" is a visit in 2024
-    if day is None:
-        return True
-    if calendar == "hijri":
-        return day <= 30
+    """Whether the (possibly partial) date exists; Bangla and Hijri years lie below 2000."""
+    if not 1 <= month <= 12 or day == 0 or calendar != "gregorian" and (year or 0) >= 2000:
+        return False  # the year test: "সফর ২০২৪" is a visit in 2024, not a Hijri month
+    if day is None or calendar == "hijri":
+        return day is None or day <= 30
     if year is None:
-        limit = (31 if month <= 5 or month == 11 else 30) if calendar == "bangla" else _GREGORIAN_DAYS[month - 1]
-        return day <= limit
+        return day <= (_BANGLA_DAYS if calendar == "bangla" else _GREGORIAN_DAYS)[month - 1]
     try:
-        bangla_to_gregorian(year, month, day) if calendar == "bangla" else dt.date(year, month, day)
+        return bool(bangla_to_gregorian(year, month, day) if calendar == "bangla" else dt.date(year, month, day))
     except ValueError:
         return False
-    return True
 
 
 def _to_dhaka(fields: list, tz: str) -> list:
@@ -319,11 +313,7 @@ def _scan_times(a: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, i
 
 
 def _attach_weekdays(a: str, dates: list[list]) -> None:
-    """Give a date the weekday named right before it or, failing that, right after it.
-
-    "মঙ্গলবার (৩০ ডিসেম্বর)" and "৯ ফেব্রুয়ারি (শুক্রবার)" count too; the span then
-    takes in the closing parenthesis.
-    """
+    """Give a date the weekday right before it ("মঙ্গলবার (৩০ ডিসেম্বর)") or else right after it."""
     weekdays = [(m.start(), m.end(), _WEEKDAYS[m.group("w")])
                 for lo, hi in _windows(a, [d[:2] for d in dates], _WEEKDAY_REACH)
                 for m in _WEEKDAY_RE.finditer(a, lo, hi)]
@@ -367,16 +357,14 @@ def _attach_times(a: str, dates: list[list]) -> None:
 def find_dates(text: str) -> list[DateMatch]:
     """All date expressions in one line of NFC text, in order of ``start``.
 
-    Forms: "D Month[,] YYYY", "Month D, YYYY", "Month YYYY", ISO and year-first
-    slashed dates, day-first "DD/MM/YYYY" and "DD-MM-YYYY", "YYYY সালের D Month", and
-    year references such as "২০২২ সালে" (partial, year only); months of the Gregorian,
-    Bangla and Hijri calendars; digits Bengali, ASCII or mixed. "D Month" without a
-    year is partial (a year is never guessed). A weekday name right before (or
-    after) the date and a clock time joined to it by punctuation only, before or
-    after, are attached and included in the span; each time serves the nearest date
-    only. Impossible dates (৩০ ফেব্রুয়ারি) are dropped, not clamped; মে/May and other
-    month names that are also ordinary words need a year or a cue word (গত ৫ মে).
-    Lines without any digit return [] at once.
+    Forms: "D Month[,] YYYY", "Month D, YYYY", "Month YYYY", ISO and year-first slashed
+    dates, day-first "DD/MM/YYYY" / "DD-MM-YYYY", "YYYY সালের D Month" and year
+    references like "২০২২ সালে" (partial, year only), with Gregorian, Bangla or Hijri
+    months and Bengali, ASCII or mixed digits. Missing parts stay None (no year is
+    guessed); impossible dates are dropped, not clamped; মে/May and other month names
+    that are also ordinary words need a year or a cue word ("গত ৫ মে"). A weekday
+    right before (or after) the date and a time joined to it by punctuation only are
+    attached and included in the span; each time goes to its nearest date only.
     """
     if not _ANY_DIGIT_RE.search(text):
         return []
@@ -408,9 +396,8 @@ def find_times(text: str) -> list[TimeMatch]:
 def find_weekdays(text: str) -> list[tuple[int, int, int]]:
     """``(start, end, weekday)`` of each weekday name in ``text`` (0 = Monday).
 
-    Bengali names (সোমবার, রোববার/রবিবার, বৃহস্পতিবার ..., also with case endings
-    like মঙ্গলবারের) and English ones (Monday, Mon; Title or UPPER case only, since
-    "sun" and "sat" are ordinary words).
+    Bengali names with any case ending (সোমবার, রোববারের) and English ones (Monday,
+    Mon) in Title or UPPER case only, since "sun" and "sat" are ordinary words.
     """
     return [(m.start(), m.end(), _WEEKDAYS[m.group("w")]) for m in _WEEKDAY_RE.finditer(text)]
 

@@ -53,6 +53,7 @@ FOOTER_KINDS = frozenset({"credit", "copyright", "share_widget", "comments_widge
 
 # Lines longer than this are never furniture phrases or headlines, so they get no lookup key.
 _KEY_MAX_WORDS = 40
+_DATELINE_CHARS = 120
 # Furniture that sits between the headline and the article text.
 _HEADER_KINDS = frozenset({"dated", "section_label", "desk", "desk_and_outlet", "byline", "outlet_label"})
 # Bengali spellings of Latin letter names: reporter initials are runs of these (জেএইচ = J H).
@@ -207,7 +208,9 @@ def _features(source: str) -> list[_Features]:
         text = clean(source[start:end]).strip()
         words = len(text.split())
         key = key_of(text) if words <= _KEY_MAX_WORDS else ""
-        found = tuple(dates.find_dates(text)) if _HAS_DIGIT_RE.search(text) else ()
+        # Furniture dates fill short lines; in a long paragraph only an opening dateline matters.
+        scanned = text if words <= _KEY_MAX_WORDS else text[:_DATELINE_CHARS]
+        found = tuple(dates.find_dates(scanned)) if _HAS_DIGIT_RE.search(scanned) else ()
         kind, reason = _intrinsic(text, key, words, found)
         feats.append(
             _Features(

@@ -1,0 +1,76 @@
+"""Corpus-level pass: a short line printed on many pages of one site is template, not news.
+
+A single page cannot tell a site's fixed promo line ("… হোয়াটসঅ্যাপ চ্যানেল ফলো করুন")
+or its section name from article text; seen across pages of the same outlet (or the
+same template fingerprint, when the outlet is unknown) it can. This runs after the
+parse cache, on the tables, so cached parses stay valid whatever else is loaded.
+"""
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+
+from .lexicon import key_of
+from .textnorm import clean
+
+logger = logging.getLogger(__name__)
+
+MIN_PAGES = 3          # distinct pages (with distinct titles) that must repeat a line
+MAX_CHARS = 200        # longer lines are real paragraphs even when syndicated
+# Kinds the per-page pass may have given to a template line, and what it becomes.
+_RELABEL = {"body": "widget", "byline": "section_label"}
+
+
+def relabel_repeated_lines(articles: pd.DataFrame, lines: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return copies of (articles, lines) with cross-page template lines relabelled.
+
+    Only lines the page pass called ``body`` or a guessed ``byline`` are considered, and
+    only when at least ``MIN_PAGES`` pages with different titles of one site print them.
+    Article body columns are recomputed for the pages that changed.
+    """
+    if articles.empty:
+        return articles, lines
+    candidate = lines["kind"].isin(list(_RELABEL))
+    candidate &= lines["text"].where(candidate, "").str.len() <= MAX_CHARS
+    if lines["kind"].eq("byline").any():
+        candidate &= ~(lines["kind"].eq("byline") & lines["reason"].str.startswith("reporter word"))
+    rows = lines.loc[candidate, ["article_id", "kind", "text"]].copy()
+    if rows.empty:
+        return articles, lines
+    meta = articles.set_index("article_id")
+    site = meta["outlet"].fillna("fp:" + meta["fingerprint"])
+    rows["site"] = rows["article_id"].map(site)
+    rows["title"] = rows["article_id"].map(meta["label"])
+    rows["key"] = rows["text"].map(key_of)
+    rows = rows[rows["key"] != ""]
+    spread = rows.groupby(["site", "key"])["title"].transform("nunique")
+    repeated = rows[spread >= MIN_PAGES]
+    if repeated.empty:
+        return articles, lines
+    lines = lines.copy()
+    kinds = lines["kind"].astype(str)
+    kinds.loc[repeated.index] = repeated["kind"].map(_RELABEL)
+    lines["kind"] = kinds.astype("category")
+    counts = spread.loc[repeated.index]
+    lines.loc[repeated.index, "reason"] = [f"printed on {n} pages of this site" for n in counts]
+    changed = set(repeated["article_id"])
+    logger.info("relabelled %d repeated template lines on %d pages", len(repeated), len(changed))
+    return _recount(articles, lines, changed), lines
+
+
+def _recount(articles: pd.DataFrame, lines: pd.DataFrame, changed: set[str]) -> pd.DataFrame:
+    """Recompute the body-derived columns of the changed articles."""
+    articles = articles.copy()
+    subset = lines[lines["article_id"].isin(changed)]
+    for article_id, group in subset.groupby("article_id", sort=False):
+        body = group[group["kind"] == "body"]
+        non_blank = int((group["kind"] != "blank").sum())
+        boilerplate = non_blank - len(body) - int((group["kind"] == "title").sum())
+        index = articles.index[articles["article_id"] == article_id]
+        articles.loc[index, "body"] = "\n".join(clean(text).strip() for text in body["text"])
+        articles.loc[index, "n_body_lines"] = len(body)
+        articles.loc[index, "n_boilerplate_lines"] = boilerplate
+        articles.loc[index, "boilerplate_share"] = boilerplate / non_blank if non_blank else 0.0
+        articles.at[index[0], "body_lines"] = body["n"].tolist()
+    return articles

@@ -1,0 +1,100 @@
+"""Line classification and metadata on small hand-made pages."""
+from __future__ import annotations
+
+import unicodedata
+
+from loaders import parse_article
+from loaders.textnorm import normalise
+
+from .conftest import page
+
+PARA = "রাজধানীতে আজ একটি গুরুত্বপূর্ণ বৈঠক অনুষ্ঠিত হয়েছে, যেখানে বিভিন্ন দলের নেতারা অংশ নেন।"
+PARA2 = "বৈঠক শেষে সাংবাদিকদের সঙ্গে কথা বলেন মন্ত্রী এবং ভবিষ্যৎ পরিকল্পনার কথা জানান।"
+
+
+def kinds(text: str) -> dict[int, str]:
+    return {line.n: line.kind for line in parse_article(text).lines if line.kind != "blank"}
+
+
+def test_headline_furniture_and_body():
+    article = parse_article(page(
+        "জাতীয়", "সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", "নিজস্ব প্রতিবেদক",
+        "প্রকাশিত: ১০ জানুয়ারি ২০২৪, ০৯:১৫ পিএম", PARA, PARA2, "সূত্র: বাসস", "এমএস/এফআর",
+    ))
+    assert [line.kind for line in article.lines] == [
+        "section_label", "title", "byline", "timestamp", "body", "body", "attribution", "credit",
+    ]
+    assert article.meta.published.iso == "2024-01-10T21:15"
+    assert article.meta.published.basis == "প্রকাশিত"
+    assert article.meta.byline == "নিজস্ব প্রতিবেদক"
+    assert article.meta.credits == ("এমএস/এফআর",)
+    assert article.meta.attributions == ("bss",)
+    assert article.meta.outlet is None  # a cited agency is not the publisher
+
+
+def test_ad_splitting_a_paragraph_keeps_both_halves():
+    half_one = "প্রধানমন্ত্রী আজ সকালে গণভবনে"
+    half_two = "বিদেশি অতিথিদের সঙ্গে সাক্ষাৎ করেন।"
+    found = kinds(page("শিরোনাম এখানে লেখা আছে", PARA, half_one, "[বিজ্ঞাপন_৩]", half_two, PARA2))
+    assert found == {1: "title", 2: "body", 3: "body", 4: "ad_placeholder", 5: "body", 6: "body"}
+
+
+def test_list_after_article_and_its_dates_are_not_the_articles():
+    article = parse_article(page(
+        "শিরোনাম এখানে লেখা আছে", PARA, PARA2, "সর্বাধিক পঠিত",
+        "নদীতে নৌকাডুবি, নিখোঁজ ৫ Oct 28, 2025", "বাজারে চালের দাম বাড়ল Oct 29, 2025", "১ ২ ৩",
+    ))
+    assert [line.kind for line in article.lines][3:] == ["list_heading", "most_read_list", "most_read_list", "pagination"]
+    assert article.meta.published is None
+    assert article.meta.page_date.iso == "2025-10-29"
+    assert "upper bound" in article.meta.page_date.basis
+
+
+def test_unicode_variants_match_the_lexicon():
+    decomposed = unicodedata.normalize("NFD", "সর্বাধিক পঠিত")
+    with_zero_width = "সর্ব\u200bশেষ"
+    found = kinds(page("\ufeffশিরোনাম এখানে লেখা আছে", PARA, PARA2, decomposed, "একটি খবর এখানে", with_zero_width, "আরেকটি খবর"))
+    assert found[1] == "title"
+    assert found[4] == found[6] == "list_heading"
+    assert found[5] == "most_read_list" and found[7] == "latest_news_list"
+
+
+def test_mixed_digits_in_a_timestamp():
+    article = parse_article(page("শিরোনাম এখানে লেখা আছে", "আপডেট: ১৫ আগস্ট ২০23, ১১:30", PARA))
+    assert article.meta.updated.iso == "2023-08-15T11:30"
+
+
+def test_no_headline_and_no_year():
+    article = parse_article(page("১৩ সেপ্টেম্বর, " + PARA, PARA2))
+    assert article.title is None
+    assert article.label.startswith("১৩ সেপ্টেম্বর")
+    assert article.meta.published is None
+    assert article.meta.published_partial.partial_iso == "--09-13"
+
+
+def test_relative_day_needs_evidence_in_the_page():
+    text = page("শিরোনাম এখানে লেখা আছে", "গতকাল সোমবার " + PARA, PARA2)
+    assert parse_article(text).meta.published is None  # nothing in the page to anchor it
+
+
+def test_line_spans_index_the_original_text():
+    source = "\ufeffশিরোনাম\u200c এখানে\r\n\r\n" + PARA + "\r\n" + unicodedata.normalize("NFD", PARA2)
+    article = parse_article(source)
+    for line in article.lines:
+        assert "\n" not in source[line.start : line.end] and "\r" not in source[line.start : line.end]
+    assert source[article.lines[2].start : article.lines[2].end] == PARA
+
+
+def test_normalised_offsets_map_back():
+    source = "কো\u200bরিয়া " + unicodedata.normalize("NFD", "পিয়ংইয়ং")
+    norm = normalise(source)
+    start = norm.text.index("পিয়ংইয়ং")
+    a, b = norm.source_span(start, start + len("পিয়ংইয়ং"))
+    assert unicodedata.normalize("NFC", source[a:b]) == "পিয়ংইয়ং"
+    assert b == len(source)
+
+
+def test_markup_in_article_text_is_kept_as_text():
+    article = parse_article(page("শিরোনাম <script>alert(1)</script> এখানে", PARA + " <img src=x onerror=alert(1)>"))
+    assert article.title == "শিরোনাম <script>alert(1)</script> এখানে"
+    assert "<img src=x onerror=alert(1)>" in article.body

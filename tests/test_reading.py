@@ -1,0 +1,72 @@
+"""Bad input becomes a per-file error with a plain reason; everything else still loads."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from loaders import load_corpus, parse_documents
+from loaders.reading import MAX_BYTES, UnreadableFile, decode
+
+from .conftest import page
+
+GOOD = page("একটি শিরোনাম এখানে", "", "প্রকাশ: ২৪ মার্চ ২০১৯, ১৬:৩৩", "", "এটি খবরের প্রথম অনুচ্ছেদ, যা একটি পূর্ণ বাক্য দিয়ে শেষ হয়।")
+
+
+def document(name: str, data: bytes) -> tuple[str, str, bytes]:
+    return (name, f"/corpus/{name}", data)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"  \n\t\r\n", "only white space"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("খবর".encode("utf-8")[:-1] + b"\xff tail", "not UTF-8"),
+        ("বাংলা খবর".encode("cp1252", errors="ignore") + b"\xe0\xa6", "not UTF-8"),
+        (b"<!DOCTYPE html><html><head><title>x</title></head><body><p>x</p></body></html>", "HTML"),
+        (b"<div><p>a</p><p>b</p><span>c</span><a href=x>d</a></div>", "HTML"),
+        (b"a" * (MAX_BYTES + 1), "limit is 5 MB"),
+    ],
+)
+def test_refused_files_say_why(data, reason):
+    with pytest.raises(UnreadableFile, match=reason):
+        decode(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (GOOD.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + GOOD.encode("utf-8"), "utf-8-sig"),
+        (GOOD.encode("utf-16"), "utf-16"),
+        (codecs.BOM_UTF16_BE + GOOD.encode("utf-16-be"), "utf-16"),
+    ],
+)
+def test_accepted_encodings_give_the_same_article(data, encoding):
+    decoded = decode(data)
+    assert decoded.encoding == encoding
+    assert decoded.text == GOOD
+    corpus = parse_documents([document("a.txt", data)])
+    assert corpus.articles.loc[0, "title"] == "একটি শিরোনাম এখানে"
+    assert corpus.articles.loc[0, "published_iso"] == "2019-03-24T16:33"
+
+
+def test_one_bad_file_loses_nothing_else(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "nested").mkdir()
+    (tmp_path / "nested" / "also-good.txt").write_text(GOOD + "\n", encoding="utf-16")
+    (tmp_path / "notes.md").write_text("ignored: not a .txt file")
+    corpus = load_corpus([tmp_path])
+    assert sorted(corpus.articles["article_id"]) == ["good.txt", "nested/also-good.txt"]
+    errors = dict(zip(corpus.errors["article_id"], corpus.errors["error"]))
+    assert errors == {"empty.txt": "empty file", "image.txt": "binary file, not text (it contains NUL bytes)"}
+
+
+def test_missing_file_is_an_error_not_a_crash(tmp_path):
+    corpus = load_corpus([tmp_path / "nope.txt"])
+    assert corpus.articles.empty
+    assert "cannot open" in corpus.errors.loc[0, "error"]
