@@ -40,6 +40,7 @@ class Lexicon:
     patterns: tuple[tuple[str, re.Pattern], ...]
     link_item_marker: re.Pattern
     copyright_re: re.Pattern
+    copyright_short_re: re.Pattern
     attribution_re: re.Pattern
     byline_re: re.Pattern
     desk_re: re.Pattern
@@ -82,6 +83,7 @@ def lexicon() -> Lexicon:
             "(?:" + "|".join(data["patterns"]["link_item_marker"]) + ")", flags
         ),
         copyright_re=re.compile(_alternation(data["copyright"]["phrases"]), flags),
+        copyright_short_re=re.compile(_alternation(data["copyright"]["short_line_phrases"]), flags),
         attribution_re=re.compile(
             r"^\W{0,3}\(?\s*(?:" + _alternation(data["attribution"]["labels"]) + r")\s*[:：ঃ]\s*(?P<rest>.+)$",
             flags,

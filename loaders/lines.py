@@ -49,7 +49,10 @@ LINE_KINDS = {
 BOILERPLATE_KINDS = frozenset(LINE_KINDS) - {"title", "body", "blank"}
 LIST_KINDS = frozenset({"latest_news_list", "related_list", "most_read_list", "link_list"})
 # Lines after which the article text does not resume.
-FOOTER_KINDS = frozenset({"credit", "copyright", "share_widget", "comments_widget", "pagination"})
+FOOTER_KINDS = frozenset({"credit", "copyright", "share_widget", "comments_widget"})
+# Inside the body these may be content (a dated timeline entry, a "২." list marker);
+# they are held until we see whether the article goes on.
+_HELD_IN_BODY = frozenset({"dated", "pagination"})
 
 # Lines longer than this are never furniture phrases or headlines, so they get no lookup key.
 _KEY_MAX_WORDS = 40
@@ -176,7 +179,7 @@ def _intrinsic(text: str, key: str, words: int, found: tuple) -> tuple[str | Non
         kind = lex.pattern_kind(text)
         if kind:
             return kind, f"matches the {kind.replace('_', ' ')} pattern"
-    if words <= 60 and lex.copyright_re.search(text):
+    if (words <= 60 and lex.copyright_re.search(text)) or (words <= 12 and lex.copyright_short_re.search(text)):
         return "copyright", "copyright or legal notice"
     if words <= 14 and lex.attribution_re.match(text):
         return "attribution", "source label (সূত্র:)"
@@ -224,15 +227,23 @@ def _features(source: str) -> list[_Features]:
 
 
 def _resolve_pending(pending: list[_Features], kinds: dict, as_body: bool) -> None:
-    """Settle short unclassified lines once we know whether the article went on after them."""
-    if as_body:
-        for f in pending:
+    """Settle lines held back inside the body once we know whether the article went on.
+
+    If running text follows, they were part of it (subheadings, list markers, a dated
+    entry). Otherwise dated lines are timestamps, number lines are pagination, and short
+    free lines are a link list when two or more, else a widget.
+    """
+    free = [f for f in pending if f.intrinsic is None]
+    for f in pending:
+        if as_body:
             kinds[f.n] = ("body", "short line inside the article")
-    elif len(pending) >= 2:
-        for f in pending:
+        elif f.intrinsic == "dated":
+            kinds[f.n] = ("timestamp", "date line after the article")
+        elif f.intrinsic:
+            kinds[f.n] = (f.intrinsic, f.reason)
+        elif len(free) >= 2:
             kinds[f.n] = ("link_list", "run of headline-like lines after the article")
-    else:
-        for f in pending:
+        else:
             kinds[f.n] = ("widget", "short line after the article")
     pending.clear()
 
@@ -258,7 +269,7 @@ def _classify_header(header: list[_Features], title_n: int | None, title_key: st
             kinds[f.n] = (f.intrinsic, f.reason)
         elif before_title:
             kinds[f.n] = ("section_label", "short line above the headline") if f.words <= 4 else ("menu", "line above the headline")
-        elif f.words <= 6 and not f.paragraph:
+        elif f.words <= 4 and not f.paragraph:
             kinds[f.n] = ("byline", "short line between headline and body")
         else:
             kinds[f.n] = ("body", "standfirst below the headline")
@@ -270,16 +281,27 @@ def _pick_title(header: list[_Features]) -> _Features | None:
     return next((f for f in free if f.words >= 2), free[0] if free else None)
 
 
+def _headline_question(first: _Features, following: list[_Features]) -> bool:
+    """A short opening line ending in ? or ! with no danda, above a longer paragraph, is a headline."""
+    if "।" in first.text or first.words > 20 or first.text.rstrip(" '\"’”")[-1:] not in "?!":
+        return False
+    return bool(following) and following[0].paragraph and following[0].words > first.words
+
+
 def _body_start(content: list[_Features]) -> int:
     """Index of the first body line: a paragraph-like line not followed by header furniture.
 
     A headline ending in '!' or '?' can look like a sentence; the date, section or desk
-    lines printed right below it show that the article has not begun yet.
+    lines printed right below it, or a longer paragraph right after it at the top of the
+    page, show that the article has not begun yet.
     """
     for i, f in enumerate(content):
         if not f.paragraph:
             continue
-        if f.words <= 20 and any(g.intrinsic in _HEADER_KINDS for g in content[i + 1 : i + 4]):
+        if "।" not in f.text and f.words <= 20 and any(g.intrinsic in _HEADER_KINDS for g in content[i + 1 : i + 4]):
+            f.paragraph = False
+            continue
+        if i == 0 and _headline_question(f, content[1:2]):
             f.paragraph = False
             continue
         return i
@@ -317,6 +339,10 @@ def classify(source: str) -> list[Line]:
         elif kind == "link_marker":
             _resolve_pending(pending, kinds, as_body=False)
             kinds[f.n] = (list_kind if state == "list" else "link_list", f.reason)
+        elif kind == "dated" and f.labelled:
+            kinds[f.n] = ("timestamp", "labelled publish/update time")
+        elif kind in _HELD_IN_BODY and state == "body":
+            pending.append(f)
         elif kind == "dated":
             kinds[f.n] = ("timestamp", "date line after the headline")
         elif kind:

@@ -241,7 +241,10 @@ def extract(lines: list[Line]) -> Metadata:
     candidates = [c for line in lines if line.kind == "timestamp" for c in _labelled_dates(line)]
     full = [c for c in candidates if c[2].iso]
     published = next((v for field, _, v in full if field == "published"), None)
-    published = published or next((v for field, _, v in full if field is None), None)
+    # An unlabelled time under the headline is the publish time; one after the body comes next.
+    first_body = body[0].n if body else len(lines) + 1
+    unlabelled = sorted((v for field, _, v in full if field is None), key=lambda v: v.line > first_body)
+    published = published or (unlabelled[0] if unlabelled else None)
     updated = next((v for field, _, v in full if field == "updated"), None)
     page_date, check = _page_date(lines)
     if published is None and dateline_value and dateline_value.iso:

@@ -98,3 +98,24 @@ def test_markup_in_article_text_is_kept_as_text():
     article = parse_article(page("শিরোনাম <script>alert(1)</script> এখানে", PARA + " <img src=x onerror=alert(1)>"))
     assert article.title == "শিরোনাম <script>alert(1)</script> এখানে"
     assert "<img src=x onerror=alert(1)>" in article.body
+
+
+def test_question_headline_above_the_lead():
+    question = "খালেদা জিয়ার সংকটাপন্ন সময়ে তারেক রহমান দেশে না ফিরে কি ভুল করেছেন?"
+    assert kinds(page(question, PARA + " " + PARA2)) == {1: "title", 2: "body"}
+    # a question inside running text stays body
+    assert kinds(page("শিরোনাম এখানে লেখা আছে", PARA, "তাহলে এখন কী হবে?", PARA2))[3] == "body"
+
+
+def test_dates_and_numbers_inside_the_body_stay_article_text():
+    article = parse_article(page(
+        "শিরোনাম এখানে লেখা আছে", PARA, "১ জানুয়ারি ১৯৭১", "২.", PARA2, "ঢাকা। ০৮ আগস্ট ২০২৪",
+    ))
+    assert [line.kind for line in article.lines] == ["title", "body", "body", "body", "body", "timestamp"]
+    assert article.meta.published.iso == "2024-08-08"  # the date after the article, not the one inside it
+
+
+def test_copyright_words_in_news_text_are_not_a_footer():
+    text = "সংস্থাটির অনুমতি ছাড়াই অক্টোবর থেকে নভেম্বর সময়ে ভবনের মূল্য বাবদ বিপুল অর্থ পরিশোধ করা হয়েছে বলে অভিযোগ।"
+    assert kinds(page("শিরোনাম এখানে লেখা আছে", PARA, text))[3] == "body"
+    assert kinds(page("শিরোনাম এখানে লেখা আছে", PARA, "© ২০২৪ সর্বস্বত্ব সংরক্ষিত"))[3] == "copyright"
