@@ -16,7 +16,7 @@ dated = articles["published"].dropna()
 left, middle, right, last = st.columns(4)
 left.metric("Articles", len(articles))
 middle.metric("Outlets", articles["outlet"].nunique())
-right.metric("Date span", f"{dated.min():%Y-%m-%d} → {dated.max():%Y-%m-%d}" if len(dated) else "—")
+right.metric("Date span", f"{dated.min():%b %Y} – {dated.max():%b %Y}" if len(dated) else "—")
 last.metric("Boilerplate lines", f"{articles['n_boilerplate_lines'].sum() / max(articles['n_lines'].sum(), 1):.0%}")
 
 if len(corpus.errors):

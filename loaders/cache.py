@@ -78,7 +78,8 @@ class ParseStore:
             handle, tmp = tempfile.mkstemp(dir=self.folder, suffix=".parquet.tmp")
             os.close(handle)
             try:
-                frame.to_parquet(tmp, index=False)
+                # Uncompressed: the warm load is bound by decoding, and disk is cheap.
+                frame.to_parquet(tmp, index=False, compression=None)
                 os.replace(tmp, path)
             finally:
                 if os.path.exists(tmp):
