@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.corpus import corpus_dir, load_folder
+from components.state import current
 
-folder = corpus_dir()
-corpus = load_folder(str(folder))
-articles = corpus.articles
+view = current()
+articles = view.articles
 
 st.title("Khobor Lens")
-st.caption(f"Corpus: `{folder}`")
+st.caption(f"Corpus: {view.origin}")
 
 dated = articles["published"].dropna()
 left, middle, right, last = st.columns(4)
@@ -19,9 +18,9 @@ middle.metric("Outlets", articles["outlet"].nunique())
 right.metric("Date span", f"{dated.min():%b %Y} – {dated.max():%b %Y}" if len(dated) else "—")
 last.metric("Boilerplate lines", f"{articles['n_boilerplate_lines'].sum() / max(articles['n_lines'].sum(), 1):.0%}")
 
-if len(corpus.errors):
-    with st.expander(f"{len(corpus.errors)} file(s) could not be read", expanded=True):
-        st.dataframe(corpus.errors[["article_id", "error"]], hide_index=True, width="stretch")
+if len(view.corpus.errors):
+    with st.expander(f"{len(view.corpus.errors)} file(s) could not be read", expanded=True):
+        st.dataframe(view.corpus.errors[["article_id", "error"]], hide_index=True, width="stretch")
 
 st.dataframe(
     articles[["article_id", "label", "outlet_name_en", "published_iso", "published_basis", "attributions", "n_body_lines"]],

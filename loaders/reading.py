@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import codecs
+import io
 import logging
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,3 +72,36 @@ def collect_files(paths) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+MAX_ZIP_MEMBERS = 20000
+MAX_ZIP_BYTES = 500 * 1024 * 1024
+
+
+def documents_from_zip(data: bytes, archive_name: str) -> list[tuple[str, str, bytes | UnreadableFile]]:
+    """The ``.txt`` members of a zip archive as ``(article_id, path, bytes)`` triples.
+
+    A member over the size limit becomes an :class:`UnreadableFile` entry; an archive that
+    is not a zip, or that unpacks to more than ``MAX_ZIP_BYTES`` or ``MAX_ZIP_MEMBERS``
+    files, is refused whole with one entry saying why.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = [m for m in archive.infolist() if not m.is_dir() and m.filename.lower().endswith(TEXT_SUFFIXES)]
+    except (zipfile.BadZipFile, OSError) as err:
+        return [(archive_name, archive_name, UnreadableFile(f"not a readable zip archive ({err})"))]
+    if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_ZIP_BYTES:
+        reason = f"archive unpacks to too much ({len(members)} files); the limits are {MAX_ZIP_MEMBERS} files, 500 MB"
+        return [(archive_name, archive_name, UnreadableFile(reason))]
+    documents = []
+    for member in members:
+        path = f"{archive_name}/{member.filename}"
+        if member.file_size > MAX_BYTES:
+            documents.append((member.filename, path, UnreadableFile(
+                f"file is {member.file_size / 1048576:.1f} MB; the limit is {MAX_BYTES // 1048576} MB")))
+            continue
+        try:
+            documents.append((member.filename, path, archive.read(member)))
+        except (zipfile.BadZipFile, OSError, RuntimeError) as err:  # encrypted or damaged member
+            documents.append((member.filename, path, UnreadableFile(f"cannot unpack from the archive ({err})")))
+    return documents

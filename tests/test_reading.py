@@ -70,3 +70,23 @@ def test_missing_file_is_an_error_not_a_crash(tmp_path):
     corpus = load_corpus([tmp_path / "nope.txt"])
     assert corpus.articles.empty
     assert "cannot open" in corpus.errors.loc[0, "error"]
+
+
+def test_zip_members_become_documents():
+    import io
+    import zipfile
+
+    from loaders import documents_from_zip
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("pages/a.txt", GOOD)
+        archive.writestr("pages/b.txt", b"")
+        archive.writestr("pages/readme.md", "not an article")
+    docs = documents_from_zip(buffer.getvalue(), "upload.zip")
+    assert [d[0] for d in docs] == ["pages/a.txt", "pages/b.txt"]
+    corpus = parse_documents(docs)
+    assert corpus.articles["article_id"].tolist() == ["pages/a.txt"]
+    assert corpus.errors["error"].tolist() == ["empty file"]
+    broken = documents_from_zip(b"PK\x03\x04 not really", "bad.zip")
+    assert isinstance(broken[0][2], UnreadableFile) and "zip" in str(broken[0][2])

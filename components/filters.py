@@ -1,0 +1,69 @@
+"""Sidebar filters as pure functions: a frozen spec in, a subset of the articles table out.
+
+Kept free of Streamlit calls so the logic is unit-tested directly.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from loaders.textnorm import clean
+
+UNKNOWN_SITE_PREFIX = "site:"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user narrowed the corpus to; the defaults keep every article."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sites: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()
+    entity: str | None = None
+    query: str = ""
+    include_undated: bool = True
+
+
+def site_keys(articles: pd.DataFrame) -> pd.Series:
+    """Outlet id, or ``site:<fingerprint>`` for pages of a site the text does not name."""
+    return articles["outlet"].fillna(UNKNOWN_SITE_PREFIX + articles["fingerprint"].astype(str)).astype(str)
+
+
+def site_label(key: str, names: dict[str, str]) -> str:
+    """Display label of a site key: the outlet's name, or 'Unknown site ab12…'."""
+    if key.startswith(UNKNOWN_SITE_PREFIX):
+        return f"Unknown site {key[len(UNKNOWN_SITE_PREFIX):][:6]}"
+    return names.get(key, key)
+
+
+def apply_filters(articles: pd.DataFrame, filters: Filters, entity_articles: set[str] | None = None) -> pd.DataFrame:
+    """Rows of ``articles`` that pass ``filters``.
+
+    Dates compare the published day (Asia/Dhaka); articles without a full published date
+    pass only when ``include_undated`` is on, whatever the range. ``entity_articles`` is
+    the set of article ids whose body mentions ``filters.entity``.
+    """
+    keep = pd.Series(True, index=articles.index)
+    day = articles["published"].dt.date
+    undated = articles["published"].isna()
+    if filters.date_from:
+        keep &= undated | (day >= filters.date_from)
+    if filters.date_to:
+        keep &= undated | (day <= filters.date_to)
+    if not filters.include_undated:
+        keep &= ~undated
+    if filters.sites:
+        keep &= site_keys(articles).isin(filters.sites)
+    if filters.agencies:
+        wanted = set(filters.agencies)
+        keep &= articles["attributions"].map(lambda cited: bool(wanted.intersection(cited)))
+    if filters.entity is not None:
+        keep &= articles["article_id"].isin(entity_articles or set())
+    query = clean(filters.query).strip().casefold()
+    if query:
+        text = (articles["title"].fillna("") + "\n" + articles["body"].fillna("")).str.casefold()
+        keep &= text.str.contains(query, regex=False)
+    return articles[keep]

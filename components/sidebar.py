@@ -1,0 +1,55 @@
+"""The shared sidebar: corpus choice and the filters every page applies."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.filters import Filters, site_keys, site_label
+from loaders import sources
+
+
+def agency_label(agency: str) -> str:
+    """Short display name of an attribution id (or the source domain itself)."""
+    info = sources.agency_info(agency)
+    return info["display"] if info else agency
+
+
+def site_names(articles: pd.DataFrame) -> dict[str, str]:
+    """Outlet id -> 'English name (বাংলা নাম)' for the outlets in the corpus."""
+    names = {}
+    for outlet, en, bn in articles[["outlet", "outlet_name_en", "outlet_name_bn"]].dropna().drop_duplicates().itertuples(index=False):
+        names[outlet] = f"{en} ({bn})" if bn and bn != en else en
+    return names
+
+
+def corpus_uploader():
+    """Uploaded files of this browser session (empty list when none)."""
+    return st.sidebar.file_uploader(
+        "Upload page dumps (.txt or .zip)", type=["txt", "zip"], accept_multiple_files=True,
+        key="sidebar_uploads", help="Only you see what you upload; it is not saved on the server.",
+    ) or []
+
+
+def filters(articles: pd.DataFrame, names: dict[str, str]) -> Filters:
+    """Draw the filter widgets and return what they say."""
+    bar = st.sidebar
+    bar.header("Filters")
+    dated = articles["published"].dropna()
+    date_from = date_to = None
+    if len(dated):
+        low, high = dated.min().date(), dated.max().date()
+        chosen = bar.date_input("Published between", value=(low, high), min_value=low, max_value=high,
+                                key="filter_dates", format="YYYY-MM-DD")
+        if isinstance(chosen, (list, tuple)) and len(chosen) == 2:
+            date_from, date_to = chosen
+    include_undated = bar.toggle("Include undated articles", value=True, key="filter_undated",
+                                 help="Articles whose page gives no full publish date (e.g. '13 Sep', year unknown).")
+    site_options = sorted(site_keys(articles).unique(), key=lambda key: site_label(key, names).casefold())
+    chosen_sites = bar.multiselect("Outlets", site_options, format_func=lambda key: site_label(key, names),
+                                   key="filter_sites", placeholder="All outlets")
+    agency_options = sorted({a for cited in articles["attributions"] for a in cited}, key=lambda a: agency_label(a).casefold())
+    chosen_agencies = bar.multiselect("Cited agencies", agency_options, format_func=agency_label,
+                                      key="filter_agencies", placeholder="Any source")
+    query = bar.text_input("Search the clean text", key="filter_query", placeholder="পুতিন, Reuters …")
+    return Filters(date_from=date_from, date_to=date_to, sites=tuple(chosen_sites), agencies=tuple(chosen_agencies),
+                   query=query, include_undated=include_undated)

@@ -1,0 +1,38 @@
+"""What every page reads: the loaded corpus and the rows the sidebar filters leave."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from components.filters import Filters
+from loaders import Corpus
+
+VIEW_KEY = "app_view"
+
+
+@dataclass(frozen=True)
+class View:
+    """The corpus, where it came from, and the filtered articles (never mutate these frames)."""
+
+    corpus: Corpus
+    origin: str
+    filters: Filters
+    articles: pd.DataFrame
+    site_names: dict[str, str]
+
+    @property
+    def lines(self) -> pd.DataFrame:
+        """Lines of the filtered articles."""
+        return self.corpus.lines[self.corpus.lines["article_id"].isin(self.articles["article_id"])]
+
+
+def publish(view: View) -> None:
+    """Make the view available to the page about to run."""
+    st.session_state[VIEW_KEY] = view
+
+
+def current() -> View:
+    """The view app.py prepared for this run."""
+    return st.session_state[VIEW_KEY]

@@ -1,0 +1,57 @@
+"""Sidebar filter logic on a small hand-made articles table."""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import pandas as pd
+
+from components.filters import Filters, apply_filters, site_keys, site_label
+
+
+def articles() -> pd.DataFrame:
+    published = pd.to_datetime(["2024-03-28T21:30", "2025-08-13", None, "2022-08-15"], format="ISO8601").tz_localize("Asia/Dhaka")
+    return pd.DataFrame({
+        "article_id": ["a", "b", "c", "d"],
+        "outlet": ["banglanews24", "bss", None, None],
+        "fingerprint": ["f1", "f2", "f3", "f3"],
+        "published": published,
+        "attributions": [["tass"], ["bss", "afp"], ["kcna"], []],
+        "title": ["পুতিনের সফর", "ফোনালাপ", None, "Putin letter"],
+        "body": ["রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন", "কিম জং উন", "শোইগু পিয়ংইয়ং সফর", "উত্তর কোরিয়া"],
+    })
+
+
+def ids(frame: pd.DataFrame) -> list[str]:
+    return frame["article_id"].tolist()
+
+
+def test_no_filters_keep_everything():
+    assert ids(apply_filters(articles(), Filters())) == ["a", "b", "c", "d"]
+
+
+def test_date_range_keeps_undated_unless_told_not_to():
+    window = Filters(date_from=dt.date(2024, 1, 1), date_to=dt.date(2025, 12, 31))
+    assert ids(apply_filters(articles(), window)) == ["a", "b", "c"]
+    assert ids(apply_filters(articles(), Filters(date_from=dt.date(2024, 1, 1), include_undated=False))) == ["a", "b"]
+
+
+def test_sites_group_unknown_outlets_by_fingerprint():
+    keys = site_keys(articles()).tolist()
+    assert keys == ["banglanews24", "bss", "site:f3", "site:f3"]
+    assert ids(apply_filters(articles(), Filters(sites=("site:f3",)))) == ["c", "d"]
+    assert site_label("site:f3abcdef01", {}) == "Unknown site f3abcd"
+    assert site_label("bss", {"bss": "BSS"}) == "BSS"
+
+
+def test_agencies_and_entity():
+    assert ids(apply_filters(articles(), Filters(agencies=("afp", "kcna")))) == ["b", "c"]
+    assert ids(apply_filters(articles(), Filters(entity="putin"), entity_articles={"a", "d"})) == ["a", "d"]
+    assert ids(apply_filters(articles(), Filters(entity="nobody"), entity_articles=set())) == []
+
+
+def test_search_matches_bengali_in_any_normal_form_and_english_any_case():
+    decomposed = unicodedata.normalize("NFD", "পিয়ংইয়ং")
+    assert ids(apply_filters(articles(), Filters(query=decomposed))) == ["c"]
+    assert ids(apply_filters(articles(), Filters(query="PUTIN"))) == ["d"]
+    assert ids(apply_filters(articles(), Filters(query="  "))) == ["a", "b", "c", "d"]
