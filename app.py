@@ -3,7 +3,7 @@ import streamlit as st
 
 from components import corpus as corpus_source
 from components import sidebar
-from components.filters import apply_filters
+from components.filters import apply_filters, entity_articles
 from components.state import View, publish
 
 st.set_page_config(page_title="Khobor Lens", page_icon="📰", layout="wide")
@@ -11,17 +11,26 @@ st.set_page_config(page_title="Khobor Lens", page_icon="📰", layout="wide")
 uploads = sidebar.corpus_uploader()
 if uploads:
     corpus, origin = corpus_source.load_uploads(uploads), f"{len(uploads)} uploaded file(s)"
+    corpus_key = "uploads:" + repr(st.session_state.get("corpus_upload_signature"))
 else:
     folder = corpus_source.corpus_dir()
     corpus, origin = corpus_source.load_folder(folder), folder.name if folder != corpus_source.SAMPLE_DIR else "bundled sample"
+    corpus_key = f"folder:{folder}"
+entities, mentions, corrections_error = corpus_source.corrected_entities(corpus, corpus_key)
 
 names = sidebar.site_names(corpus.articles)
-chosen = sidebar.filters(corpus.articles, names)
-filtered = apply_filters(corpus.articles, chosen)
+chosen = sidebar.filters(corpus.articles, names, entities)
+filtered = apply_filters(corpus.articles, chosen, entity_articles(mentions, chosen.entity))
 st.sidebar.caption(f"**{len(filtered):,}** of {len(corpus.articles):,} articles · corpus: {origin}")
-publish(View(corpus=corpus, origin=origin, filters=chosen, articles=filtered, site_names=names))
+publish(View(corpus=corpus, origin=origin, filters=chosen, articles=filtered, site_names=names, entities=entities,
+             all_mentions=mentions, corrections_file=corpus_source.corrections_file(),
+             corrections_error=corrections_error))
 
 page = st.navigation([
     st.Page("components/overview.py", title="Overview", icon=":material/dashboard:", url_path="", default=True),
+    st.Page("components/entities.py", title="Entities", icon=":material/groups:", url_path="entities"),
+    st.Page("components/sources.py", title="Sources", icon=":material/newspaper:", url_path="sources"),
+    st.Page("components/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("components/reader.py", title="Reader", icon=":material/chrome_reader_mode:", url_path="reader"),
 ])
 page.run()

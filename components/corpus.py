@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -10,6 +11,8 @@ import streamlit as st
 
 from loaders import Corpus, documents_from_zip, load_corpus, parse_documents
 from loaders.cache import default_cache_dir
+from loaders.entities import Corrections, apply_corrections, corrections_path, load_corrections
+from loaders.entities.corrections import CorrectionsError
 
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data" / "sample"
 
@@ -33,18 +36,29 @@ def _progress_bar():
     return slot, update
 
 
+# Folders this server process has parsed: their finished tables are in the disk cache.
+_PARSED_FOLDERS: set[str] = set()
+
+
 @st.cache_data(max_entries=4, show_spinner=False)
-def _load_folder(folder: str, _progress=None) -> Corpus:
-    """Parse a folder once per process (and once per file content, thanks to the Parquet cache)."""
-    return load_corpus([folder], cache_dir=default_cache_dir(), progress=_progress)
+def _load_folder(folder: str) -> Corpus:
+    """A folder's corpus, kept in memory; after the first parse it comes from the disk cache."""
+    return load_corpus([folder], cache_dir=default_cache_dir())
 
 
 def load_folder(folder: Path) -> Corpus:
-    """The folder's corpus, with a progress bar while it is parsed for the first time."""
-    slot, update = _progress_bar()
-    corpus = _load_folder(str(folder), _progress=update)
-    slot.empty()
-    return corpus
+    """The folder's corpus, with a progress bar the first time this process parses it.
+
+    The progress bar is drawn outside the cached function: Streamlit replays elements
+    drawn inside a cached call into later sessions, where the bar no longer exists.
+    """
+    key = str(folder)
+    if key not in _PARSED_FOLDERS:
+        slot, update = _progress_bar()
+        load_corpus([key], cache_dir=default_cache_dir(), progress=update)
+        slot.empty()
+        _PARSED_FOLDERS.add(key)
+    return _load_folder(key)
 
 
 def load_uploads(files) -> Corpus:
@@ -63,3 +77,26 @@ def load_uploads(files) -> Corpus:
         st.session_state["corpus_upload_signature"] = signature
         slot.empty()
     return st.session_state["corpus_upload"]
+
+
+def corrections_file() -> Path:
+    """The user's entity corrections, kept beside the parse cache."""
+    return corrections_path(default_cache_dir())
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _corrected(corpus_key: str, corrections_json: str, _corpus: Corpus):
+    """The corpus's (entities, mentions) with corrections applied; keyed by corpus and corrections."""
+    return apply_corrections(_corpus.entities, _corpus.mentions, Corrections.from_json(json.loads(corrections_json)))
+
+
+def corrected_entities(corpus: Corpus, corpus_key: str):
+    """(entities, mentions, error): the corrections file applied; an unusable file is reported, not applied."""
+    try:
+        corrections = load_corrections(corrections_file())
+    except CorrectionsError as err:
+        return corpus.entities, corpus.mentions, str(err)
+    if not corrections:
+        return corpus.entities, corpus.mentions, None
+    entities, mentions = _corrected(corpus_key, json.dumps(corrections.to_json(), sort_keys=True), corpus)
+    return entities, mentions, None

@@ -67,3 +67,11 @@ def apply_filters(articles: pd.DataFrame, filters: Filters, entity_articles: set
         text = (articles["title"].fillna("") + "\n" + articles["body"].fillna("")).str.casefold()
         keep &= text.str.contains(query, regex=False)
     return articles[keep]
+
+
+def entity_articles(mentions: pd.DataFrame, entity_id: str | None) -> set[str]:
+    """Ids of the articles whose body mentions ``entity_id`` (empty when no entity is chosen)."""
+    if entity_id is None:
+        return set()
+    body = mentions[mentions["in_body"].astype(bool)]
+    return set(body.loc[body["entity_id"] == entity_id, "article_id"])

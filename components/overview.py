@@ -1,38 +1,64 @@
-"""Overview page: what is in the corpus and how well it parsed."""
+"""Overview page: what is in the corpus, how well it parsed, and the articles table."""
 from __future__ import annotations
 
 import streamlit as st
 
+from components.export import to_csv_bytes, to_parquet_bytes
+from components.filters import site_keys
 from components.state import current
 
 view = current()
 articles = view.articles
+corpus = view.corpus
 
 st.title("Khobor Lens")
-st.caption(f"Corpus: {view.origin}")
+st.caption(f"Corpus: {view.origin} · {len(corpus.articles):,} articles parsed, {len(corpus.errors):,} files refused")
 
 dated = articles["published"].dropna()
-left, middle, right, last = st.columns(4)
-left.metric("Articles", len(articles))
-middle.metric("Outlets", articles["outlet"].nunique())
-right.metric("Date span", f"{dated.min():%b %Y} – {dated.max():%b %Y}" if len(dated) else "—")
-last.metric("Boilerplate lines", f"{articles['n_boilerplate_lines'].sum() / max(articles['n_lines'].sum(), 1):.0%}")
+known_outlets = articles["outlet"].nunique()
+unknown_sites = site_keys(articles[articles["outlet"].isna()]).nunique()
+columns = st.columns(5)
+columns[0].metric("Articles", f"{len(articles):,}")
+columns[1].metric("Outlets", known_outlets, help=f"plus {unknown_sites} unnamed site(s), grouped by page template")
+columns[2].metric("Dated", f"{len(dated):,}", help="articles with a full publish date; the rest are undated or partial")
+columns[3].metric("Date span", f"{dated.min():%b %Y} – {dated.max():%b %Y}" if len(dated) else "—")
+columns[4].metric("Boilerplate lines", f"{articles['n_boilerplate_lines'].sum() / max(articles['n_lines'].sum(), 1):.0%}",
+                  help="share of non-blank lines that are page furniture (menus, lists, bylines, footers …)")
 
-if len(view.corpus.errors):
-    with st.expander(f"{len(view.corpus.errors)} file(s) could not be read", expanded=True):
-        st.dataframe(view.corpus.errors[["article_id", "error"]], hide_index=True, width="stretch")
+if len(corpus.errors):
+    with st.expander(f"{len(corpus.errors)} file(s) could not be read", expanded=len(corpus.errors) <= 10):
+        st.dataframe(corpus.errors[["article_id", "error"]], hide_index=True, width="stretch",
+                     column_config={"article_id": "File", "error": "Why"})
 
-st.dataframe(
-    articles[["article_id", "label", "outlet_name_en", "published_iso", "published_basis", "attributions", "n_body_lines"]],
+st.subheader("Articles")
+st.caption("Select a row to open it in the Reader.")
+table = articles[["article_id", "label", "outlet_name_en", "published_iso", "published_basis",
+                  "attributions", "n_body_lines", "boilerplate_share"]].reset_index(drop=True)
+event = st.dataframe(
+    table,
     hide_index=True,
     width="stretch",
+    on_select="rerun",
+    selection_mode="single-row",
+    key="overview_table",
     column_config={
         "article_id": "File",
         "label": st.column_config.TextColumn("Title", width="large"),
         "outlet_name_en": "Outlet",
         "published_iso": "Published",
-        "published_basis": "Date basis",
+        "published_basis": "Date from",
         "attributions": st.column_config.ListColumn("Cites"),
         "n_body_lines": st.column_config.NumberColumn("Body lines"),
+        "boilerplate_share": st.column_config.ProgressColumn("Boilerplate", format="percent", min_value=0, max_value=1),
     },
 )
+if event.selection.rows:
+    st.switch_page("components/reader.py", query_params={"article": table.loc[event.selection.rows[0], "article_id"]})
+
+left, right, _ = st.columns([1, 1, 4])
+# Callables: the files are built only when someone clicks, not on every rerun.
+left.download_button("Download CSV", lambda: to_csv_bytes(articles), "khobor-lens-articles.csv", "text/csv",
+                     key="overview_csv", on_click="ignore", icon=":material/download:")
+right.download_button("Download Parquet", lambda: to_parquet_bytes(articles), "khobor-lens-articles.parquet",
+                      "application/vnd.apache.parquet", key="overview_parquet", on_click="ignore",
+                      icon=":material/download:")

@@ -30,7 +30,16 @@ def corpus_uploader():
     ) or []
 
 
-def filters(articles: pd.DataFrame, names: dict[str, str]) -> Filters:
+ENTITY_CHOICES = 500  # the most mentioned entities offered in the sidebar picker
+
+
+def entity_label(row) -> str:
+    """'ভ্লাদিমির পুতিন · Vladimir Putin (PER)' for a row of the entities table."""
+    english = row["label_en"] if isinstance(row["label_en"], str) and row["label_en"] != row["name_bn"] else None
+    return f"{row['name_bn']} · {english} ({row['type']})" if english else f"{row['name_bn']} ({row['type']})"
+
+
+def filters(articles: pd.DataFrame, names: dict[str, str], entities: pd.DataFrame) -> Filters:
     """Draw the filter widgets and return what they say."""
     bar = st.sidebar
     bar.header("Filters")
@@ -50,6 +59,10 @@ def filters(articles: pd.DataFrame, names: dict[str, str]) -> Filters:
     agency_options = sorted({a for cited in articles["attributions"] for a in cited}, key=lambda a: agency_label(a).casefold())
     chosen_agencies = bar.multiselect("Cited agencies", agency_options, format_func=agency_label,
                                       key="filter_agencies", placeholder="Any source")
+    ranked = entities[entities["mentions"] > 0].head(ENTITY_CHOICES)
+    labels = {row["entity_id"]: entity_label(row) for _, row in ranked.iterrows()}
+    entity = bar.selectbox("Mentions entity", list(labels), index=None, format_func=labels.get, key="filter_entity",
+                           placeholder="Any entity", help="Articles whose body (not its link lists) names the entity.")
     query = bar.text_input("Search the clean text", key="filter_query", placeholder="পুতিন, Reuters …")
     return Filters(date_from=date_from, date_to=date_to, sites=tuple(chosen_sites), agencies=tuple(chosen_agencies),
-                   query=query, include_undated=include_undated)
+                   entity=entity, query=query, include_undated=include_undated)

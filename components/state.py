@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -21,11 +22,20 @@ class View:
     filters: Filters
     articles: pd.DataFrame
     site_names: dict[str, str]
+    entities: pd.DataFrame          # the corpus's entities with the user's corrections applied
+    all_mentions: pd.DataFrame      # every mention, corrected (entity ids and types as in ``entities``)
+    corrections_file: Path
+    corrections_error: str | None = None
 
     @property
     def lines(self) -> pd.DataFrame:
         """Lines of the filtered articles."""
         return self.corpus.lines[self.corpus.lines["article_id"].isin(self.articles["article_id"])]
+
+    @property
+    def mentions(self) -> pd.DataFrame:
+        """Corrected mentions in the filtered articles (body and furniture; see ``in_body``)."""
+        return self.all_mentions[self.all_mentions["article_id"].isin(self.articles["article_id"])]
 
 
 def publish(view: View) -> None:

@@ -18,9 +18,13 @@
     (list of 1-based line numbers), n_lines (non-blank lines), n_body_lines,
     n_boilerplate_lines, boilerplate_share (boilerplate lines / non-blank lines), n_chars,
     source (the decoded file text; line spans index into it),
-    entities (list of entity ids; filled by the entities module, empty until then).
+    entities (list of the entity ids mentioned in body lines, most mentioned first).
 ``lines`` — one row per line: article_id, n (1-based), start, end (character span in
     ``source``, newline excluded), kind (see ``loaders.lines.LINE_KINDS``), reason, text.
+``mentions`` — one row per entity mention: article_id, entity_id, n (line), start, end
+    (character span in ``source``), surface (normalised text), type (PER, LOC, ORG),
+    basis (gazetteer or tagger), in_body (the line is article body, not furniture).
+``entities`` — one row per entity: see :func:`loaders.entities.link_entities`.
 ``errors`` — one row per unusable file: article_id, path, error (plain language).
 """
 from __future__ import annotations
@@ -35,7 +39,9 @@ import pandas as pd
 
 from . import sources
 from .article import Article, parse_article
-from .cache import ParseStore, content_hash
+from .cache import SNAPSHOT_TABLES, TABLES, ParseStore, content_hash, corpus_key
+from .entities import link_entities
+from .entities.extract import MENTION_COLUMNS, mention_columns
 from .reading import UnreadableFile, collect_files, decode
 from .repeats import relabel_repeated_lines
 
@@ -44,17 +50,23 @@ logger = logging.getLogger(__name__)
 TIMEZONE = "Asia/Dhaka"
 ERROR_COLUMNS = ["article_id", "path", "error"]
 LINE_COLUMNS = ["article_id", "n", "start", "end", "kind", "reason", "text"]
+_CACHED_MENTION_COLUMNS = ["content_hash", *MENTION_COLUMNS]
+# Fixed types, so that an all-empty column (no gazetteer match in a batch) still fits the Parquet store.
+_MENTION_DTYPES = {"content_hash": "str", "n": "int64", "start": "int64", "end": "int64", "surface": "str", "type": "str",
+                   "gazetteer_id": "str", "basis": "str", "next_word": "str"}
 _DATE_FIELDS = ("published", "updated", "page_date")
 Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """The three tables of a loaded corpus (see the module docstring for columns)."""
+    """The tables of a loaded corpus (see the module docstring for columns)."""
 
     articles: pd.DataFrame
     lines: pd.DataFrame
     errors: pd.DataFrame
+    mentions: pd.DataFrame
+    entities: pd.DataFrame
 
 
 def _date_columns(prefix: str, value) -> dict:
@@ -121,9 +133,9 @@ def _line_rows(digest: str, article: Article) -> dict[str, list]:
 
 def _parse_many(
     items: list[tuple[str, str, str]], progress: Progress | None = None, already_done: int = 0
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Parse (hash, encoding, text) triples into cacheable article and line frames."""
-    rows, columns = [], {}
+) -> dict[str, pd.DataFrame]:
+    """Parse (hash, encoding, text) triples into the cacheable tables (see ``loaders.cache.TABLES``)."""
+    rows, line_columns, mention_lists = [], {}, {name: [] for name in _CACHED_MENTION_COLUMNS}
     total = already_done + len(items)
     for done, (digest, encoding, text) in enumerate(items, start=already_done + 1):
         if progress and (done % 25 == 0 or done == total):
@@ -131,13 +143,19 @@ def _parse_many(
         article = parse_article(text, digest)
         rows.append(_article_row(digest, encoding, article))
         for key, values in _line_rows(digest, article).items():
-            columns.setdefault(key, []).extend(values)
-    return pd.DataFrame(rows), pd.DataFrame(columns)
+            line_columns.setdefault(key, []).extend(values)
+        found = mention_columns(article.source, article.lines)
+        mention_lists["content_hash"] += [digest] * len(found["n"])
+        for key, values in found.items():
+            mention_lists[key] += values
+    return {"articles": pd.DataFrame(rows), "lines": pd.DataFrame(line_columns),
+            "mentions": pd.DataFrame(mention_lists, columns=_CACHED_MENTION_COLUMNS).astype(_MENTION_DTYPES)}
 
 
-def _finish(files: pd.DataFrame, parsed: pd.DataFrame, lines: pd.DataFrame, errors: list[dict]) -> Corpus:
-    """Attach file identities to parsed rows and type the date columns."""
-    articles = files.merge(parsed, on="content_hash", how="inner")
+def _finish(files: pd.DataFrame, parsed: dict[str, pd.DataFrame], errors: list[dict]) -> Corpus:
+    """Attach file identities to parsed rows, type the date columns and link the entities."""
+    articles = files.merge(parsed["articles"], on="content_hash", how="inner")
+    lines = parsed["lines"]
     for field in _DATE_FIELDS:
         iso = articles[f"{field}_iso"] if len(articles) else pd.Series(dtype=object)
         articles[field] = pd.to_datetime(iso, format="ISO8601").dt.tz_localize(TIMEZONE)
@@ -148,11 +166,31 @@ def _finish(files: pd.DataFrame, parsed: pd.DataFrame, lines: pd.DataFrame, erro
     else:
         lines = pd.DataFrame(columns=LINE_COLUMNS)
     articles, lines = relabel_repeated_lines(articles.reset_index(drop=True), lines)
-    return Corpus(
-        articles=articles,
-        lines=lines[LINE_COLUMNS].reset_index(drop=True),
-        errors=pd.DataFrame(errors, columns=ERROR_COLUMNS),
-    )
+    lines = lines[LINE_COLUMNS].reset_index(drop=True)
+    entities, mentions = _link(files, parsed["mentions"], lines)
+    articles["entities"] = _entities_per_article(articles["article_id"], mentions)
+    return Corpus(articles=articles, lines=lines, errors=pd.DataFrame(errors, columns=ERROR_COLUMNS),
+                  mentions=mentions, entities=entities)
+
+
+def _link(files: pd.DataFrame, raw: pd.DataFrame, lines: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Raw mentions of the loaded files, marked body or furniture by the final line kinds, linked."""
+    raw = files[["article_id", "content_hash"]].merge(raw, on="content_hash").drop(columns="content_hash")
+    body = lines.loc[lines["kind"] == "body", ["article_id", "n"]].assign(in_body=True)
+    raw = raw.merge(body, on=["article_id", "n"], how="left")
+    raw["in_body"] = raw["in_body"].fillna(False).astype(bool)
+    return link_entities(raw)
+
+
+def _entities_per_article(article_ids: pd.Series, mentions: pd.DataFrame) -> list[list[str]]:
+    """Per article, the entity ids of its body mentions, most mentioned first."""
+    body = mentions[mentions["in_body"].astype(bool)]
+    if body.empty:
+        return [[] for _ in article_ids]
+    counts = body.groupby(["article_id", "entity_id"], sort=False).size().reset_index(name="count")
+    counts = counts.sort_values(["article_id", "count", "entity_id"], ascending=[True, False, True])
+    ranked = counts.groupby("article_id", sort=False)["entity_id"].agg(list)
+    return [ranked.get(article_id, []) for article_id in article_ids]
 
 
 def parse_documents(
@@ -165,7 +203,9 @@ def parse_documents(
     This is the common path for files on disk and for uploads. Each document's bytes
     are decoded (see :func:`loaders.reading.decode`); a document that cannot be read
     becomes a row of ``errors`` and the others still load. With ``cache_dir``, parses
-    are looked up in and added to the Parquet store there, keyed by content hash.
+    are looked up in and added to the Parquet store there, keyed by content hash, and
+    the finished tables of the whole corpus are kept too, so that loading the same
+    files again reads them back without re-linking the entities.
     ``progress(done, total)`` is called as documents are parsed.
     """
     documents = list(documents)
@@ -178,9 +218,16 @@ def parse_documents(
         entries.append({"article_id": article_id, "path": path, "content_hash": digest})
         blobs[digest] = data
     store = ParseStore(cache_dir) if cache_dir else None
-    cached = store.get(set(blobs)) if store else None
-    parsed, lines = cached if cached else (pd.DataFrame(columns=["content_hash"]), pd.DataFrame())
-    known = set(parsed["content_hash"])
+    snapshot_key = corpus_key(entries) if store else None
+    snapshot = store.get_snapshot(snapshot_key) if store else None
+    if snapshot:
+        if progress:
+            progress(len(documents), len(documents))
+        decode_errors = snapshot.pop("errors")
+        return Corpus(errors=pd.concat([pd.DataFrame(errors, columns=ERROR_COLUMNS), decode_errors], ignore_index=True),
+                      **snapshot)
+    parsed = store.get(set(blobs)) if store else None
+    known = set(parsed["articles"]["content_hash"]) if parsed else set()
     # Only bytes the cache has never seen are decoded: a cached hash decoded fine before.
     todo, refused = [], {}
     for digest, data in blobs.items():
@@ -197,16 +244,23 @@ def parse_documents(
             errors.append({"article_id": entry["article_id"], "path": entry["path"], "error": refused[entry["content_hash"]]})
             logger.info("skipped %s: %s", entry["path"], refused[entry["content_hash"]])
     if todo:
-        new_articles, new_lines = _parse_many(todo, progress, len(documents) - len(todo))
+        new = _parse_many(todo, progress, len(documents) - len(todo))
         if store:
-            store.add(new_articles, new_lines)
-        parsed = pd.concat([parsed, new_articles], ignore_index=True) if len(parsed) else new_articles
-        lines = pd.concat([lines, new_lines], ignore_index=True) if len(lines) else new_lines
+            store.add(new)
+        parsed = {table: pd.concat([parsed[table], new[table]], ignore_index=True) for table in TABLES} if parsed else new
     elif progress:
         progress(len(documents), len(documents))
     files = [entry for entry in entries if entry["content_hash"] not in refused]
     files_frame = pd.DataFrame(files, columns=["article_id", "path", "content_hash"])
-    return _finish(files_frame, parsed, lines, errors)
+    if parsed is None:
+        parsed = {"articles": pd.DataFrame(columns=["content_hash"]), "lines": pd.DataFrame(),
+                  "mentions": pd.DataFrame(columns=_CACHED_MENTION_COLUMNS).astype(_MENTION_DTYPES)}
+    corpus = _finish(files_frame, parsed, errors)
+    if store:
+        decode_errors = corpus.errors[corpus.errors["article_id"].isin([e["article_id"] for e in entries])]
+        store.put_snapshot(snapshot_key, {**{name: getattr(corpus, name) for name in SNAPSHOT_TABLES},
+                                          "errors": decode_errors.reset_index(drop=True)})
+    return corpus
 
 
 def read_documents(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str, bytes | UnreadableFile]]:

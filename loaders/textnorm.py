@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # Invisible characters that scraped pages scatter through words; they never carry
@@ -15,6 +16,10 @@ from dataclasses import dataclass
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 _WORD_RE = re.compile(r"\S+")
+# Words that NFC or the invisible-character filter may change: the Bengali letters
+# NFC decomposes (ড় ঢ় য়), vowel-sign pairs it composes (ে + া/ৗ), the nukta, combining
+# marks of Latin text, and the invisible characters themselves.
+_SUSPECT_WORD_RE = re.compile(f"\\S*(?:[\u09dc\u09dd\u09df\u09bc\u0300-\u036f{INVISIBLE}]|\u09c7[\u09be\u09d7])\\S*")
 
 BENGALI_DIGITS = "০১২৩৪৫৬৭৮৯"
 # Python's \w misses Bengali vowel signs and the virama, so word boundaries in Bengali
@@ -31,18 +36,38 @@ def to_ascii_digits(text: str) -> str:
 
 @dataclass(frozen=True)
 class NormText:
-    """A normalised string plus, for each of its characters, the offset in the source."""
+    """A normalised string plus the map from its positions back to the source.
+
+    The map is piecewise: ``norm_starts[k]`` in ``text`` corresponds to
+    ``source_starts[k]`` in the source; within a piece positions advance one to one,
+    unless ``word_maps[k]`` gives, per normalised character, its offset in the source word.
+    """
 
     text: str
-    offsets: tuple[int, ...]
     source_length: int
+    norm_starts: tuple[int, ...] = (0,)
+    source_starts: tuple[int, ...] = (0,)
+    word_maps: tuple[tuple[int, ...] | None, ...] = (None,)
+
+    def _source_offset(self, position: int) -> int:
+        """Source offset of the normalised character at ``position``."""
+        k = bisect_right(self.norm_starts, position) - 1
+        within = position - self.norm_starts[k]
+        word_map = self.word_maps[k]
+        return self.source_starts[k] + (word_map[within] if word_map else within)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Map the half-open span [start, end) of ``text`` to a span of the source."""
         if start >= end:
-            point = self.offsets[start] if start < len(self.offsets) else self.source_length
+            point = self._source_point(start)
             return point, point
-        return self.offsets[start], self.offsets[end - 1] + 1
+        # The end is where the next character starts, or just past the last one when a
+        # source character became several (য় -> য + nukta).
+        return self._source_offset(start), max(self._source_point(end), self._source_offset(end - 1) + 1)
+
+    def _source_point(self, position: int) -> int:
+        """Source offset of the boundary before normalised ``position`` (the source end at the end)."""
+        return self._source_offset(position) if position < len(self.text) else self.source_length
 
 
 def _word_offsets(word: str, normalised: str) -> list[int]:
@@ -57,32 +82,60 @@ def _word_offsets(word: str, normalised: str) -> list[int]:
     return offsets
 
 
+_UNCHANGED = None
+_WORD_FORMS: dict[str, tuple[str, tuple[int, ...]] | None] = {}
+_MAX_REMEMBERED_WORDS = 200_000
+
+
+def _word_form(word: str) -> tuple[str, tuple[int, ...]] | None:
+    """A word's normalised form and per-character source offsets, or None when it is already clean."""
+    if word in _WORD_FORMS:
+        return _WORD_FORMS[word]
+    kept = [i for i, ch in enumerate(word) if ch not in INVISIBLE]
+    stripped = "".join(word[i] for i in kept)
+    nfc = unicodedata.normalize("NFC", stripped)
+    form = _UNCHANGED if nfc == word else (nfc, tuple(kept[j] for j in _word_offsets(stripped, nfc)))
+    if len(_WORD_FORMS) < _MAX_REMEMBERED_WORDS:
+        _WORD_FORMS[word] = form
+    return form
+
+
 def normalise(text: str) -> NormText:
     """NFC-normalise ``text`` and drop invisible characters, keeping source offsets.
 
     NFC never composes across white space, so each run of non-space characters is
     normalised on its own; unchanged runs (nearly all of them) map one to one.
     """
+    if unicodedata.is_normalized("NFC", text) and not _INVISIBLE_RE.search(text):
+        return NormText(text, len(text))
+    result = _normalise_words(text, _SUSPECT_WORD_RE)
+    # The quick scan knows the characters Bengali news needs; anything else gets the full one.
+    return result if unicodedata.is_normalized("NFC", result.text) else _normalise_words(text, _WORD_RE)
+
+
+def _normalise_words(text: str, words: re.Pattern) -> NormText:
+    """Normalise every word ``words`` finds in ``text``; the rest is copied unchanged."""
     out: list[str] = []
-    offsets: list[int] = []
-    pos = 0
-    for match in _WORD_RE.finditer(text):
-        gap = text[pos:match.start()]
-        out.append(gap)
-        offsets.extend(range(pos, match.start()))
-        word = match.group()
-        kept = [(i, ch) for i, ch in enumerate(word) if ch not in INVISIBLE]
-        stripped = "".join(ch for _, ch in kept)
-        nfc = unicodedata.normalize("NFC", stripped)
-        if nfc == stripped:
-            offsets.extend(match.start() + i for i, _ in kept)
-        else:
-            offsets.extend(match.start() + kept[j][0] for j in _word_offsets(stripped, nfc))
+    norm_starts, source_starts, word_maps = [0], [0], [None]
+    copied = length = 0
+    for match in words.finditer(text):
+        form = _word_form(match.group())
+        if form is _UNCHANGED:
+            continue
+        nfc, word_map = form
+        out.append(text[copied:match.start()])
+        length += match.start() - copied
+        norm_starts.append(length)
+        source_starts.append(match.start())
+        word_maps.append(word_map)
         out.append(nfc)
-        pos = match.end()
-    out.append(text[pos:])
-    offsets.extend(range(pos, len(text)))
-    return NormText("".join(out), tuple(offsets), len(text))
+        length += len(nfc)
+        copied = match.end()
+        norm_starts.append(length)
+        source_starts.append(copied)
+        word_maps.append(None)
+    out.append(text[copied:])
+    return NormText("".join(out), len(text), tuple(norm_starts), tuple(source_starts), tuple(word_maps))
 
 
 def clean(text: str) -> str:

@@ -1,12 +1,14 @@
-"""`make bench`: ingest speed of the loaders (not a test; prints figures).
+"""`make bench`: speed figures (not tests; they print numbers).
 
-Cold: the bundled sample plus the Ittefaq set (from ../shared), three copies made
-distinct by trailing blank lines so that nothing is served twice, parsed with no cache.
-Warm: the same documents again through a Parquet cache that already holds them.
+Loaders — cold: the bundled sample plus the Ittefaq set (from ../shared), three copies
+made distinct by trailing blank lines so that nothing is served twice, parsed with no
+cache; warm: the same documents again through a Parquet cache that already holds them.
+Dashboard — a generated corpus of 10,000 articles: the first load, then the server-side
+re-render time of every page and of filter changes (Streamlit AppTest, warm caches).
 """
 from __future__ import annotations
 
-import statistics
+import os
 import sys
 import tempfile
 import time
@@ -38,6 +40,54 @@ def best_of(rounds: int, run) -> float:
     return min(times)
 
 
+DASHBOARD_ARTICLES = 10_000
+PAGES = ["components/overview.py", "components/entities.py", "components/sources.py",
+         "components/timeline.py", "components/reader.py"]
+
+
+def timed(run) -> float:
+    """Wall time of one call, in seconds."""
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def dashboard() -> None:
+    """First load and re-render times of the app on a generated 10,000-article corpus."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.corpus_factory import write_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_corpus(Path(tmp) / "corpus", DASHBOARD_ARTICLES)
+        os.environ["CORPUS_DIR"] = str(folder)
+        os.environ["KHOBOR_CACHE_DIR"] = str(Path(tmp) / "cache")
+        app = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=600)
+        first = timed(app.run)
+        if app.exception:
+            raise RuntimeError(app.exception[0].message)
+        print(f"dashboard corpus     {DASHBOARD_ARTICLES:,} generated articles")
+        print(f"first load           {first:.2f} s (parse, entities, first page)")
+        worst = 0.0
+        for page in PAGES:
+            took = timed(lambda: app.switch_page(page).run())
+            worst = max(worst, took)
+            print(f"  page {page.split('/')[-1]:<16} {took:.2f} s")
+        app.switch_page(PAGES[0]).run()
+        for label, change in [
+            ("search text", lambda: app.text_input(key="filter_query").input("সহযোগিতা")),
+            ("outlet filter", lambda: app.multiselect(key="filter_sites").select(app.multiselect(key="filter_sites").options[0])),
+            ("undated toggle", lambda: app.toggle(key="filter_undated").set_value(False)),
+        ]:
+            change()
+            took = timed(app.run)
+            worst = max(worst, took)
+            print(f"  filter {label:<14} {took:.2f} s")
+        print(f"slowest re-render    {worst:.2f} s (target < 1 s)")
+        for variable in ("CORPUS_DIR", "KHOBOR_CACHE_DIR"):
+            os.environ.pop(variable)
+
+
 def main() -> int:
     docs = documents()
     if not ITTEFAQ.exists():
@@ -51,6 +101,7 @@ def main() -> int:
     print(f"cold ingest          {cold:.3f} s  = {n / cold:,.0f} articles/s")
     print(f"warm (Parquet cache) {warm:.3f} s  = {n / warm:,.0f} articles/s")
     print(f"warm speed-up        {cold / warm:.1f}x")
+    dashboard()
     return 0
 
 

@@ -1,0 +1,259 @@
+"""Small summary tables for the Sources and Timeline pages (pure pandas, no Streamlit).
+
+Every function takes the articles table (see ``loaders.corpus``) and returns a small
+DataFrame whose columns are listed in its docstring; charts draw these, never one row
+per article. Sites are outlet ids, or ``site:<fingerprint>`` for pages of an outlet the
+text does not name, so each unnamed template stays its own row. Dates are read in
+Asia/Dhaka wall-clock time.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from components.filters import site_keys, site_label
+from loaders import sources
+
+FREQS = {"D": "Day", "W": "Week", "M": "Month"}
+EXPLICIT, INFERRED = "explicit", "inferred"
+OTHER_SITES = "Other sites"
+NO_DATE = "No date found"
+_PERIOD_FORMAT = {"D": "%d %b %Y", "W": "Week of %d %b %Y", "M": "%b %Y"}
+
+
+def agency_label(agency: str) -> str:
+    """Display label of an attribution id ("TASS"), or the cited domain itself."""
+    info = sources.agency_info(agency)
+    return info["display"] if info else agency
+
+
+def site_column(articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Per article: ``site_key`` and ``site`` (display label), labels computed once per site."""
+    keys = site_keys(articles)
+    labels = {key: site_label(key, names) for key in keys.unique()}
+    return pd.DataFrame({"site_key": keys, "site": keys.map(labels)}, index=articles.index)
+
+
+def _sorted(frame: pd.DataFrame, count: str, label: str) -> pd.DataFrame:
+    """Largest ``count`` first, ties by label; a fresh 0..n index."""
+    return frame.sort_values([count, label], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def per_site(articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Articles per site: site_key, site, named (outlet known), articles, share (of all rows)."""
+    sites = site_column(articles, names)
+    counts = sites.groupby(["site_key", "site"], sort=False).size().rename("articles").reset_index()
+    counts["named"] = ~counts["site_key"].str.startswith("site:")
+    counts["share"] = counts["articles"] / max(len(articles), 1)
+    return _sorted(counts[["site_key", "site", "named", "articles", "share"]], "articles", "site")
+
+
+def unknown_sites(articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Pages whose outlet the text does not name, per page template: site, fingerprint, articles, example (a headline)."""
+    unnamed = articles[articles["outlet"].isna()]
+    frame = site_column(unnamed, names).assign(fingerprint=unnamed["fingerprint"].astype(str), example=unnamed["label"])
+    result = frame.groupby(["site", "fingerprint"], sort=False).agg(
+        articles=("site_key", "size"), example=("example", "first")).reset_index()
+    return _sorted(result[["site", "fingerprint", "articles", "example"]], "articles", "site")
+
+
+def citations(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per (article, cited agency), duplicates within an article dropped: agency, indexed by article row."""
+    cited = articles["attributions"].explode().dropna().astype(str)
+    frame = pd.DataFrame({"row": cited.index, "agency": cited.values}).drop_duplicates()
+    return frame.set_index("row").rename_axis(articles.index.name)
+
+
+def agency_counts(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles citing each agency: agency (id or domain), label, articles, share (of all rows)."""
+    counts = citations(articles)["agency"].value_counts().rename_axis("agency").rename("articles").reset_index()
+    counts["label"] = counts["agency"].map(agency_label)
+    counts["share"] = counts["articles"] / max(len(articles), 1)
+    return _sorted(counts[["agency", "label", "articles", "share"]], "articles", "label")
+
+
+def site_by_agency(articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Articles of each site citing each agency: site, agency, label, articles (pairs with 0 left out)."""
+    pairs = citations(articles).join(site_column(articles, names)[["site"]])
+    counts = pairs.groupby(["site", "agency"]).size().rename("articles").reset_index()
+    counts["label"] = counts["agency"].map(agency_label)
+    return _sorted(counts[["site", "agency", "label", "articles"]], "articles", "site")
+
+
+def desk_counts(articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Articles per desk line: desk, articles, sites (display labels, most articles first, joined by ' · ')."""
+    with_desk = articles[articles["desk"].notna() & (articles["desk"].astype(str).str.strip() != "")]
+    if with_desk.empty:
+        return pd.DataFrame({"desk": pd.Series(dtype=str), "articles": pd.Series(dtype=int), "sites": pd.Series(dtype=str)})
+    frame = site_column(with_desk, names).assign(desk=with_desk["desk"].astype(str).str.strip())
+    by_site = frame.groupby(["desk", "site"]).size().rename("n").reset_index()
+    by_site = by_site.sort_values(["desk", "n", "site"], ascending=[True, False, True])
+    result = by_site.groupby("desk").agg(articles=("n", "sum"), sites=("site", " · ".join)).reset_index()
+    return _sorted(result, "articles", "desk")
+
+
+def boilerplate_by_site(articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Page furniture per site: site, articles, lines, boilerplate_lines, share (pooled), median_share."""
+    frame = site_column(articles, names).join(articles[["n_lines", "n_boilerplate_lines", "boilerplate_share"]])
+    result = frame.groupby("site").agg(
+        articles=("site_key", "size"), lines=("n_lines", "sum"), boilerplate_lines=("n_boilerplate_lines", "sum"),
+        median_share=("boilerplate_share", "median"),
+    ).reset_index()
+    result["share"] = result["boilerplate_lines"] / result["lines"].clip(lower=1)
+    columns = ["site", "articles", "lines", "boilerplate_lines", "share", "median_share"]
+    return _sorted(result[columns], "share", "site")
+
+
+def is_inferred(basis: pd.Series) -> pd.Series:
+    """Whether a date basis is a reasoned guess ('inferred', an upper bound) rather than stated."""
+    text = basis.fillna("").astype(str).str.casefold()
+    return text.str.contains("inferred", regex=False) | text.str.contains("upper bound", regex=False)
+
+
+def local_days(stamps: pd.Series) -> pd.Series:
+    """Midnight of each timestamp's Asia/Dhaka calendar day, tz-naive (NaT stays NaT)."""
+    if getattr(stamps.dt, "tz", None) is not None:
+        stamps = stamps.dt.tz_convert("Asia/Dhaka").dt.tz_localize(None)
+    return stamps.dt.normalize()
+
+
+def bucket_starts(stamps: pd.Series, freq: str) -> pd.Series:
+    """Start day of each timestamp's day / week (Monday to Sunday) / month bucket, Asia/Dhaka, tz-naive."""
+    days = local_days(stamps)
+    if freq == "D":
+        return days
+    if freq == "W":
+        return days - pd.to_timedelta(days.dt.day_of_week, unit="D")
+    if freq == "M":
+        return days - pd.to_timedelta(days.dt.day - 1, unit="D")
+    raise ValueError(f"freq must be one of {sorted(FREQS)}, not {freq!r}")
+
+
+def bucket_ends(starts: pd.Series, freq: str) -> pd.Series:
+    """Day after each bucket (exclusive end)."""
+    if freq == "D":
+        return starts + pd.Timedelta(days=1)
+    if freq == "W":
+        return starts + pd.Timedelta(days=7)
+    return starts + pd.offsets.MonthBegin(1)
+
+
+def timeline_counts(articles: pd.DataFrame, names: dict[str, str], freq: str = "D",
+                    date_field: str = "published", top_sites: int = 10) -> pd.DataFrame:
+    """Dated articles per bucket, site and basis group.
+
+    Columns: bucket (start day, tz-naive Asia/Dhaka), bucket_end (exclusive), period (display
+    text such as "Week of 25 Mar 2024"), site (label; beyond ``top_sites`` sites by article
+    count they become "Other sites"), basis ('explicit' or 'inferred'), articles.
+    Undated and partial-date articles are left out (see :func:`undated_summary`).
+    """
+    dated = articles[articles[date_field].notna()]
+    sites = site_column(dated, names)["site"]
+    ranked = sites.value_counts().index[:top_sites]
+    frame = pd.DataFrame({
+        "bucket": bucket_starts(dated[date_field], freq),
+        "site": sites.where(sites.isin(ranked), OTHER_SITES),
+        "basis": is_inferred(dated[f"{date_field}_basis"]).map({True: INFERRED, False: EXPLICIT}),
+    })
+    counts = frame.groupby(["bucket", "site", "basis"]).size().rename("articles").reset_index()
+    counts["bucket_end"] = bucket_ends(counts["bucket"], freq)
+    counts["period"] = counts["bucket"].dt.strftime(_PERIOD_FORMAT[freq])
+    columns = ["bucket", "bucket_end", "period", "site", "basis", "articles"]
+    return counts[columns].sort_values(["bucket", "site", "basis"]).reset_index(drop=True)
+
+
+def site_order(counts: pd.DataFrame) -> list[str]:
+    """Site labels of a counts frame, most articles first ("Other sites" last)."""
+    totals = counts.groupby("site")["articles"].sum()
+    order = sorted(totals.index, key=lambda site: (site == OTHER_SITES, -totals[site], site))
+    return list(order)
+
+
+def partial_text(partial_iso) -> str | None:
+    """'--09-13' -> '13 Sep, year unknown'; '--09' -> 'Sep, year unknown'; None for anything else."""
+    partial_iso = partial_iso if isinstance(partial_iso, str) else ""
+    month, _, day = partial_iso[2:].partition("-") if partial_iso.startswith("--") else ("", "", "")
+    if not (month.isdigit() and 1 <= int(month) <= 12) or (day and not day.isdigit()):
+        return None
+    prefix = f"{int(day)} " if day else ""
+    return f"{prefix}{dt.date(2000, int(month), 1):%b}, year unknown"
+
+
+def partial_label(partial_iso: pd.Series) -> pd.Series:
+    """Display text of ISO partial dates ('--09-13' -> '13 Sep, year unknown'), None where not one."""
+    text = partial_iso.where(partial_iso.notna(), None)
+    labels = {value: partial_text(str(value)) for value in text.dropna().unique()}
+    result = text.map(labels).astype(object)
+    return result.where(result.notna(), None)
+
+
+def undated_summary(articles: pd.DataFrame, date_field: str = "published") -> pd.DataFrame:
+    """Articles without a full date, grouped by what is known: when, partial, articles.
+
+    ``when`` is e.g. "13 Sep, year unknown" (``partial`` '--09-13') or "No date found"
+    (``partial`` None, listed last); partial dates come in calendar order.
+    """
+    undated = articles[articles[date_field].isna()]
+    partial = undated["published_partial"] if date_field == "published" else pd.Series(None, index=undated.index, dtype=object)
+    labels = partial_label(partial)
+    frame = pd.DataFrame({"partial": partial.where(labels.notna()), "when": labels.fillna(NO_DATE)})
+    counts = frame.groupby(["when", "partial"], dropna=False).size().rename("articles").reset_index()
+    counts["sort"] = counts["partial"].fillna("~")
+    result = counts.sort_values("sort").drop(columns="sort").reset_index(drop=True)
+    return result[["when", "partial", "articles"]].astype({"partial": object}).where(result.notna(), None)
+
+
+def page_vs_published(articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Articles with both dates, per (published day, page day, site, basis): also lag_days.
+
+    Columns: published (day), page_date (day), lag_days (page minus published, in days),
+    site, basis ('inferred' when either date is inferred, else 'explicit'), articles.
+    """
+    both = articles[articles["published"].notna() & articles["page_date"].notna()]
+    inferred = is_inferred(both["published_basis"]) | is_inferred(both["page_date_basis"])
+    frame = pd.DataFrame({
+        "published": local_days(both["published"]),
+        "page_date": local_days(both["page_date"]),
+        "site": site_column(both, names)["site"],
+        "basis": inferred.map({True: INFERRED, False: EXPLICIT}),
+    })
+    counts = frame.groupby(["published", "page_date", "site", "basis"]).size().rename("articles").reset_index()
+    counts["lag_days"] = (counts["page_date"] - counts["published"]).dt.days.astype(int)
+    return counts[["published", "page_date", "lag_days", "site", "basis", "articles"]]
+
+
+def lag_summary(pairs: pd.DataFrame) -> pd.DataFrame:
+    """How page dates sit against published dates: relation, articles (from :func:`page_vs_published`)."""
+    lag = pairs["lag_days"]
+    groups = pd.Series("page date later by over a week", index=pairs.index)
+    groups[lag <= 7] = "page date 2–7 days later"
+    groups[lag == 1] = "page date 1 day later"
+    groups[lag == 0] = "same day"
+    groups[lag < 0] = "page date BEFORE published"
+    order = ["same day", "page date 1 day later", "page date 2–7 days later", "page date later by over a week",
+             "page date BEFORE published"]
+    counts = pairs["articles"].groupby(groups).sum().reindex(order, fill_value=0)
+    return counts.rename_axis("relation").reset_index()
+
+
+def brush_bounds(selection: dict | None, field: str = "bucket") -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """(low, high) tz-naive timestamps of an x-interval brush from a Vega-Lite selection payload.
+
+    Vega-Lite reports temporal brush ends as epoch milliseconds (UTC-scale days here, i.e.
+    Asia/Dhaka calendar days) or ISO strings; returns None for an empty selection.
+    """
+    values = (selection or {}).get(field)
+    if not values or len(values) != 2:
+        return None
+    ends = [pd.to_datetime(v, unit="ms") if isinstance(v, (int, float)) else pd.Timestamp(v) for v in values]
+    ends = [end.tz_convert("UTC").tz_localize(None) if end.tzinfo else end for end in ends]
+    low, high = sorted(ends)
+    return low, high
+
+
+def in_buckets(articles: pd.DataFrame, freq: str, low: pd.Timestamp, high: pd.Timestamp,
+               date_field: str = "published") -> pd.Series:
+    """Mask of articles whose bucket overlaps [low, high] (a brush touching a bar takes the whole bar)."""
+    starts = bucket_starts(articles[date_field], freq)
+    return (starts <= high) & (bucket_ends(starts, freq) > low)

@@ -1,0 +1,126 @@
+"""Entities page: who and what the filtered articles name, and one entity in depth.
+
+``/entities?entity=<id>`` opens an entity directly (the Reader links its mentions here).
+Counts use body lines only unless the furniture toggle is on; corrections made here are
+saved beside the parse cache and apply on the next run without re-parsing.
+"""
+from __future__ import annotations
+
+from html import escape
+
+import streamlit as st
+
+from components import entity_charts, entity_stats, render
+from components.aggregate import FREQS
+from components.entity_corrections import correction_panel
+from components.state import current
+
+view = current()
+articles = view.articles
+
+st.title("Entities")
+st.caption("People, places and organisations named in the filtered articles. Found by the gazetteer (with English "
+           "names) and a statistical tagger (names it was never told about); spellings and case endings "
+           "(পুতিনের, পুতিনকে) count as one entity.")
+if view.corrections_error:
+    st.warning(f"Your entity corrections are not applied: {view.corrections_error} ({view.corrections_file}).")
+
+controls = st.columns([3, 2, 2, 2])
+types = controls[0].pills("Types", list(entity_stats.TYPE_NAMES), selection_mode="multi",
+                          default=list(entity_stats.TYPE_NAMES), format_func=entity_stats.TYPE_NAMES.get,
+                          key="entities_types")
+by = controls[1].segmented_control("Count by", ["mentions", "articles"], default="mentions",
+                                   format_func=str.capitalize, key="entities_by") or "mentions"
+top_n = controls[2].number_input("Show top", min_value=5, max_value=100, value=25, step=5, key="entities_top")
+include_furniture = controls[3].toggle("Count boilerplate too", value=False, key="entities_furniture",
+                                       help="Also count names in headline lists, menus and footers, not only in the article.")
+
+mentions = entity_stats.counted(view.mentions, include_furniture)
+top = entity_stats.top_entities(mentions, view.entities, tuple(types or ()), by, int(top_n))
+if top.empty:
+    st.info("No entity mentions in the filtered articles." if articles.size else "No articles match the sidebar filters.")
+    st.stop()
+
+chart_event = st.altair_chart(entity_charts.top_chart(top, by), on_select="rerun", key="entities_chart",
+                              selection_mode=entity_charts.PICK)
+st.caption(f"{len(mentions):,} mentions of {mentions['entity_id'].nunique():,} entities in {len(articles):,} articles. "
+           "Click a bar, or pick below, to look at one entity.")
+
+names = view.entities.set_index("entity_id")
+ranked = top["entity_id"].tolist()
+picked_on_chart = chart_event.selection.get(entity_charts.PICK) if chart_event else None
+if picked_on_chart:
+    st.query_params["entity"] = picked_on_chart[0]["entity_id"]
+wanted = st.query_params.get("entity")
+choices = ranked + [wanted] if wanted in names.index and wanted not in ranked else ranked
+entity_id = st.selectbox(
+    "Entity", choices, index=choices.index(wanted) if wanted in choices else 0, key=f"entities_pick_{wanted}",
+    format_func=lambda e: entity_stats.display_name(names.at[e, "name_bn"], names.at[e, "label_en"]),
+)
+st.query_params["entity"] = entity_id
+entity = names.loc[entity_id]
+
+st.header(entity_stats.display_name(entity["name_bn"], entity["label_en"]))
+mine = mentions[mentions["entity_id"] == entity_id]
+figures = st.columns(4)
+figures[0].metric("Mentions", f"{len(mine):,}")
+figures[1].metric("Articles", f"{mine['article_id'].nunique():,}")
+figures[2].metric("Type", entity_stats.TYPE_NAMES.get(entity["type"], entity["type"]))
+figures[3].metric("Spellings", len(entity["surfaces"]))
+st.caption("Seen as: " + " · ".join(map(str, entity["surfaces"])) + f"  ·  id `{entity_id}`")
+if mine.empty:
+    st.info("This entity is not mentioned in the filtered articles' text (try the boilerplate toggle or the filters).")
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Over time")
+    freq = st.segmented_control("Per", list(FREQS), default="W", format_func=FREQS.get, key="entities_freq") or "W"
+    buckets, undated = entity_stats.over_time(mentions, entity_id, articles, freq)
+    if buckets.empty:
+        st.caption("None of its articles has a full publish date.")
+    else:
+        st.altair_chart(entity_charts.time_chart(buckets, freq), width="stretch")
+    if undated:
+        st.caption(f"{undated} article(s) mentioning it have no full publish date and are not on the chart.")
+with right:
+    st.subheader("Outlets covering it")
+    covering = entity_stats.outlets(mentions, entity_id, articles, view.site_names)
+    st.dataframe(covering[["site", "articles"]], hide_index=True, width="stretch", key="entities_outlets",
+                 column_config={"site": "Outlet", "articles": st.column_config.NumberColumn("Articles")})
+
+st.subheader("Named in the same articles")
+together = entity_stats.cooccurring(mentions, entity_id, view.entities)
+if together.empty:
+    st.caption("No other entity shares an article with it.")
+else:
+    st.dataframe(together[["name", "type", "shared_articles", "mentions"]], hide_index=True, width="stretch",
+                 key="entities_cooccurring", column_config={
+                     "name": "Entity", "type": "Type", "shared_articles": st.column_config.NumberColumn("Shared articles"),
+                     "mentions": st.column_config.NumberColumn("Its mentions there")})
+
+st.subheader("Articles")
+listed = entity_stats.entity_articles(mentions, entity_id, view.corpus.articles)
+picked = st.dataframe(listed, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
+                      key="entities_articles", column_config={
+                          "article_id": "File", "label": st.column_config.TextColumn("Title", width="large"),
+                          "outlet_name_en": "Outlet", "published_iso": "Published",
+                          "mentions": st.column_config.NumberColumn("Mentions")})
+if picked.selection.rows:
+    st.switch_page("components/reader.py", query_params={"article": listed.loc[picked.selection.rows[0], "article_id"]})
+
+st.subheader("In context")
+snippets = entity_stats.kwic(mentions, entity_id, view.corpus.articles, view.corpus.lines)
+title = render.entity_title(entity["name_bn"], entity["label_en"], entity["type"])
+rows = []
+for snippet in snippets:
+    start, end, mention_id, kind = snippet["mention"]
+    text = render.highlight(snippet["source"], *snippet["context"], [(start, end, mention_id, title, kind)])
+    rows.append(f'<div class="kl-kwic"><div class="kl-kwic-src">{escape(str(snippet["label"]))} · line '
+                f'{snippet["n"]}</div><div>…{text}…</div></div>')
+if rows:
+    st.html(render.CSS + "<style>.kl-kwic{padding:.35rem 0;border-bottom:1px solid #eee}"
+            ".kl-kwic-src{font-size:.8rem;color:#666}</style><div class='kl'>" + "".join(rows) + "</div>")
+    if len(mine) > len(snippets):
+        st.caption(f"The first {len(snippets)} of {len(mine):,} mentions.")
+
+correction_panel(view, entity_id)

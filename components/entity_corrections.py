@@ -1,0 +1,71 @@
+"""The corrections form of the Entities page: rename, retype, merge, add an alias, ban, undo."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components.entity_stats import TYPE_NAMES, display_name
+from components.state import View
+from loaders.entities import load_corrections, save_corrections
+from loaders.entities.corrections import CorrectionsError
+
+
+def _save(view: View, change) -> None:
+    """Apply ``change`` to the stored corrections, write them atomically and rerun."""
+    try:
+        corrections = change(load_corrections(view.corrections_file))
+        save_corrections(corrections, view.corrections_file)
+    except (CorrectionsError, ValueError, OSError) as err:
+        st.error(f"Not saved: {err}")
+        return
+    st.rerun()
+
+
+def correction_panel(view: View, entity_id: str) -> None:
+    """Forms that correct one entity; each saves to the corrections file beside the cache."""
+    names = view.entities.set_index("entity_id")
+    entity = names.loc[entity_id]
+    with st.expander("Correct this entity", icon=":material/edit:"):
+        st.caption(f"Saved in `{view.corrections_file}` and applied on the next run for every corpus; nothing is re-parsed.")
+        if view.corrections_error:
+            st.error("The corrections file cannot be read, so it is not changed here. Fix or remove it first.")
+            return
+        rename, retype, merge, alias, ban = st.tabs(["Rename", "Type", "Merge", "Add alias", "Not an entity"])
+        with rename.form("entities_rename_form", border=False):
+            name_bn = st.text_input("Bengali name", value=str(entity["name_bn"]))
+            label_en = st.text_input("English label", value=entity["label_en"] if isinstance(entity["label_en"], str) else "")
+            if st.form_submit_button("Save name"):
+                _save(view, lambda c: c.rename(entity_id, name_bn=name_bn, label_en=label_en))
+        with retype.form("entities_retype_form", border=False):
+            kinds = list(TYPE_NAMES)
+            kind = st.radio("Type", kinds, index=kinds.index(entity["type"]) if entity["type"] in kinds else 0,
+                            format_func=TYPE_NAMES.get, horizontal=True)
+            if st.form_submit_button("Save type"):
+                _save(view, lambda c: c.retype(entity_id, kind))
+        with merge.form("entities_merge_form", border=False):
+            others = [e for e in names.index if e != entity_id][:2000]
+            into = st.selectbox("Count it as part of", others, index=None, placeholder="Choose an entity",
+                                format_func=lambda e: f"{display_name(names.at[e, 'name_bn'], names.at[e, 'label_en'])} ({e})")
+            if st.form_submit_button("Merge") and into:
+                _save(view, lambda c: c.merge(entity_id, into))
+        with alias.form("entities_alias_form", border=False):
+            spelling = st.text_input("Another spelling of this entity", placeholder="e.g. পুতিনজি")
+            if st.form_submit_button("Add alias") and spelling.strip():
+                _save(view, lambda c: c.add_alias(spelling, entity_id))
+        with ban.form("entities_ban_form", border=False):
+            st.write("Hide it from every count and list, e.g. a common word the tagger took for a name.")
+            if st.form_submit_button("Not an entity", type="primary"):
+                _save(view, lambda c: c.ban(entity_id))
+        stored = load_corrections(view.corrections_file)
+        if stored:
+            st.caption(f"Corrections so far: {len(stored.renames)} renamed, {len(stored.retypes)} retyped, "
+                       f"{len(stored.merges)} merged, {len(stored.aliases)} aliases, {len(stored.bans)} banned.")
+            undo = st.selectbox("Undo every correction of", sorted(_named(stored)), index=None, key="entities_undo",
+                                placeholder="Choose an entity id")
+            if undo and st.button("Undo", key="entities_undo_button"):
+                _save(view, lambda c: c.forget(undo))
+
+
+def _named(corrections) -> set[str]:
+    """Every entity id a correction mentions."""
+    return (set(corrections.renames) | set(corrections.merges) | set(corrections.merges.values())
+            | set(corrections.retypes) | set(corrections.aliases.values()) | set(corrections.bans))

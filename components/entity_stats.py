@@ -1,0 +1,118 @@
+"""Summary tables for the Entities page (pure pandas, no Streamlit).
+
+Every function takes the (corrected, filtered) mentions table of ``loaders.corpus``
+and returns a small DataFrame whose columns its docstring lists; charts draw these,
+never one row per mention.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from components.aggregate import bucket_starts, per_site
+
+TYPE_NAMES = {"PER": "Person", "LOC": "Place", "ORG": "Organisation"}
+KWIC_CHARS = 70  # context shown on each side of a mention
+
+
+def counted(mentions: pd.DataFrame, include_furniture: bool = False) -> pd.DataFrame:
+    """The mentions that count: body lines only, unless furniture (link lists, footers …) is included."""
+    return mentions if include_furniture else mentions[mentions["in_body"].astype(bool)]
+
+
+def display_name(name_bn: str, label_en) -> str:
+    """'ভ্লাদিমির পুতিন · Vladimir Putin', or the Bengali name alone when no English label is known."""
+    english = label_en if isinstance(label_en, str) and label_en and label_en != name_bn else None
+    return f"{name_bn} · {english}" if english else str(name_bn)
+
+
+def top_entities(mentions: pd.DataFrame, entities: pd.DataFrame, types: tuple[str, ...] = tuple(TYPE_NAMES),
+                 by: str = "mentions", top: int = 25) -> pd.DataFrame:
+    """The ``top`` entities of the given types, ranked ``by`` mentions or articles.
+
+    Columns: entity_id, name, type, type_name, mentions, articles (both always present).
+    """
+    rows = mentions[mentions["type"].isin(types)]
+    counts = rows.groupby("entity_id", sort=False).agg(mentions=("article_id", "size"),
+                                                       articles=("article_id", "nunique"))
+    other = "articles" if by == "mentions" else "mentions"
+    counts = counts.sort_values([by, other], ascending=False, kind="stable").head(top).reset_index()
+    names = entities.set_index("entity_id").reindex(counts["entity_id"])
+    counts["name"] = [display_name(bn, en) for bn, en in zip(names["name_bn"], names["label_en"])]
+    counts["type"] = names["type"].to_numpy()
+    counts["type_name"] = counts["type"].map(TYPE_NAMES)
+    return counts[["entity_id", "name", "type", "type_name", "mentions", "articles"]]
+
+
+def entity_articles(mentions: pd.DataFrame, entity_id: str, articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles that mention the entity, most mentions first.
+
+    Columns: article_id, label, outlet_name_en, published_iso, mentions.
+    """
+    counts = mentions[mentions["entity_id"] == entity_id].groupby("article_id").size().rename("mentions")
+    chosen = articles.set_index("article_id").loc[counts.index, ["label", "outlet_name_en", "published_iso"]]
+    table = chosen.assign(mentions=counts).reset_index()
+    return table.sort_values(["mentions", "published_iso"], ascending=[False, False], kind="stable",
+                             ignore_index=True)
+
+
+def over_time(mentions: pd.DataFrame, entity_id: str, articles: pd.DataFrame, freq: str) -> tuple[pd.DataFrame, int]:
+    """Mentions and articles per published-date bucket, plus how many mentioning articles are undated.
+
+    Columns: bucket (start of the day/week/month, Asia/Dhaka), mentions, articles.
+    """
+    rows = mentions[mentions["entity_id"] == entity_id]
+    published = articles.set_index("article_id")["published"]
+    stamps = rows["article_id"].map(published)
+    dated = rows[stamps.notna()].assign(bucket=bucket_starts(stamps[stamps.notna()], freq))
+    undated = rows.loc[stamps.isna(), "article_id"].nunique()
+    table = dated.groupby("bucket").agg(mentions=("article_id", "size"), articles=("article_id", "nunique"))
+    return table.reset_index(), undated
+
+
+def outlets(mentions: pd.DataFrame, entity_id: str, articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Outlets of the articles that mention the entity (columns of ``aggregate.per_site``)."""
+    ids = mentions.loc[mentions["entity_id"] == entity_id, "article_id"].unique()
+    return per_site(articles[articles["article_id"].isin(ids)], names)
+
+
+def cooccurring(mentions: pd.DataFrame, entity_id: str, entities: pd.DataFrame, top: int = 15) -> pd.DataFrame:
+    """Entities named in the same articles as ``entity_id``.
+
+    Columns: entity_id, name, type, shared_articles (articles naming both), mentions (in those articles).
+    """
+    ids = mentions.loc[mentions["entity_id"] == entity_id, "article_id"].unique()
+    others = mentions[mentions["article_id"].isin(ids) & (mentions["entity_id"] != entity_id)]
+    counts = others.groupby("entity_id").agg(shared_articles=("article_id", "nunique"),
+                                             mentions=("article_id", "size"))
+    counts = counts.sort_values(["shared_articles", "mentions"], ascending=False, kind="stable").head(top)
+    names = entities.set_index("entity_id").reindex(counts.index)
+    counts["name"] = [display_name(bn, en) for bn, en in zip(names["name_bn"], names["label_en"])]
+    counts["type"] = names["type"].to_numpy()
+    return counts.reset_index()[["entity_id", "name", "type", "shared_articles", "mentions"]]
+
+
+def kwic(mentions: pd.DataFrame, entity_id: str, corpus_articles: pd.DataFrame, lines: pd.DataFrame,
+         limit: int = 30) -> list[dict]:
+    """Keyword-in-context snippets of the entity's mentions, at most ``limit``.
+
+    Each is a dict: article_id, label, n (line), source (the article text), context
+    (start, end of the snippet in ``source``, inside the mention's line) and mention
+    (start, end, entity_id, type).
+    """
+    rows = mentions[mentions["entity_id"] == entity_id].head(limit)
+    if rows.empty:
+        return []
+    by_article = corpus_articles.set_index("article_id")
+    line_spans = lines.set_index(["article_id", "n"])[["start", "end"]]
+    snippets = []
+    for row in rows.itertuples(index=False):
+        line_start, line_end = line_spans.loc[(row.article_id, row.n)]
+        snippets.append({
+            "article_id": row.article_id,
+            "label": by_article.at[row.article_id, "label"],
+            "n": int(row.n),
+            "source": by_article.at[row.article_id, "source"],
+            "context": (max(int(line_start), int(row.start) - KWIC_CHARS), min(int(line_end), int(row.end) + KWIC_CHARS)),
+            "mention": (int(row.start), int(row.end), row.entity_id, row.type),
+        })
+    return snippets

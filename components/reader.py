@@ -1,0 +1,141 @@
+"""Reader page: one article's raw dump (tinted by line kind) beside its clean text.
+
+``/reader?article=<file name>`` opens an article directly, ``&compare=<file name>`` a
+second one beside it; both follow the pickers so the URL can be shared. Article text
+reaches the page only through ``components.render`` (escaped, shown with ``st.html``).
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import aggregate, render
+from components.state import current
+
+LABEL_CHARS = 80
+OPENING_CHARS = 400  # body characters compared when guessing the story to compare with
+
+view = current()
+corpus = view.corpus.articles
+by_id = corpus.set_index("article_id", drop=False)
+site_of = dict(zip(corpus["article_id"], aggregate.site_column(corpus, view.site_names)["site"]))
+mentions, entities = view.mentions, view.entities  # an empty table means no highlights, not an error
+
+
+def option_label(article_id: str) -> str:
+    """Picker text: the article's label and site, as on the other pages (plain text, not Markdown)."""
+    label = str(by_id.loc[article_id, "label"])
+    label = label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS].rstrip() + " …"
+    return f"{label} · {site_of[article_id]}"
+
+
+def lines_of(article_id: str) -> pd.DataFrame:
+    """The article's rows of the lines table."""
+    lines = view.corpus.lines
+    return lines[lines["article_id"] == article_id]
+
+
+def clean_article(article_id: str) -> None:
+    """The clean article with its body mentions highlighted as links to the Entities page."""
+    spans = render.mention_spans(mentions, entities, article_id)
+    if spans:
+        st.html(render.mention_key_html(span[4] for span in spans))
+    st.html(render.article_html(by_id.loc[article_id], lines_of(article_id), spans))
+
+
+def raw_page(article_id: str) -> None:
+    """The raw dump with its legend."""
+    row, lines = by_id.loc[article_id], lines_of(article_id)
+    st.html(render.legend_html(lines["kind"]))
+    st.html(render.raw_page_html(row["source"], lines, render.date_notes(row)))
+
+
+def closest(article_id: str, candidates: list[str]) -> str:
+    """The candidate sharing most words with the article's headline and opening (likely the same story)."""
+    def words(a: str) -> set[str]:
+        row = by_id.loc[a]
+        return set(f"{row['label']} {str(row['body'])[:OPENING_CHARS]}".split())
+
+    mine = words(article_id)
+    return max(candidates, key=lambda a: len(mine & (theirs := words(a))) / max(len(mine | theirs), 1))
+
+
+def linked(name: str) -> str | None:
+    """``?name=`` when it is new to this session (a shared link, or another page linking here), else None."""
+    value = st.query_params.get(name)
+    return value if value != st.session_state.get(f"reader_url_{name}") else None
+
+
+def sync_param(name: str, value: str | None) -> None:
+    """Make ``?name=`` say ``value`` (removed when None), so the URL can be shared."""
+    st.session_state[f"reader_url_{name}"] = value
+    if value is None:
+        if name in st.query_params:
+            del st.query_params[name]
+    elif st.query_params.get(name) != value:
+        st.query_params[name] = value
+
+
+def known(article_id: str | None) -> str | None:
+    """The id if the corpus has that article, else None."""
+    return article_id if article_id is not None and article_id in by_id.index else None
+
+
+st.title("Reader")
+st.caption("The raw page dump, every line tinted by what the parser took it for, beside the clean article.")
+
+filtered = list(view.articles["article_id"])
+requested = st.query_params.get("article")
+if requested is not None and not known(requested):
+    st.html(render.notice_html("The link asks for an article this corpus does not have:", requested, tone="warn"))
+    sync_param("article", None)
+
+# The article the URL names stays open even when the sidebar filters leave it out.
+pinned = known(requested) if known(requested) not in filtered else None
+options = ([pinned] if pinned else []) + filtered
+if not options:
+    st.info("No articles match the current filters.")
+    st.stop()
+if known(linked("article")):
+    st.session_state["reader_article"] = requested
+if st.session_state.get("reader_article") not in options:
+    st.session_state["reader_article"] = options[0]
+
+pick, toggle = st.columns([4, 1], vertical_alignment="bottom")
+chosen = pick.selectbox("Article", options, format_func=option_label, key="reader_article")
+sync_param("article", chosen)
+if chosen == pinned:
+    st.html(render.notice_html("This article is outside the current sidebar filters; it is open because the link names it."))
+
+compare_url = known(st.query_params.get("compare"))
+if known(linked("compare")) and compare_url != chosen:
+    st.session_state["reader_compare_on"] = True
+    st.session_state["reader_compare"] = compare_url
+comparing = toggle.toggle("Compare with…", key="reader_compare_on", disabled=len(by_id) < 2,
+                          help="Put a second article beside this one, e.g. the same story from another outlet.")
+other = None
+if comparing:
+    others = [a for a in dict.fromkeys(options + ([compare_url] if compare_url else [])) if a != chosen]
+    if others and st.session_state.get("reader_compare") not in others:
+        st.session_state["reader_compare"] = closest(chosen, others)
+    other = st.selectbox("Compare with", others, format_func=option_label, key="reader_compare") if others else None
+    if other is None:
+        st.info("There is no other article to compare with under the current filters.")
+sync_param("compare", other)
+
+if other is None:
+    st.html(render.facts_html(by_id.loc[chosen]))
+    raw, clean = st.columns(2, gap="large")
+    with raw:
+        st.subheader("Raw page")
+        raw_page(chosen)
+    with clean:
+        st.subheader("Clean article")
+        clean_article(chosen)
+else:
+    for column, article_id in zip(st.columns(2, gap="large"), (chosen, other)):
+        with column:
+            clean_article(article_id)
+            with st.expander("Raw page and file facts"):
+                st.html(render.facts_html(by_id.loc[article_id]))
+                raw_page(article_id)

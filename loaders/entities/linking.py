@@ -1,0 +1,263 @@
+"""From raw mentions to one canonical entity per real-world thing.
+
+Steps, all corpus-level and pure:
+1. a canonical key per mention: the gazetteer id, or the mention text with its case
+   ending removed where the corpus gives evidence for it;
+2. within an article, a lone given name or surname (কিম, নারিশকিন) joins the full
+   name of the same type that it starts or ends (কিম জং উন);
+3. keys that differ by one slightly misspelt token (কিং জং উন / কিম জং উন) merge,
+   inside one type only, into the commoner key or the gazetteer entity;
+4. entities get a canonical Bengali name, English label, type and counts.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+
+import pandas as pd
+from rapidfuzz.distance import Levenshtein
+
+from loaders.entities.features import read_clusters
+from loaders.entities.gazetteer import Gazetteer, load_gazetteer
+from loaders.entities.text import nfc, possible_splits, split_suffix, tokenize
+
+logger = logging.getLogger(__name__)
+
+# Endings that mark case on a name so reliably that they are removed without further
+# evidence (-কে object, -দের plural genitive, apostrophe- or hyphen-joined endings).
+_SURE_ENDINGS = frozenset(nfc(s) for s in ("কে", "কেও", "কেই", "দের", "দেরকে"))
+_GENITIVE_ENDINGS = frozenset(nfc(s) for s in ("র", "ের", "এর", "য়ের", "েরও", "েরই", "রও", "রই"))
+# Postpositions that require a genitive before them: "X-এর সঙ্গে" proves X carried -এর.
+_GENITIVE_GOVERNORS = frozenset(nfc(s) for s in (
+    "সঙ্গে", "সাথে", "সংগে", "বিরুদ্ধে", "পক্ষে", "পক্ষ", "মধ্যে", "কাছে", "কাছ", "জন্য", "বরাত", "বরাতে", "নেতৃত্বে",
+    "সহযোগিতায়", "উদ্দেশে", "প্রতি", "মতে", "দিকে", "পাশে", "ওপর", "উপর", "কথা", "সময়", "পর", "আগে",
+))
+_KEY_PUNCT = re.compile(r"[-‐–.’'\s]+")
+_MIN_FUZZY_TOKEN = 3
+_MIN_FUZZY_SINGLE = 5
+
+
+def _key(name: str) -> str:
+    """Comparison key of a name: hyphens, dots and apostrophes count as spaces."""
+    return _KEY_PUNCT.sub(" ", name).strip()
+
+
+class _Evidence:
+    """What the corpus says about which words really end in a case ending."""
+
+    def __init__(self, surfaces: pd.Series, gazetteer: Gazetteer, word_counts: Mapping[str, int]):
+        self.bare = set(surfaces)
+        self.endings: dict[str, set[str]] = defaultdict(set)
+        for surface in self.bare:
+            stem, ending = _split_last(surface)
+            if ending:
+                self.endings[stem].add(ending)
+        self.aliases = set(gazetteer.alias_to_id)
+        self.word_counts = word_counts
+
+    def stripped(self, surface: str, next_word: str) -> str:
+        """``surface`` without its case ending when the ending is proven, else unchanged.
+
+        A split whose stem the corpus or gazetteer knows bare wins over a longer
+        ending (মাহমুদের is মাহমুদ + ের when মাহমুদ occurs alone).
+        """
+        head, _, last = surface.rpartition(" ")
+        splits = [(f"{head} {stem}" if head else stem, ending) for stem, ending in possible_splits(last)]
+        if not splits:
+            return surface
+        for stem, _ in splits:
+            if stem in self.bare or stem in self.aliases:
+                return stem
+        if surface in self.endings:
+            return surface  # it takes endings itself (ওয়ার্নারকে, ওয়ার্নারের): ওয়ার্নার is the stem
+        stem, ending = splits[0]
+        proven = (
+            ending in _SURE_ENDINGS
+            or not ending[0].isalpha() and ending[0] not in "\u09c7"  # joined: ’র, -এর
+            or len(self.endings.get(stem, ())) > 1
+            or (ending in _GENITIVE_ENDINGS and next_word in _GENITIVE_GOVERNORS)
+            or self._frequent_bare(stem, surface)
+        )
+        return stem if proven else surface
+
+    def _frequent_bare(self, stem: str, surface: str) -> bool:
+        """The stem's last word stands alone in running text at least half as often as the inflected word."""
+        stem_word, word = stem.split()[-1], surface.split()[-1]
+        bare = self.word_counts.get(stem_word, 0)
+        return bare > 0 and 2 * bare >= self.word_counts.get(word, 0)
+
+
+@functools.cache
+def news_word_counts() -> dict[str, int]:
+    """Approximate word frequencies in Bengali news, from the shipped clusters' frequency buckets."""
+    return {word: 2 ** bucket for word, (_, bucket) in read_clusters().items()}
+
+
+def _written_stem(surface: str, stem: str) -> str:
+    """The stem as the page wrote it: ``surface`` cut to the length the stripped ending leaves."""
+    removed = len(" ".join(tokenize(surface))) - len(stem)
+    cut = surface[: len(surface) - removed] if removed > 0 else surface
+    return cut.rstrip("-’'")
+
+
+def _split_last(surface: str) -> tuple[str, str]:
+    """Split the case ending off the last word of a (possibly multi-word) surface."""
+    head, _, last = surface.rpartition(" ")
+    stem, ending = split_suffix(last)
+    if not ending:
+        return surface, ""
+    return (f"{head} {stem}" if head else stem), ending
+
+
+def _partial_names(keys: pd.DataFrame, gazetteer: Gazetteer) -> dict[tuple[str, str, str], str]:
+    """(article, PER, one-word key) -> the key of the fuller name in that article it abbreviates.
+
+    A lone কিম joins কিম জং উন when the full name (or a gazetteer person whose alias
+    starts or ends with that word) is mentioned in the same article.
+    """
+    mapping = {}
+    people = keys[keys["type"] == "PER"]
+    for article, group in people.groupby("article_id", sort=False):
+        counts = Counter(group["key"])
+        full_names: list[tuple[str, list[str]]] = []
+        for key in sorted(counts, key=lambda k: -counts[k]):
+            if key.startswith("gaz:"):
+                entry = gazetteer.entries[key[4:]]
+                full_names += [(key, alias.split()) for alias in entry.aliases if " " in alias]
+            elif " " in key:
+                full_names.append((key, key.split()))
+        for short in (k for k in counts if " " not in k and not k.startswith("gaz:")):
+            for key, words in full_names:
+                if short in (words[0], words[-1]):
+                    mapping[(article, "PER", short)] = key
+                    break
+    return mapping
+
+
+def _fuzzy_targets(counts: Counter, protected: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Map (type, key) to a commoner (type, key) that differs by one near-identical word."""
+    buckets: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
+    for kind, key in counts:
+        words = key.split()
+        for i, word in enumerate(words):
+            if len(word) >= _MIN_FUZZY_TOKEN and (len(words) > 1 or len(word) >= _MIN_FUZZY_SINGLE):
+                buckets[(kind, len(words), i, *words[:i], *words[i + 1:])].append((kind, key))
+    target: dict[tuple[str, str], tuple[str, str]] = {}
+    for (_, _, position, *_rest), members in buckets.items():
+        if len(members) < 2:
+            continue
+        ranked = sorted(members, key=lambda m: (m not in protected, -counts[m], m[1]))
+        for member in ranked[1:]:
+            if member in protected or member in target:
+                continue
+            for leader in ranked:
+                if leader == member:
+                    break
+                if Levenshtein.distance(leader[1].split()[position], member[1].split()[position]) == 1:
+                    target[member] = leader
+                    break
+    return target
+
+
+ENTITY_COLUMNS = ["entity_id", "name_bn", "label_en", "type", "surfaces", "mentions", "articles", "mentions_all"]
+MENTION_COLUMNS = ["article_id", "entity_id", "n", "start", "end", "surface", "type", "basis", "in_body"]
+
+
+def link_entities(mentions: pd.DataFrame, word_counts: Mapping[str, int] | None = None,
+                  gazetteer: Gazetteer | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Resolve raw mentions to one entity per real-world thing.
+
+    ``mentions`` has one row per raw mention: article_id, n, start, end, surface, type,
+    gazetteer_id (None unless the gazetteer matched), basis, next_word and in_body.
+    ``word_counts`` (word -> frequency) is evidence for case endings; by default the
+    frequencies behind the shipped word clusters.
+
+    Returns ``(entities, mentions)``. ``entities`` has one row per entity: entity_id
+    (the gazetteer id, else ``TYPE:canonical form``), name_bn (canonical Bengali form),
+    label_en (English label, None when unknown), type (PER, LOC, ORG), surfaces (every
+    spelling seen), mentions and articles (counted over body lines only),
+    mentions_all (furniture included); sorted by mentions. ``mentions`` has the columns
+    of ``MENTION_COLUMNS``, each row with its entity_id.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    table = mentions.reset_index(drop=True)
+    if table.empty:
+        return pd.DataFrame(columns=ENTITY_COLUMNS), pd.DataFrame(columns=MENTION_COLUMNS)
+    surface_keys = {s: " ".join(tokenize(nfc(s))) for s in table["surface"].unique()}
+    surfaces = table["surface"].map(surface_keys)
+    gazetteer_ids = table["gazetteer_id"].tolist()
+    evidence = _Evidence(surfaces[table["gazetteer_id"].isna()].unique(), gazetteer,
+                         news_word_counts() if word_counts is None else word_counts)
+    # Per mention, the comparison key and the stem as written (hyphens kept, for display).
+    memo: dict[tuple[str, str], tuple[str, str]] = {}
+    keys, written = [], []
+    for gid, surface, next_word in zip(gazetteer_ids, table["surface"].tolist(), table["next_word"].tolist()):
+        if isinstance(gid, str):
+            keys.append(f"gaz:{gid}")
+            written.append("")
+            continue
+        found = memo.get((surface, next_word))
+        if found is None:
+            stem = evidence.stripped(surface_keys[surface], nfc(next_word or ""))
+            found = memo[(surface, next_word)] = (_key(stem), _written_stem(surface, stem))
+        keys.append(found[0])
+        written.append(found[1])
+    work = pd.DataFrame({"article_id": table["article_id"].tolist(), "type": table["type"].tolist(), "key": keys})
+    partial = _partial_names(work, gazetteer)
+    work["key"] = [partial.get((a, t, k), k) for a, t, k in zip(work["article_id"], work["type"], work["key"])]
+    # One key, one type: the type it is given most often (the gazetteer's type for its entries).
+    type_counts = work.groupby(["key", "type"], sort=False).size().sort_values(ascending=False, kind="stable")
+    majority = type_counts.reset_index().drop_duplicates("key").set_index("key")["type"]
+    for gid in {k[4:] for k in work["key"] if k.startswith("gaz:")}:
+        majority[f"gaz:{gid}"] = gazetteer.entries[gid].type
+    work["type"] = work["key"].map(majority)
+    alias_keys = {(e.type, _key(alias)): f"gaz:{e.id}" for e in gazetteer.entries.values() for alias in e.aliases}
+    counts = Counter(zip(work["type"], work["key"]))
+    targets = _fuzzy_targets(counts + Counter({k: 0 for k in alias_keys}), set(alias_keys))
+    resolved = []
+    for kind, key in zip(work["type"], work["key"]):
+        kind_key = targets.get((kind, key), (kind, key))
+        resolved.append(alias_keys.get(kind_key, kind_key[1]))
+    work["key"] = resolved
+    table = table.assign(
+        entity_id=[k[4:] if k.startswith("gaz:") else f"{t}:{k}" for t, k in zip(work["type"], work["key"])],
+        type=work["type"].to_numpy(),
+    )[MENTION_COLUMNS]
+    # The canonical name of a new entity is the stem it was written as most often (longest on ties).
+    seen = Counter(zip(table["entity_id"].tolist(), written))
+    names: dict[str, tuple[str, str | None]] = {}
+    best: dict[str, tuple[int, int]] = {}
+    for (entity_id, key), count in seen.items():
+        entry = gazetteer.entries.get(entity_id)
+        if entry:
+            names[entity_id] = (entry.name_bn, entry.label_en)
+        elif (count, len(key)) > best.get(entity_id, (0, 0)):
+            best[entity_id] = (count, len(key))
+            names[entity_id] = (key, None)
+    return entity_table(table, names), table
+
+
+def entity_table(mentions: pd.DataFrame, names: Mapping[str, tuple[str, str | None]]) -> pd.DataFrame:
+    """One row per entity of ``mentions`` (see ``link_entities``); ``names`` gives (name_bn, label_en)."""
+    if mentions.empty:
+        return pd.DataFrame(columns=ENTITY_COLUMNS)
+    grouped = mentions.groupby("entity_id", sort=False)
+    body = mentions[mentions["in_body"]].groupby("entity_id", sort=False)
+    entities = pd.DataFrame({
+        "type": grouped["type"].first(),
+        "surfaces": mentions.drop_duplicates(["entity_id", "surface"]).groupby("entity_id", sort=False)["surface"]
+                            .agg(sorted),
+        "mentions": body.size(),
+        "articles": body["article_id"].nunique(),
+        "mentions_all": grouped.size(),
+    })
+    entities[["mentions", "articles"]] = entities[["mentions", "articles"]].fillna(0).astype(int)
+    entities.index.name = "entity_id"
+    entities = entities.reset_index()
+    entities["name_bn"] = [names[e][0] for e in entities["entity_id"]]
+    entities["label_en"] = [names[e][1] for e in entities["entity_id"]]
+    return entities[ENTITY_COLUMNS].sort_values(["mentions", "mentions_all", "entity_id"],
+                                                ascending=[False, False, True], ignore_index=True)

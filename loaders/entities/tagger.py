@@ -1,0 +1,269 @@
+"""Finding entity mentions in one line: gazetteer matches first, the CRF for the rest.
+
+The CRF is decoded by ``decoder.FastDecoder`` (per-word-type score vectors, batch
+Viterbi over the uncertain runs); ``full_crf_tags`` is crfsuite's own decode, the
+reference the tests compare it with.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+
+from loaders.entities.decoder import FastDecoder
+from loaders.entities.features import CLUSTERS_PATH, MODEL_DIR, FeatureExtractor, read_clusters
+from loaders.entities.gazetteer import Gazetteer, load_gazetteer
+from loaders.entities.mentions import RawMention
+from loaders.entities.text import nfc, possible_splits, split_suffix, token_starts, tokenize
+
+logger = logging.getLogger(__name__)
+
+MODEL_PATH = MODEL_DIR / "model.crfsuite"
+WORDS_PATH = Path(__file__).resolve().parents[1] / "data" / "entity_words.toml"
+# Tokens that never begin or end a mention: punctuation the CRF may sweep into a chunk.
+_EDGE_PUNCT = frozenset("‘’'\"“”()[]{},;:!?।|…–—/.-")
+# Genitive endings that end a person's or place's name inside a longer CRF chunk
+# ("কিমের ফোনালাপ" is Kim's phone call); the bare -র needs corpus evidence as well.
+_GENITIVE = frozenset(nfc(s) for s in ("ের", "য়ের", "এর", "েরও", "য়েরও"))
+_WEAK_GENITIVE = nfc("র")
+_MIN_PROPAGATED = 3  # shorter words (উন, মু) are too ambiguous to tag wherever they occur
+
+
+@dataclass(frozen=True)
+class EntityWords:
+    """The tagger's word lists from ``data/entity_words.toml``."""
+
+    not_entities: frozenset[str]
+    person_trailing_nouns: frozenset[str]
+
+
+@functools.cache
+def entity_words(path: Path = WORDS_PATH) -> EntityWords:
+    """The word lists, NFC-normalised, loaded once."""
+    with open(path, "rb") as handle:
+        data = tomllib.load(handle)
+    return EntityWords(frozenset(map(nfc, data["not_entities"])), frozenset(map(nfc, data["person_trailing_nouns"])))
+
+
+class EntityTagger:
+    """A loaded CRF model plus the gazetteer, tagging token lists and raw lines."""
+
+    def __init__(self, model_path: Path = MODEL_PATH, clusters_path: Path = CLUSTERS_PATH,
+                 gazetteer: Gazetteer | None = None):
+        self._crf = pycrfsuite.Tagger()
+        self._crf.open(str(model_path))
+        self.gazetteer = gazetteer or load_gazetteer()
+        self._features = FeatureExtractor(read_clusters(clusters_path), self.gazetteer)
+        self._decoder = FastDecoder(self._crf, self._features)
+        self._gazetteer_starts = self.gazetteer.first_tokens()
+        self._gazetteer_seconds = self.gazetteer.second_tokens()
+        self._gazetteer_triggers = self._gazetteer_starts | self._gazetteer_seconds
+        self._words = entity_words()
+        self._frequency = {word: bucket for word, (_, bucket) in read_clusters(clusters_path).items()}
+
+    def crf_tags(self, tokens: list[str]) -> list[str]:
+        """BIO tags from the CRF alone (fast decoder) for a tokenised, normalised sentence."""
+        return self._decoder.decode(tokens)
+
+    def full_crf_tags(self, tokens: list[str]) -> list[str]:
+        """BIO tags from crfsuite's own decode of the whole sequence (the reference for ``crf_tags``)."""
+        return self._crf.tag(self._features.sentence(tokens)) if tokens else []
+
+    def gazetteer_matches(self, tokens: list[str]) -> list[tuple[int, int, str]]:
+        """Non-overlapping longest gazetteer matches as (first token, end token, entry id)."""
+        matches = []
+        next_free = 0
+        starts, seconds = self._gazetteer_starts, self._gazetteer_seconds
+        hits = [i for i, token in enumerate(tokens) if token in self._gazetteer_triggers]
+        if not hits:
+            return matches
+        candidates = sorted({j for i in hits for j in ((i, i - 1) if tokens[i] in seconds else (i,))
+                             if j >= 0 and (j == i - 1 or tokens[j] in starts)})
+        for i in candidates:
+            if i < next_free:
+                continue
+            found = (self.gazetteer.match_at(tokens, i) if tokens[i] in starts else None) \
+                or self.gazetteer.fuzzy_match_at(tokens, i)
+            if found:
+                matches.append((i, i + found[0], found[1]))
+                next_free = i + found[0]
+        return matches
+
+    def tags(self, tokens: list[str]) -> list[str]:
+        """BIO tags of a tokenised, normalised sentence, by the training data's convention.
+
+        These are the chunks ``mentions`` reports, except that generic nouns the
+        annotators tagged (পুলিশ, সরকার, দেশের) are kept here and dropped there.
+        """
+        tags = ["O"] * len(tokens)
+        for start, end, kind, _, _ in self._chunks(tokens, self._decoder.entity_tags([tokens])[0], keep_common=True):
+            tags[start:end] = [f"B-{kind}"] + [f"I-{kind}"] * (end - start - 1)
+        return tags
+
+    def mentions(self, lines: list[str]) -> list[list[RawMention]]:
+        """Entity mentions per normalised line (offsets into that line), ordered by position.
+
+        Pass all lines of an article (or more) at once: the CRF decodes them in one batch.
+        """
+        tokenized = [tokenize(text) for text in lines]
+        decoded = self._decoder.entity_tags(tokenized)
+        chunks = [self._chunks(tokens, entity_tags) for tokens, entity_tags in zip(tokenized, decoded)]
+        names = self._person_names(tokenized, chunks)
+        if names:
+            chunks = [_propagate(tokens, line_chunks, names) for tokens, line_chunks in zip(tokenized, chunks)]
+        return [self._line_mentions(text, tokens, line_chunks)
+                for text, tokens, line_chunks in zip(lines, tokenized, chunks)]
+
+    def _person_names(self, tokenized: list[list[str]], chunks: list[list[tuple]]) -> _Names:
+        """Single words that name a person found elsewhere in the same text -> (type, gazetteer id).
+
+        The first and last word of a multi-word person name (কিম of কিম জং উন) and
+        one-word person names qualify, unless they are short, common nouns, or name two people.
+        """
+        names: dict[str, tuple[str, str | None] | None] = {}
+        stop = self._words.not_entities
+        for tokens, line_chunks in zip(tokenized, chunks):
+            for start, end, kind, entry_id, basis in line_chunks:
+                if kind != "PER" or (basis == "gazetteer" and end - start == 1):
+                    continue
+                words = {tokens[start], split_suffix(tokens[end - 1])[0]}
+                for word in words:
+                    if len(word) < _MIN_PROPAGATED or word in stop or not word[0].isalpha():
+                        continue
+                    names[word] = _agree(names.get(word, (kind, entry_id)), (kind, entry_id))
+        return _Names({word: target for word, target in names.items() if target})
+
+    def _chunks(self, tokens: list[str], entity_tags: list[tuple[int, str]],
+                keep_common: bool = False) -> list[tuple[int, int, str, str | None, str]]:
+        """Gazetteer matches plus the tidied CRF chunks that do not overlap them, by position."""
+        found: list[tuple[int, int, str, str | None, str]] = []
+        taken: set[int] = set()
+        for start, end, entry_id in self.gazetteer_matches(tokens):
+            found.append((start, end, self.gazetteer.entries[entry_id].type, entry_id, "gazetteer"))
+            taken.update(range(start, end))
+        for start, end, kind in _crf_chunks(tokens, entity_tags):
+            # A CRF chunk running into a gazetteer name keeps only the part before it.
+            end = next((i for i in range(start, end) if i in taken), end)
+            end = self._name_end(tokens, start, end, kind)
+            if end > start and (keep_common or not self._common_words(tokens[start:end])):
+                found.append((start, end, kind, None, "tagger"))
+        found.sort()
+        return found
+
+    def _line_mentions(self, text: str, tokens: list[str], found: list[tuple]) -> list[RawMention]:
+        """The chunks of one line as mentions with character offsets."""
+        if not found:
+            return []
+        starts = token_starts(text, tokens, min(len(tokens), found[-1][1] + 2))
+        result = []
+        for s, e, kind, entry_id, basis in found:
+            while basis != "gazetteer" and _hyphen_joined(tokens, starts, e):
+                e += 2  # a hyphenated name (মু-জিন) is one name
+            begin, finish = starts[s], starts[e - 1] + len(tokens[e - 1])
+            result.append(RawMention(begin, finish, text[begin:finish], kind, entry_id, basis,
+                                     tokens[e] if e < len(tokens) else ""))
+        return result
+
+    def _name_end(self, tokens: list[str], start: int, end: int, kind: str) -> int:
+        """Where a CRF person or place name really ends: before a trailing noun, after an inner genitive."""
+        if kind == "ORG":
+            return end
+        if kind == "PER":
+            while end - start > 1 and tokens[end - 1] in self._words.person_trailing_nouns:
+                end -= 1
+        for i in range(start, end - 1):
+            stem, ending = split_suffix(tokens[i])
+            if ending in _GENITIVE or ending == _WEAK_GENITIVE and self._bare_is_common(stem, tokens[i]):
+                return i + 1
+        return end
+
+    def _bare_is_common(self, stem: str, word: str) -> bool:
+        """The stem appears bare in news at least about as often as the inflected word."""
+        bare = self._frequency.get(stem)
+        return bare is not None and bare + 1 >= self._frequency.get(word, 0)
+
+    def _common_words(self, words: list[str]) -> bool:
+        """Every word of a candidate name is a common noun, a title or lower-case Latin."""
+        stop = self._words.not_entities
+        if all(w.isascii() and not any(ch.isupper() for ch in w) for w in words):
+            return True  # lower-case Latin (URL slugs, code) is never a name
+        return " ".join(words) in stop or all(w.rstrip(".") in stop or split_suffix(w)[0] in stop for w in words)
+
+
+class _Names(dict):
+    """Person names of one text (word -> (type, gazetteer id)) with their three-letter prefixes."""
+
+    def __init__(self, names: dict[str, tuple[str, str | None]]):
+        super().__init__(names)
+        self.prefixes = frozenset(word[:3] for word in names)
+
+
+def _agree(first: tuple[str, str | None] | None, second: tuple[str, str | None]) -> tuple[str, str | None] | None:
+    """One target for a word named twice: equal ones, or the gazetteer's over an unlinked name; else None."""
+    if first is None or first == second or second[1] is None:
+        return first
+    return second if first[1] is None else None
+
+
+def _propagate(tokens: list[str], chunks: list[tuple], names: _Names) -> list[tuple]:
+    """``chunks`` plus a one-word mention for every untagged token that is a known person's name."""
+    added = []
+    covered = None
+    for i, token in enumerate(tokens):
+        # Cheap test first: a name or a name plus an ending starts with the name's first letters.
+        if token[:3] not in names.prefixes:
+            continue
+        target = names.get(token) or next((names[stem] for stem, _ in possible_splits(token) if stem in names), None)
+        if target is None:
+            continue
+        if covered is None:
+            covered = {j for start, end, *_ in chunks for j in range(start, end)}
+        if i not in covered:
+            added.append((i, i + 1, target[0], target[1], "propagated"))
+    return sorted(chunks + added) if added else chunks
+
+
+def _hyphen_joined(tokens: list[str], starts: list[int], end: int) -> bool:
+    """``tokens[end]`` is a hyphen glued to the previous token and to a following word."""
+    return (end + 1 < len(starts) and tokens[end] == "-" and tokens[end + 1][0].isalpha()
+            and starts[end] == starts[end - 1] + len(tokens[end - 1]) and starts[end + 1] == starts[end] + 1)
+
+
+def _crf_chunks(tokens: list[str], entity_tags: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """CRF chunks trimmed of edge punctuation, with hyphen-split halves of a name rejoined (মু-জিন)."""
+    trimmed: list[tuple[int, int, str]] = []
+    for start, end, kind in _sparse_chunks(entity_tags):
+        while start < end and tokens[start] in _EDGE_PUNCT:
+            start += 1
+        while end > start and tokens[end - 1] in _EDGE_PUNCT:
+            end -= 1
+        if start == end or not any(ch.isalpha() for token in tokens[start:end] for ch in token):
+            continue
+        if kind == "PER" and trimmed and trimmed[-1][2] == kind and trimmed[-1][1] + 1 == start \
+                and tokens[start - 1] == "-":
+            trimmed[-1] = (trimmed[-1][0], end, kind)
+            continue
+        trimmed.append((start, end, kind))
+    return trimmed
+
+
+def _sparse_chunks(entity_tags: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """Chunks (start, end, type) by conlleval rules from the non-O (position, tag) pairs."""
+    found: list[tuple[int, int, str]] = []
+    for position, tag in entity_tags:
+        kind = tag[2:]
+        if tag[0] == "I" and found and found[-1][1] == position and found[-1][2] == kind:
+            found[-1] = (found[-1][0], position + 1, kind)
+        else:
+            found.append((position, position + 1, kind))
+    return found
+
+
+@functools.cache
+def default_tagger() -> EntityTagger:
+    """The shipped model and gazetteer, loaded once per process."""
+    return EntityTagger()

@@ -1,0 +1,107 @@
+"""Training of the shipped CRF model: ``python -m loaders.entities train``.
+
+Reads the labelled sentences of rifat1493/train.txt (and optionally banglakit's
+main.jsonl), learns word clusters from the unlabelled corpora, and writes
+``model/clusters.tsv`` and ``model/model.crfsuite``. rifat1493/test.txt is never
+read here; ``--dev`` holds out every tenth training sentence for tuning instead.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+
+from loaders.entities.clusters import build_clusters, corpus_texts, token_lines
+from loaders.entities.conll import normalise_tag, score, training_sentences
+from loaders.entities.features import CLUSTERS_PATH, MODEL_DIR, FeatureExtractor, read_clusters
+from loaders.entities.gazetteer import load_gazetteer
+from loaders.textnorm import clean
+
+logger = logging.getLogger(__name__)
+
+SHARED_DIR = Path(__file__).resolve().parents[3] / "shared"
+MODEL_PATH = MODEL_DIR / "model.crfsuite"
+_BANGLAKIT_TYPES = {"PERSON": "PER", "GPE": "LOC", "ORG": "ORG"}
+# banglakit splits punctuation and hyphens off words; sentences that still do not
+# line up with their tags (a few percent) are skipped.
+_BANGLAKIT_PUNCT = "।,;:!?'\"‘’“”()\\-/%"
+_BANGLAKIT_TOKEN_RE = re.compile(rf"[^\s{_BANGLAKIT_PUNCT}]+|[{_BANGLAKIT_PUNCT}]")
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    """Inputs and hyper-parameters of one training run."""
+
+    rifat_train: Path = SHARED_DIR / "ner" / "rifat1493" / "train.txt"
+    banglakit: Path | None = SHARED_DIR / "ner" / "banglakit" / "main.jsonl"
+    corpus_dir: Path = SHARED_DIR / "corpus" / "real"
+    model_path: Path = MODEL_PATH
+    clusters_path: Path = CLUSTERS_PATH
+    rebuild_clusters: bool = True
+    dev: bool = False
+    c1: float = 0.05
+    c2: float = 0.05
+    max_iterations: int = 200
+
+
+def banglakit_sentences(path: Path) -> list[tuple[list[str], list[str]]]:
+    """banglakit BILOU sentences as BIO PER/LOC/ORG (DATE and LAW dropped to O)."""
+    result = []
+    with open(path, encoding="utf-8-sig") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            sentence, tags = json.loads(line)
+            tokens = _BANGLAKIT_TOKEN_RE.findall(clean(sentence))
+            if len(tokens) != len(tags):
+                continue
+            bio = []
+            for tag in tags:
+                prefix, _, kind = tag.partition("-")
+                mapped = _BANGLAKIT_TYPES.get(kind)
+                if not mapped:
+                    bio.append("O")
+                else:
+                    bio.append(normalise_tag(("B" if prefix in ("B", "U") else "I") + "-" + mapped))
+            result.append((tokens, bio))
+    return result
+
+
+def train(config: TrainingConfig) -> dict[str, float]:
+    """Train (and with ``dev`` also score) the CRF; returns timings and dev scores."""
+    started = time.perf_counter()
+    labelled = training_sentences(config.rifat_train)
+    held_out: list[tuple[list[str], list[str]]] = []
+    if config.dev:
+        held_out = labelled[9::10]
+        labelled = [s for i, s in enumerate(labelled) if i % 10 != 9]
+    if config.banglakit and config.banglakit.exists():
+        labelled += banglakit_sentences(config.banglakit)
+    if config.rebuild_clusters:
+        lines = list(token_lines(corpus_texts(config.corpus_dir)))
+        lines += [tokens for tokens, _ in labelled]
+        build_clusters(lines, config.clusters_path)
+    clusters_done = time.perf_counter()
+    extractor = FeatureExtractor(read_clusters(config.clusters_path), load_gazetteer())
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for tokens, tags in labelled:
+        trainer.append(extractor.sentence(tokens), tags)
+    trainer.set_params({"c1": config.c1, "c2": config.c2, "max_iterations": config.max_iterations,
+                        "feature.possible_transitions": True})
+    config.model_path.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(config.model_path))
+    result = {"sentences": len(labelled), "cluster_seconds": clusters_done - started,
+              "train_seconds": time.perf_counter() - clusters_done}
+    if held_out:
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(config.model_path))
+        predicted = [tagger.tag(extractor.sentence(tokens)) for tokens, _ in held_out]
+        dev_score = score([tags for _, tags in held_out], predicted)
+        logger.info("dev scores\n%s", dev_score.report())
+        result["dev_f1"] = dev_score.prf()[2]
+    return result

@@ -1,0 +1,133 @@
+"""Every page in a real browser: Streamlit served on localhost, Debian's Chromium via Playwright.
+
+Fails on any exception box. Screenshots go to artifacts/screenshots/ for a person to look at.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from .conftest import PROJECT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = PROJECT / "artifacts" / "screenshots"
+PAGES = {
+    "overview": "/",
+    "entities": "/entities",
+    "sources": "/sources",
+    "timeline": "/timeline",
+    "reader": "/reader?article=001_3bfc753714e309ae.txt",
+    "reader-compare": "/reader?article=003_2912fb69db994f90.txt&compare=000_6e226a8acf7a7e9c.txt",
+}
+MAIN = '[data-testid="stMainBlockContainer"]'
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing; .ci/run installs it with apt")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    port = free_port()
+    env = {**os.environ, "KHOBOR_CACHE_DIR": str(tmp_path_factory.mktemp("cache"))}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(base + "/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("Streamlit did not start")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        instance = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield instance
+        instance.close()
+
+
+def open_page(browser, server: str, path: str):
+    """A new tab on ``path``, once the page has drawn its title (or an exception box), with the hosts it asked."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server + path)
+    page.wait_for_selector(f'{MAIN} h1, [data-testid="stException"]', timeout=60000)
+    page.wait_for_timeout(3000)  # charts and fonts settle
+    return page, requests
+
+
+def screenshot(page, name: str) -> None:
+    """The whole page, not only the first screen (Streamlit scrolls inside its own container)."""
+    height = page.evaluate("Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))")
+    page.set_viewport_size({"width": 1400, "height": min(height + 50, 8000)})
+    page.wait_for_timeout(1000)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def exceptions(page) -> list[str]:
+    """Text of every exception box on the page."""
+    return page.locator('[data-testid="stException"]').all_inner_texts()
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_renders_without_exception(server, browser, name):
+    page, requests = open_page(browser, server, PAGES[name])
+    screenshot(page, name)
+    assert exceptions(page) == []
+    assert page.locator(f"{MAIN} h1").count() >= 1
+    foreign = [url for url in requests if not url.startswith(server) and not url.startswith("data:")]
+    assert foreign == [], "the page contacted other hosts"
+    assert any("NotoSansBengali" in url for url in requests), "the Bengali font is not self-hosted"
+    page.close()
+
+
+def test_timeline_brush_narrows_the_page(server, browser):
+    page, _ = open_page(browser, server, "/timeline")
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    box = chart.bounding_box()
+    # Drag across the middle of the chart: on the sample (monthly bars, Aug 2022 – Oct 2025) that
+    # takes the March 2024 bar and nothing else.
+    y = box["y"] + box["height"] * 0.3
+    page.mouse.move(box["x"] + box["width"] * 0.35, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.55, y, steps=10)
+    page.mouse.up()
+    page.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=30000)
+    page.wait_for_timeout(2000)
+    screenshot(page, "timeline-brushed")
+    assert exceptions(page) == []
+    assert "in the selected range" in page.locator('[data-testid="stAlertContentSuccess"]').inner_text()
+    assert page.get_by_text("Articles in range").count() == 1
+    page.close()

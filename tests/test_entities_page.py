@@ -1,0 +1,87 @@
+"""The Entities page on the bundled sample, driven headless with Streamlit's AppTest."""
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from components.entity_stats import cooccurring, counted, kwic, over_time, top_entities
+from loaders.entities import Corrections, corrections_path, save_corrections
+
+from .conftest import PROJECT
+
+PAGE = "components/entities.py"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    """A private cache folder (and so a private corrections file) per test."""
+    monkeypatch.setenv("KHOBOR_CACHE_DIR", str(tmp_path / "cache"))
+    st.cache_data.clear()
+    return tmp_path / "cache"
+
+
+def entities_page(entity: str | None = None) -> AppTest:
+    app = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
+    app.run()
+    if entity:
+        app.query_params["entity"] = entity
+    app.switch_page(PAGE).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def picker(app: AppTest):
+    return next(box for box in app.selectbox if box.label == "Entity")
+
+
+def test_putin_is_among_the_top_entities():
+    app = entities_page()
+    options = picker(app).options
+    assert any("Vladimir Putin" in option for option in options[:5])
+    assert any("Kim Jong Un" in option for option in options[:5])
+    assert {m.label for m in app.metric} >= {"Mentions", "Articles", "Type", "Spellings"}
+
+
+def test_query_param_opens_an_entity_with_its_context():
+    app = entities_page("kim_jong_un")
+    assert app.header[0].value == "কিম জং উন · Kim Jong Un"
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Articles"] == "5" and metrics["Type"] == "Person"
+    html = "".join(block.proto.body for block in app.get("html"))
+    assert "কিং জং উন" in html  # the typo spelling is shown in context, highlighted as the same entity
+    assert "/entities?entity=kim_jong_un" in html
+
+
+def test_a_ban_in_the_corrections_file_hides_the_entity(private_cache):
+    save_corrections(Corrections().ban("ukraine").rename("russia", label_en="Russian Federation"),
+                     corrections_path(private_cache))
+    app = entities_page()
+    options = picker(app).options
+    assert not any("Ukraine" in option for option in options)
+    assert any("Russian Federation" in option for option in options)
+
+
+def test_a_damaged_corrections_file_is_reported(private_cache):
+    private_cache.mkdir(parents=True, exist_ok=True)
+    corrections_path(private_cache).write_text("{broken", encoding="utf-8")
+    app = entities_page()
+    assert any("not applied" in w.value for w in app.warning)
+
+
+def test_page_helpers_count_body_mentions_only(sample_corpus):
+    mentions = sample_corpus.mentions
+    body = counted(mentions)
+    assert len(body) < len(mentions) and body["in_body"].all()
+    top = top_entities(body, sample_corpus.entities, ("PER",), "articles", top=3)
+    assert set(top["type"]) == {"PER"} and top["articles"].is_monotonic_decreasing
+    together = cooccurring(body, "vladimir_putin", sample_corpus.entities)
+    assert "kim_jong_un" in set(together["entity_id"].head(5))
+    buckets, undated = over_time(body, "vladimir_putin", sample_corpus.articles, "M")
+    dated = sample_corpus.articles["published"].notna()
+    assert buckets["articles"].sum() + undated == body.loc[body["entity_id"] == "vladimir_putin", "article_id"].nunique()
+    assert undated <= (~dated).sum()
+    snippet = kwic(body, "vladimir_putin", sample_corpus.articles, sample_corpus.lines, limit=1)[0]
+    start, end = snippet["mention"][:2]
+    assert snippet["source"][start:end].startswith("পুতিন") or "পুতিন" in snippet["source"][start:end]
+    assert snippet["context"][0] <= start and end <= snippet["context"][1]
