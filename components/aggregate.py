@@ -170,6 +170,34 @@ def site_order(counts: pd.DataFrame) -> list[str]:
     return list(order)
 
 
+def format_date(iso, precision: str | None = None) -> str:
+    """'28 Mar 2024, 21:30' / '28 Mar 2024' from an ISO value (minutes dropped at day precision); '' when none."""
+    iso = iso if isinstance(iso, str) else ""
+    if not iso:
+        return ""
+    try:
+        day = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    text = f"{day.day} {day:%b %Y}"
+    if len(iso) >= 16 and precision != "day":
+        text += f", {iso[11:16]}"
+    return text
+
+
+def published_text(articles: pd.DataFrame) -> pd.Series:
+    """Publish date per article for tables: '28 Mar 2024, 21:30', '28 Oct 2025 · inferred', '13 Sep, year unknown'."""
+    texts = []
+    for iso, precision, partial, inferred in zip(articles["published_iso"], articles["published_precision"],
+                                                  articles["published_partial"], is_inferred(articles["published_basis"])):
+        if isinstance(iso, str) and iso:
+            text = format_date(iso, precision if isinstance(precision, str) else None)
+            texts.append(f"{text} · {INFERRED}" if inferred else text)
+        else:
+            texts.append(partial_text(partial) or NO_DATE.lower())
+    return pd.Series(texts, index=articles.index, dtype=object)
+
+
 def partial_text(partial_iso) -> str | None:
     """'--09-13' -> '13 Sep, year unknown'; '--09' -> 'Sep, year unknown'; None for anything else."""
     partial_iso = partial_iso if isinstance(partial_iso, str) else ""

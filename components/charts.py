@@ -25,8 +25,11 @@ ROW_PX = 26                 # px per bar or heatmap row: one readable Bengali la
 # crushes a five-row bar chart; fit-x stretches to the column and lets the height be the plot's.
 _FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 _AXIS_FORMAT = {"D": "%d %b %Y", "W": "%d %b %Y", "M": "%b %Y"}
-_BASIS_OPACITY = alt.Scale(domain=[EXPLICIT, INFERRED], range=[1.0, 0.35])
+_BASIS_OPACITY = alt.Scale(domain=[EXPLICIT, INFERRED], range=[1.0, 0.25])
 _BASIS_DASH = alt.Scale(domain=[EXPLICIT, INFERRED], range=[[1, 0], [4, 2]])
+# Grey swatches with an outline, so the key shows the fade and the dash rather than two black squares.
+_BASIS_LEGEND = alt.Legend(symbolType="square", symbolSize=180, symbolFillColor=NEUTRAL, symbolStrokeColor="#31333f",
+                           symbolStrokeWidth=1.5)
 _BASIS_SHAPE = alt.Scale(domain=[EXPLICIT, INFERRED], range=["circle", "triangle-up"])
 
 
@@ -62,8 +65,8 @@ def _day_strings(days: pd.Series) -> pd.Series:
 
 
 def _bar_height(rows: int) -> int:
-    """Enough height for one readable label per bar."""
-    return max(ROW_PX * rows, 3 * ROW_PX)
+    """One readable label per bar or heatmap row."""
+    return ROW_PX * max(rows, 1)
 
 
 def horizontal_bars(frame: pd.DataFrame, label: str, count: str, *, label_title: str, count_title: str,
@@ -159,7 +162,7 @@ def timeline_chart(counts: pd.DataFrame, freq: str, ranking: list[str] | None = 
     data["bucket"], data["bucket_end"] = _day_strings(data["bucket"]), _day_strings(data["bucket_end"])
     data = data.drop(columns=["site_rank", "basis_rank"])
     brush = alt.selection_interval(encodings=["x"], name=BRUSH)
-    bars = alt.Chart(data).mark_bar(strokeWidth=1.2, cornerRadius=0).encode(
+    bars = alt.Chart(data).mark_bar(strokeWidth=1.5, cornerRadius=0).encode(
         x=alt.X("bucket:T", title="Published (Asia/Dhaka)", scale=alt.Scale(type="utc"),
                 axis=alt.Axis(format=_AXIS_FORMAT[freq], labelAngle=0, labelOverlap=True, tickCount=8)),
         x2="bucket_end:T",
@@ -167,8 +170,8 @@ def timeline_chart(counts: pd.DataFrame, freq: str, ranking: list[str] | None = 
         y2="base:Q",
         color=alt.Color("site:N", title="Outlet", scale=colors),
         stroke=alt.Stroke("site:N", title="Outlet", scale=colors),  # shares the colour legend
-        opacity=alt.Opacity("basis:N", title="Date", scale=_BASIS_OPACITY),
-        strokeDash=alt.StrokeDash("basis:N", title="Date", scale=_BASIS_DASH),
+        fillOpacity=alt.FillOpacity("basis:N", title="Date", scale=_BASIS_OPACITY, legend=_BASIS_LEGEND),
+        strokeDash=alt.StrokeDash("basis:N", title="Date", scale=_BASIS_DASH, legend=_BASIS_LEGEND),
         tooltip=[alt.Tooltip("period:N", title="When"), alt.Tooltip("site:N", title="Outlet"),
                  alt.Tooltip("basis:N", title="Date"), alt.Tooltip("articles:Q", title="Articles")],
     ).add_params(brush)

@@ -7,16 +7,15 @@ original decoded ``source`` text, exactly like the ``lines`` table.
 """
 from __future__ import annotations
 
-import datetime as dt
 import math
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from html import escape
 from urllib.parse import quote
 
 import pandas as pd
 
-from components.aggregate import agency_label, partial_text
+from components.aggregate import agency_label, format_date, partial_text
 from loaders.lexicon import lexicon
 from loaders.lines import LINE_KINDS
 from loaders.textnorm import clean
@@ -83,15 +82,14 @@ CSS = f"""
 .kl-agency {{ display: inline-block; padding: 0 0.45rem; margin: 0 0.25rem 0.1rem 0; border-radius: 4px;
   background: #dcf2e3; font-size: 0.8rem; line-height: 1.35rem; }}
 .kl-text p {{ margin: 0 0 0.85rem 0; }}
-.kl a.mention {{ color: inherit; text-decoration: none; background: #f1f1f1; border-bottom: 2px solid #9aa0a6;
-  border-radius: 2px; padding: 0 1px; }}
-.kl a.mention.kl-ent-PER {{ background: #fff1b8; border-bottom-color: #e0b400; }}
-.kl a.mention.kl-ent-LOC {{ background: #dcebff; border-bottom-color: #5b8def; }}
-.kl a.mention.kl-ent-ORG {{ background: #dcf2e3; border-bottom-color: #3aa466; }}
+.kl a.mention, .kl .kl-key {{ color: inherit; text-decoration: none; background: #f1f1f1;
+  border-bottom: 2px solid #9aa0a6; border-radius: 2px; padding: 0 1px; }}
+.kl a.kl-ent-PER, .kl span.kl-ent-PER {{ background: #fff1b8; border-bottom-color: #e0b400; }}
+.kl a.kl-ent-LOC, .kl span.kl-ent-LOC {{ background: #dcebff; border-bottom-color: #5b8def; }}
+.kl a.kl-ent-ORG, .kl span.kl-ent-ORG {{ background: #dcf2e3; border-bottom-color: #3aa466; }}
 .kl a.mention:hover {{ filter: brightness(0.93); }}
 .kl-mention-key {{ display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.6rem; font-size: 0.78rem;
   color: #6b7080; margin: 0 0 0.4rem 0; }}
-.kl-mention-key a.mention {{ cursor: default; }}
 .kl-facts {{ display: flex; flex-wrap: wrap; gap: 0.2rem 1.4rem; font-size: 0.84rem; color: #4a5060; }}
 .kl-facts b {{ color: #6b7080; font-weight: 400; margin-right: 0.3rem; }}
 .kl-notice {{ padding: 0.6rem 0.9rem; border-radius: 8px; font-size: 0.92rem; }}
@@ -280,21 +278,6 @@ def highlight(source: str, start: int, end: int, mentions=()) -> str:
         pos = m_end
     out.append(_display(source[pos:end]))
     return "".join(out)
-
-
-def format_date(iso: str | None, precision: str | None = None) -> str:
-    """'28 Mar 2024, 21:30' / '28 Mar 2024' from an ISO value; '' when there is none."""
-    iso = _text(iso)
-    if not iso:
-        return ""
-    try:
-        day = dt.date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    text = f"{day.day} {day:%b %Y}"
-    if len(iso) >= 16 and precision != "day":
-        text += f", {iso[11:16]}"
-    return text
 
 
 def _evidence(line_text: str) -> str:
@@ -492,6 +475,6 @@ def mention_key_html(kinds: Iterable[str]) -> str:
     """Key to the mention tints for the entity types present, with what a click does."""
     kinds = set(kinds)
     present = [kind for kind in ENTITY_TYPES if kind in kinds]
-    chips = "".join(f'<a class="mention kl-ent-{kind}">{_e(ENTITY_TYPES[kind])}</a>' for kind in present)
+    chips = "".join(f'<span class="kl-key kl-ent-{kind}">{_e(ENTITY_TYPES[kind])}</span>' for kind in present)
     return (f'{CSS}<div class="kl kl-mention-key"><span>Entity mentions:</span>{chips}'
             f'<span>hover for the name, click to open it on the Entities page</span></div>')

@@ -98,16 +98,15 @@ if len(in_range):
     st.subheader("Articles in range" if brushed else "Articles")
     st.caption("Select a row to open it in the Reader.")
     table = in_range.assign(site=aggregate.site_column(in_range, view.site_names)["site"],
-                            when=in_range["published_iso"].fillna(aggregate.partial_label(in_range["published_partial"])))
+                            when=aggregate.published_text(in_range))
     table = table.sort_values("published", ascending=False, na_position="last")
     table = table[["label", "site", "when", "published_basis", "article_id"]].reset_index(drop=True)
     picked = st.dataframe(table, hide_index=True, width="stretch", height=table_height(len(table)),
                           on_select="rerun", selection_mode="single-row", key="timeline_table",
-                          column_order=["label", "site", "when", "published_basis"], column_config={
+                          column_order=["label", "site", "when"], column_config={
                               "label": st.column_config.TextColumn("Title", width="large"),
                               "site": "Outlet",
                               "when": "Published",
-                              "published_basis": "Date from",
                           })
     if picked.selection.rows:
         st.switch_page("components/reader.py",

@@ -3,6 +3,9 @@
 Loaders — cold: the bundled sample plus the Ittefaq set (from ../shared), three copies
 made distinct by trailing blank lines so that nothing is served twice, parsed with no
 cache; warm: the same documents again through a Parquet cache that already holds them.
+Entities — tagging speed in tokens per second (the CoNLL held-out file sentence by
+sentence, and whole Ittefaq articles with offsets), and the top 30 entities of the
+Prothom Alo CSV bodies, to read.
 Dashboard — a generated corpus of 10,000 articles: the first load, then the server-side
 re-render time of every page and of filter changes (Streamlit AppTest, warm caches).
 """
@@ -18,7 +21,10 @@ from loaders import parse_documents, read_documents
 
 PROJECT = Path(__file__).resolve().parents[1]
 SAMPLE = PROJECT / "data" / "sample"
-ITTEFAQ = PROJECT.parent / "shared" / "corpus" / "real" / "ittefaq-2019"
+SHARED = PROJECT.parent / "shared"
+ITTEFAQ = SHARED / "corpus" / "real" / "ittefaq-2019"
+RIFAT_TEST = SHARED / "ner" / "rifat1493" / "test.txt"
+PROTHOMALO = SHARED / "corpus" / "real" / "csv" / "prothomalo-2024.csv"
 COPIES = 3
 ROUNDS = 3
 
@@ -88,6 +94,47 @@ def dashboard() -> None:
             os.environ.pop(variable)
 
 
+def entities() -> None:
+    """Tagging speed, and the top entities of a real corpus."""
+    import csv
+    import io
+
+    from loaders.entities.__main__ import tag_conll
+    from loaders.entities.extract import tag_spans
+    from loaders.entities.tagger import default_tagger
+    from loaders.entities.text import tokenize
+    from loaders.textnorm import clean
+
+    tagger = default_tagger()
+    if RIFAT_TEST.exists():
+        tokens = sum(1 for line in RIFAT_TEST.read_text(encoding="utf-8-sig").splitlines() if line.strip())
+        took = best_of(ROUNDS, lambda: tag_conll(RIFAT_TEST, io.StringIO()))
+        print(f"tagging (CoNLL)      {tokens / took:,.0f} tokens/s  ({tokens:,} tokens, sentence by sentence)")
+    texts = [data.decode("utf-8-sig") for _, _, data in read_documents([ITTEFAQ if ITTEFAQ.exists() else SAMPLE])]
+    spans = []
+    for text in texts:
+        position, line_spans = 0, []
+        for line in text.splitlines(keepends=True):
+            if line.strip():
+                line_spans.append((position, position + len(line.rstrip("\r\n"))))
+            position += len(line)
+        spans.append(line_spans)
+    tokens = sum(len(tokenize(clean(t[a:b]))) for t, article in zip(texts, spans) for a, b in article)
+    took = best_of(ROUNDS, lambda: [tag_spans(t, article, tagger) for t, article in zip(texts, spans)])
+    print(f"tagging (articles)   {tokens / took:,.0f} tokens/s  ({len(texts)} articles, offsets into the raw text)")
+    if PROTHOMALO.exists():
+        csv.field_size_limit(1 << 24)
+        with open(PROTHOMALO, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        docs = [(f"prothomalo/{i}.txt", str(PROTHOMALO), f"{r['Headline']}\n{r['Article Body']}".encode())
+                for i, r in enumerate(rows)]
+        top = parse_documents(docs).entities.head(30)
+        print(f"top 30 entities of {len(docs)} Prothom Alo articles (body mentions / articles):")
+        for rank, row in enumerate(top.itertuples(), start=1):
+            english = f" · {row.label_en}" if isinstance(row.label_en, str) else ""
+            print(f"  {rank:2d}. {row.name_bn}{english} ({row.type})  {row.mentions} / {row.articles}")
+
+
 def main() -> int:
     docs = documents()
     if not ITTEFAQ.exists():
@@ -101,6 +148,7 @@ def main() -> int:
     print(f"cold ingest          {cold:.3f} s  = {n / cold:,.0f} articles/s")
     print(f"warm (Parquet cache) {warm:.3f} s  = {n / warm:,.0f} articles/s")
     print(f"warm speed-up        {cold / warm:.1f}x")
+    entities()
     dashboard()
     return 0
 

@@ -138,3 +138,12 @@ def test_in_buckets_takes_whole_bars(articles):
     mask = aggregate.in_buckets(dated, "M", pd.Timestamp("2024-03-20"), pd.Timestamp("2024-03-21"))
     assert dated.loc[mask, "article_id"].tolist() == ["000_6e226a8acf7a7e9c.txt"]
     assert not aggregate.in_buckets(dated, "D", pd.Timestamp("2024-03-29"), pd.Timestamp("2024-04-30")).any()
+
+
+def test_published_text_for_tables(articles):
+    text = dict(zip(articles["article_id"], aggregate.published_text(articles)))
+    assert text == {"000_6e226a8acf7a7e9c.txt": "28 Mar 2024, 21:30", "001_3bfc753714e309ae.txt": "28 Oct 2025 · inferred",
+                    "002_7415ef057343b78a.txt": "13 Sep, year unknown", "003_2912fb69db994f90.txt": "15 Aug 2022, 11:30",
+                    "004_ba2a176cc4aaac8d.txt": "13 Aug 2025, 13:21"}
+    assert aggregate.format_date("2025-10-28T09:00", "day") == "28 Oct 2025"
+    assert aggregate.format_date(None) == "" and aggregate.format_date("garbled") == "garbled"

@@ -69,7 +69,7 @@ def test_timeline_chart_stacks_buckets_with_a_brush(articles):
     encoding = spec["encoding"]
     # A stroke legend switched off would also hide the merged outlet colour legend.
     assert all(encoding[channel].get("legend", {}) is not None for channel in ("color", "stroke"))
-    assert encoding["opacity"]["scale"]["domain"] == [aggregate.EXPLICIT, aggregate.INFERRED]
+    assert encoding["fillOpacity"]["scale"]["domain"] == [aggregate.EXPLICIT, aggregate.INFERRED]
     assert encoding["strokeDash"]["scale"]["range"][1] != [1, 0], "inferred bars have a dashed outline"
 
 

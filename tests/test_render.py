@@ -261,5 +261,5 @@ def test_mentions_are_tinted_by_entity_type_and_keyed():
     classes = re.findall(r'class="([^"]*)"', html)
     assert classes == ["mention kl-ent-PER", "mention kl-ent-LOC", "mention"], "unknown types get no class"
     key = render.mention_key_html(["LOC", "PER", "PER"])
-    assert re.findall(r'kl-ent-(\w+)">(\w+)</a>', key) == [("PER", "person"), ("LOC", "place")]
+    assert re.findall(r'kl-ent-(\w+)">(\w+)</span>', key) == [("PER", "person"), ("LOC", "place")]
     assert_inert(key)

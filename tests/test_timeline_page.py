@@ -63,7 +63,8 @@ def test_without_a_brush_the_table_lists_every_article_with_its_known_date():
     assert len(table) == 5
     when = dict(zip(table["article_id"], table["when"]))
     assert when["002_7415ef057343b78a.txt"] == "13 Sep, year unknown"
-    assert when["001_3bfc753714e309ae.txt"] == "2025-10-28"
+    assert when["001_3bfc753714e309ae.txt"] == "28 Oct 2025 · inferred"
+    assert when["000_6e226a8acf7a7e9c.txt"] == "28 Mar 2024, 21:30"
 
 
 def test_page_date_against_published_date():
