@@ -105,6 +105,15 @@ def boilerplate_by_site(articles: pd.DataFrame, names: dict[str, str]) -> pd.Dat
     return _sorted(result[columns], "share", "site")
 
 
+def default_freq(stamps: pd.Series) -> str:
+    """Day for up to three months of dates, week up to two years, else month."""
+    stamps = stamps.dropna()
+    if stamps.empty:
+        return "D"
+    span = (stamps.max() - stamps.min()).days
+    return "D" if span <= 92 else "W" if span <= 730 else "M"
+
+
 def is_inferred(basis: pd.Series) -> pd.Series:
     """Whether a date basis is a reasoned guess ('inferred', an upper bound) rather than stated."""
     text = basis.fillna("").astype(str).str.casefold()

@@ -11,9 +11,19 @@ from html import escape
 import streamlit as st
 
 from components import entity_charts, entity_stats, render
-from components.aggregate import FREQS
+from components.aggregate import FREQS, default_freq
 from components.entity_corrections import correction_panel
 from components.state import current
+
+# Keyword in context: source, left context (right-aligned), the mention, right context.
+KWIC_CSS = """<style>
+.kl-kwic { display: grid; grid-template-columns: 11rem 1fr auto 1fr; column-gap: .4rem; row-gap: .25rem; align-items: baseline; }
+.kl-kwic-src { font-size: .75rem; color: #6b7280; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.kl-kwic-left { text-align: right; white-space: nowrap; overflow: hidden; direction: rtl; }
+.kl-kwic-left > * { direction: ltr; unicode-bidi: embed; }
+.kl-kwic-right { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.kl-kwic-hit { white-space: nowrap; font-weight: 600; }
+</style>"""
 
 view = current()
 articles = view.articles
@@ -74,7 +84,9 @@ if mine.empty:
 left, right = st.columns(2)
 with left:
     st.subheader("Over time")
-    freq = st.segmented_control("Per", list(FREQS), default="W", format_func=FREQS.get, key="entities_freq") or "W"
+    dates = articles.loc[articles["article_id"].isin(mine["article_id"]), "published"]
+    freq = st.segmented_control("Per", list(FREQS), default=default_freq(dates), format_func=FREQS.get,
+                                key=f"entities_freq_{entity_id}") or default_freq(dates)
     buckets, undated = entity_stats.over_time(mentions, entity_id, articles, freq)
     if buckets.empty:
         st.caption("None of its articles has a full publish date.")
@@ -102,7 +114,8 @@ st.subheader("Articles")
 listed = entity_stats.entity_articles(mentions, entity_id, view.corpus.articles)
 picked = st.dataframe(listed, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
                       key="entities_articles", column_config={
-                          "article_id": "File", "label": st.column_config.TextColumn("Title", width="large"),
+                          "article_id": st.column_config.TextColumn("File", width="small"),
+                          "label": st.column_config.TextColumn("Title", width="medium"),
                           "outlet_name_en": "Outlet", "published_iso": "Published",
                           "mentions": st.column_config.NumberColumn("Mentions")})
 if picked.selection.rows:
@@ -114,12 +127,14 @@ title = render.entity_title(entity["name_bn"], entity["label_en"], entity["type"
 rows = []
 for snippet in snippets:
     start, end, mention_id, kind = snippet["mention"]
-    text = render.highlight(snippet["source"], *snippet["context"], [(start, end, mention_id, title, kind)])
-    rows.append(f'<div class="kl-kwic"><div class="kl-kwic-src">{escape(str(snippet["label"]))} · line '
-                f'{snippet["n"]}</div><div>…{text}…</div></div>')
+    (left, right), source = snippet["context"], snippet["source"]
+    mention = render.highlight(source, start, end, [(start, end, mention_id, title, kind)])
+    rows.append(f'<div class="kl-kwic-src" title="{escape(str(snippet["label"]), quote=True)}">'
+                f'{escape(str(snippet["label"]))} · line {snippet["n"]}</div>'
+                f'<div class="kl-kwic-left"><span>{render.highlight(source, left, start)}</span></div>'
+                f'<div class="kl-kwic-hit">{mention}</div><div class="kl-kwic-right">{render.highlight(source, end, right)}</div>')
 if rows:
-    st.html(render.CSS + "<style>.kl-kwic{padding:.35rem 0;border-bottom:1px solid #eee}"
-            ".kl-kwic-src{font-size:.8rem;color:#666}</style><div class='kl'>" + "".join(rows) + "</div>")
+    st.html(render.CSS + KWIC_CSS + "<div class='kl kl-kwic'>" + "".join(rows) + "</div>")
     if len(mine) > len(snippets):
         st.caption(f"The first {len(snippets)} of {len(mine):,} mentions.")
 

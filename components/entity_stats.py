@@ -46,11 +46,13 @@ def top_entities(mentions: pd.DataFrame, entities: pd.DataFrame, types: tuple[st
 def entity_articles(mentions: pd.DataFrame, entity_id: str, articles: pd.DataFrame) -> pd.DataFrame:
     """Articles that mention the entity, most mentions first.
 
-    Columns: article_id, label, outlet_name_en, published_iso, mentions.
+    Columns: article_id, label, outlet_name_en ("unknown" when not named), published_iso
+    ("undated" when the page gives no full date), mentions.
     """
     counts = mentions[mentions["entity_id"] == entity_id].groupby("article_id").size().rename("mentions")
     chosen = articles.set_index("article_id").loc[counts.index, ["label", "outlet_name_en", "published_iso"]]
-    table = chosen.assign(mentions=counts).reset_index()
+    table = chosen.assign(mentions=counts, outlet_name_en=chosen["outlet_name_en"].fillna("unknown"),
+                          published_iso=chosen["published_iso"].fillna("undated")).reset_index()
     return table.sort_values(["mentions", "published_iso"], ascending=[False, False], kind="stable",
                              ignore_index=True)
 
@@ -78,7 +80,8 @@ def outlets(mentions: pd.DataFrame, entity_id: str, articles: pd.DataFrame, name
 def cooccurring(mentions: pd.DataFrame, entity_id: str, entities: pd.DataFrame, top: int = 15) -> pd.DataFrame:
     """Entities named in the same articles as ``entity_id``.
 
-    Columns: entity_id, name, type, shared_articles (articles naming both), mentions (in those articles).
+    Columns: entity_id, name, type (Person, Place, Organisation), shared_articles (articles
+    naming both), mentions (in those articles).
     """
     ids = mentions.loc[mentions["entity_id"] == entity_id, "article_id"].unique()
     others = mentions[mentions["article_id"].isin(ids) & (mentions["entity_id"] != entity_id)]
@@ -87,7 +90,7 @@ def cooccurring(mentions: pd.DataFrame, entity_id: str, entities: pd.DataFrame, 
     counts = counts.sort_values(["shared_articles", "mentions"], ascending=False, kind="stable").head(top)
     names = entities.set_index("entity_id").reindex(counts.index)
     counts["name"] = [display_name(bn, en) for bn, en in zip(names["name_bn"], names["label_en"])]
-    counts["type"] = names["type"].to_numpy()
+    counts["type"] = names["type"].map(TYPE_NAMES).to_numpy()
     return counts.reset_index()[["entity_id", "name", "type", "shared_articles", "mentions"]]
 
 
@@ -112,7 +115,21 @@ def kwic(mentions: pd.DataFrame, entity_id: str, corpus_articles: pd.DataFrame, 
             "label": by_article.at[row.article_id, "label"],
             "n": int(row.n),
             "source": by_article.at[row.article_id, "source"],
-            "context": (max(int(line_start), int(row.start) - KWIC_CHARS), min(int(line_end), int(row.end) + KWIC_CHARS)),
+            "context": _word_window(by_article.at[row.article_id, "source"], int(row.start), int(row.end),
+                                    int(line_start), int(line_end)),
             "mention": (int(row.start), int(row.end), row.entity_id, row.type),
         })
     return snippets
+
+
+def _word_window(source: str, start: int, end: int, line_start: int, line_end: int) -> tuple[int, int]:
+    """About ``KWIC_CHARS`` either side of [start, end), inside the line, cut at spaces (never mid-word)."""
+    left = max(line_start, start - KWIC_CHARS)
+    if left > line_start:
+        space = source.find(" ", left, start)
+        left = space + 1 if space != -1 else start
+    right = min(line_end, end + KWIC_CHARS)
+    if right < line_end:
+        space = source.rfind(" ", end, right)
+        right = space if space != -1 else end
+    return left, right

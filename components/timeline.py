@@ -13,14 +13,6 @@ view = current()
 articles = view.articles
 
 
-def default_freq(dated) -> str:
-    """Day for up to three months of dates, week up to two years, else month."""
-    if dated.empty:
-        return "D"
-    span = (dated.max() - dated.min()).days
-    return "D" if span <= 92 else "W" if span <= 730 else "M"
-
-
 def table_height(rows: int) -> int:
     """Pixels for a table of ``rows`` rows, up to about ten rows (then it scrolls)."""
     return TABLE_ROW_PX * (min(rows, 10) + 1) + 3
@@ -41,7 +33,7 @@ partial = int(undated.loc[undated["partial"].notna(), "articles"].sum())
 
 controls = st.columns([2, 3])
 freqs = list(aggregate.FREQS)
-freq = controls[0].radio("Bars per", freqs, index=freqs.index(default_freq(dated["published"])),
+freq = controls[0].radio("Bars per", freqs, index=freqs.index(aggregate.default_freq(dated["published"])),
                          format_func=aggregate.FREQS.get, horizontal=True, key="timeline_freq")
 compare = controls[1].toggle("Show page date against published date", key="timeline_page_vs_published",
                              help="The date in the site's page header (the day the page was shown or saved) "
