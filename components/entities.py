@@ -25,6 +25,8 @@ KWIC_CSS = """<style>
 .kl-kwic-hit { white-space: nowrap; font-weight: 600; }
 </style>"""
 
+ARTICLE_ROWS = 200  # rows of the entity's article list sent to the browser
+
 view = current()
 articles = view.articles
 
@@ -70,14 +72,15 @@ entity_id = st.selectbox(
 st.query_params["entity"] = entity_id
 entity = names.loc[entity_id]
 
-st.header(entity_stats.display_name(entity["name_bn"], entity["label_en"]))
+st.header(render.markdown_literal(entity_stats.display_name(entity["name_bn"], entity["label_en"])))
 mine = mentions[mentions["entity_id"] == entity_id]
 figures = st.columns(4)
 figures[0].metric("Mentions", f"{len(mine):,}")
 figures[1].metric("Articles", f"{mine['article_id'].nunique():,}")
 figures[2].metric("Type", entity_stats.TYPE_NAMES.get(entity["type"], entity["type"]))
 figures[3].metric("Spellings", len(entity["surfaces"]))
-st.caption("Seen as: " + " · ".join(map(str, entity["surfaces"])) + f"  ·  id `{entity_id}`")
+st.caption("Seen as: " + " · ".join(render.markdown_literal(surface) for surface in entity["surfaces"])
+           + f"  ·  id {render.markdown_literal(entity_id)}")
 if mine.empty:
     st.info("This entity is not mentioned in the filtered articles' text (try the boilerplate toggle or the filters).")
 
@@ -112,6 +115,9 @@ else:
 
 st.subheader("Articles")
 listed = entity_stats.entity_articles(mentions, entity_id, view.corpus.articles)
+if len(listed) > ARTICLE_ROWS:
+    st.caption(f"The {ARTICLE_ROWS} articles that mention it most, of {len(listed):,}.")
+    listed = listed.head(ARTICLE_ROWS)
 picked = st.dataframe(listed, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
                       key="entities_articles", column_config={
                           "article_id": st.column_config.TextColumn("File", width="small"),

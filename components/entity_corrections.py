@@ -8,6 +8,8 @@ from components.state import View
 from loaders.entities import load_corrections, save_corrections
 from loaders.entities.corrections import CorrectionsError
 
+MERGE_CHOICES = 500  # the most mentioned entities offered as merge targets (type to search them)
+
 
 def _save(view: View, change) -> None:
     """Apply ``change`` to the stored corrections, write them atomically and rerun."""
@@ -42,7 +44,7 @@ def correction_panel(view: View, entity_id: str) -> None:
             if st.form_submit_button("Save type"):
                 _save(view, lambda c: c.retype(entity_id, kind))
         with merge.form("entities_merge_form", border=False):
-            others = [e for e in names.index if e != entity_id][:2000]
+            others = [e for e in names.index[:MERGE_CHOICES] if e != entity_id]
             into = st.selectbox("Count it as part of", others, index=None, placeholder="Choose an entity",
                                 format_func=lambda e: f"{display_name(names.at[e, 'name_bn'], names.at[e, 'label_en'])} ({e})")
             if st.form_submit_button("Merge") and into:

@@ -17,7 +17,7 @@ st.caption(f"Corpus: {view.origin} · {len(corpus.articles):,} articles parsed, 
 dated = articles["published"].dropna()
 known_outlets = articles["outlet"].nunique()
 unknown_sites = site_keys(articles[articles["outlet"].isna()]).nunique()
-columns = st.columns(5)
+columns = st.columns([1, 1, 1, 2, 1])
 columns[0].metric("Articles", f"{len(articles):,}")
 columns[1].metric("Outlets", known_outlets, help=f"plus {unknown_sites} unnamed site(s), grouped by page template")
 columns[2].metric("Dated", f"{len(dated):,}", help="articles with a full publish date; the rest are undated or partial")
@@ -34,6 +34,10 @@ st.subheader("Articles")
 st.caption("Select a row to open it in the Reader.")
 table = articles[["article_id", "label", "outlet_name_en", "published_iso", "published_basis",
                   "attributions", "n_body_lines", "boilerplate_share"]].reset_index(drop=True)
+# Say what is missing instead of showing "None".
+table = table.assign(outlet_name_en=table["outlet_name_en"].fillna("unknown"),
+                     published_iso=table["published_iso"].fillna("undated"),
+                     published_basis=table["published_basis"].fillna(""))
 event = st.dataframe(
     table,
     hide_index=True,
@@ -55,7 +59,7 @@ event = st.dataframe(
 if event.selection.rows:
     st.switch_page("components/reader.py", query_params={"article": table.loc[event.selection.rows[0], "article_id"]})
 
-left, right, _ = st.columns([1, 1, 4])
+left, right, _ = st.columns([1, 1, 2])
 # Callables: the files are built only when someone clicks, not on every rerun.
 left.download_button("Download CSV", lambda: to_csv_bytes(articles), "khobor-lens-articles.csv", "text/csv",
                      key="overview_csv", on_click="ignore", icon=":material/download:")

@@ -8,6 +8,7 @@ original decoded ``source`` text, exactly like the ``lines`` table.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from html import escape
@@ -99,6 +100,18 @@ CSS = f"""
   padding: 0 0.25rem; border-radius: 3px; }}
 </style>
 """
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+
+
+def markdown_literal(value) -> str:
+    """Text for Streamlit's Markdown elements (st.header, st.caption) that shows exactly as written.
+
+    Every character Markdown, LaTeX (``$``) or Streamlit directives (``:red[…]``) could
+    act on is backslash-escaped.
+    """
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", _text(value))
 
 
 def _e(value) -> str:

@@ -87,7 +87,7 @@ with right:
         st.info("No desk lines (e.g. আন্তর্জাতিক ডেস্ক) in these articles.")
     else:
         st.dataframe(desks, hide_index=True, width="stretch", key="sources_desks", column_config={
-            "desk": st.column_config.TextColumn("Desk", width="medium"),
+            "desk": st.column_config.TextColumn("Desk", width="small"),
             "articles": st.column_config.NumberColumn("Articles", width="small"),
             "sites": st.column_config.TextColumn("Outlets", width="large"),
         })

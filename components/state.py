@@ -35,6 +35,8 @@ class View:
     @property
     def mentions(self) -> pd.DataFrame:
         """Corrected mentions in the filtered articles (body and furniture; see ``in_body``)."""
+        if len(self.articles) == len(self.corpus.articles):
+            return self.all_mentions  # nothing filtered out
         return self.all_mentions[self.all_mentions["article_id"].isin(self.articles["article_id"])]
 
 

@@ -1,7 +1,7 @@
 """Command line: ``python -m loaders --jsonl PATH...`` prints one JSON object per article.
 
 Unreadable files are reported on stderr; the exit status is 0 when at least one file
-parsed. ``--parquet OUT`` also writes the articles, lines and errors tables to OUT/.
+parsed. ``--parquet OUT`` also writes the articles, lines, errors, mentions and entities tables to OUT/.
 """
 from __future__ import annotations
 
@@ -48,11 +48,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", help="page-dump .txt files or folders of them")
     parser.add_argument("--jsonl", action="store_true", help="print one JSON object per article")
     parser.add_argument("--no-cache", action="store_true", help="parse everything; skip the Parquet cache")
-    parser.add_argument("--parquet", metavar="OUT", help="write articles/lines/errors .parquet files to OUT/")
+    parser.add_argument("--parquet", metavar="OUT", help="write articles/lines/errors/mentions/entities .parquet files to OUT/")
+    parser.add_argument("--no-entities", action="store_true", help="skip entity tagging (faster; entities stay empty)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
-    corpus = load_corpus(args.paths, cache_dir=None if args.no_cache else default_cache_dir())
+    corpus = load_corpus(args.paths, cache_dir=None if args.no_cache else default_cache_dir(),
+                         entities=not args.no_entities)
     for row in corpus.errors.itertuples():
         print(f"error: {row.path}: {row.error}", file=sys.stderr)
     if args.jsonl:
@@ -63,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.parquet:
         out = Path(args.parquet)
         out.mkdir(parents=True, exist_ok=True)
-        for name in ("articles", "lines", "errors"):
+        for name in ("articles", "lines", "errors", "mentions", "entities"):
             getattr(corpus, name).to_parquet(out / f"{name}.parquet", index=False)
     print(f"{len(corpus.articles)} parsed, {len(corpus.errors)} errors", file=sys.stderr)
     return 0 if len(corpus.articles) else 1

@@ -68,8 +68,9 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
 class ParseStore:
     """Parsed rows of earlier loads, looked up by content hash."""
 
-    def __init__(self, cache_dir: str | os.PathLike):
-        self.folder = Path(cache_dir) / parser_version()
+    def __init__(self, cache_dir: str | os.PathLike, entities: bool = True):
+        # Parses made without entity tagging live apart, so they never pass for tagged ones.
+        self.folder = Path(cache_dir) / (parser_version() + ("" if entities else "-no-entities"))
 
     def _path(self, table: str) -> Path:
         return self.folder / f"{table}.parquet"

@@ -132,7 +132,7 @@ def _line_rows(digest: str, article: Article) -> dict[str, list]:
 
 
 def _parse_many(
-    items: list[tuple[str, str, str]], progress: Progress | None = None, already_done: int = 0
+    items: list[tuple[str, str, str]], progress: Progress | None = None, already_done: int = 0, entities: bool = True
 ) -> dict[str, pd.DataFrame]:
     """Parse (hash, encoding, text) triples into the cacheable tables (see ``loaders.cache.TABLES``)."""
     rows, line_columns, mention_lists = [], {}, {name: [] for name in _CACHED_MENTION_COLUMNS}
@@ -144,6 +144,8 @@ def _parse_many(
         rows.append(_article_row(digest, encoding, article))
         for key, values in _line_rows(digest, article).items():
             line_columns.setdefault(key, []).extend(values)
+        if not entities:
+            continue
         found = mention_columns(article.source, article.lines)
         mention_lists["content_hash"] += [digest] * len(found["n"])
         for key, values in found.items():
@@ -197,6 +199,7 @@ def parse_documents(
     documents: Iterable[tuple[str, str, bytes | UnreadableFile]],
     cache_dir: str | os.PathLike | None = None,
     progress: Progress | None = None,
+    entities: bool = True,
 ) -> Corpus:
     """Build a :class:`Corpus` from ``(article_id, path, bytes)`` triples.
 
@@ -206,7 +209,8 @@ def parse_documents(
     are looked up in and added to the Parquet store there, keyed by content hash, and
     the finished tables of the whole corpus are kept too, so that loading the same
     files again reads them back without re-linking the entities.
-    ``progress(done, total)`` is called as documents are parsed.
+    ``progress(done, total)`` is called as documents are parsed. With ``entities=False``
+    no entity tagging is done (``mentions`` and ``entities`` stay empty), for speed.
     """
     documents = list(documents)
     entries, errors, blobs = [], [], {}
@@ -217,7 +221,7 @@ def parse_documents(
         digest = content_hash(data)
         entries.append({"article_id": article_id, "path": path, "content_hash": digest})
         blobs[digest] = data
-    store = ParseStore(cache_dir) if cache_dir else None
+    store = ParseStore(cache_dir, entities) if cache_dir else None
     snapshot_key = corpus_key(entries) if store else None
     snapshot = store.get_snapshot(snapshot_key) if store else None
     if snapshot:
@@ -244,7 +248,7 @@ def parse_documents(
             errors.append({"article_id": entry["article_id"], "path": entry["path"], "error": refused[entry["content_hash"]]})
             logger.info("skipped %s: %s", entry["path"], refused[entry["content_hash"]])
     if todo:
-        new = _parse_many(todo, progress, len(documents) - len(todo))
+        new = _parse_many(todo, progress, len(documents) - len(todo), entities)
         if store:
             store.add(new)
         parsed = {table: pd.concat([parsed[table], new[table]], ignore_index=True) for table in TABLES} if parsed else new
@@ -287,6 +291,7 @@ def load_corpus(
     paths: Iterable[str | os.PathLike],
     cache_dir: str | os.PathLike | None = None,
     progress: Progress | None = None,
+    entities: bool = True,
 ) -> Corpus:
     """Load page dumps from files and folders into a :class:`Corpus`.
 
@@ -294,6 +299,6 @@ def load_corpus(
     Unreadable files (binary, wrong encoding, empty, over 5 MB, HTML) become rows of
     ``corpus.errors`` with a plain-language reason; every other file still loads.
     ``cache_dir`` enables the Parquet parse cache (see :mod:`loaders.cache`), so that
-    an unchanged corpus loads without re-parsing.
+    an unchanged corpus loads without re-parsing. ``entities=False`` skips entity tagging.
     """
-    return parse_documents(read_documents(paths), cache_dir=cache_dir, progress=progress)
+    return parse_documents(read_documents(paths), cache_dir=cache_dir, progress=progress, entities=entities)

@@ -6,6 +6,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from components.entity_stats import cooccurring, counted, kwic, over_time, top_entities
+from components.render import markdown_literal
 from loaders.entities import Corrections, corrections_path, save_corrections
 
 from .conftest import PROJECT
@@ -85,3 +86,12 @@ def test_page_helpers_count_body_mentions_only(sample_corpus):
     start, end = snippet["mention"][:2]
     assert snippet["source"][start:end].startswith("পুতিন") or "পুতিন" in snippet["source"][start:end]
     assert snippet["context"][0] <= start and end <= snippet["context"][1]
+
+
+def test_entity_names_show_literally(private_cache):
+    hostile = "**কিম** $x$ :red[hi] <script>alert(1)</script> a_b"
+    save_corrections(Corrections().rename("kim_jong_un", name_bn=hostile, label_en="Kim"), corrections_path(private_cache))
+    app = entities_page("kim_jong_un")
+    header = app.header[0].value
+    assert header == markdown_literal(f"{hostile} · Kim")
+    assert "\\*\\*" in header and "\\$x\\$" in header and "\\:red\\[" in header and "\\<script\\>" in header
