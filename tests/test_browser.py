@@ -131,3 +131,26 @@ def test_timeline_brush_narrows_the_page(server, browser):
     assert "in the selected range" in page.locator('[data-testid="stAlertContentSuccess"]').inner_text()
     assert page.get_by_text("Articles in range").count() == 1
     page.close()
+
+
+def test_uploads_stay_in_their_session_and_never_run(server, browser, tmp_path):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("<script>alert(1)</script> পুতিনের সফর\n\nরাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন "
+                       "<img src=x onerror=alert(2)> উত্তর কোরিয়া সফর করেছেন বলে জানিয়েছে বার্তা সংস্থা।\n",
+                       encoding="utf-8")
+    page, _ = open_page(browser, server, "/")
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(str(hostile))
+    page.get_by_text("1 of 1 articles · corpus: 1 uploaded file(s)").wait_for(timeout=60000)
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Reader").click()  # same session, no reload
+    page.get_by_text("Clean article").wait_for(timeout=60000)
+    page.wait_for_timeout(2000)
+    assert page.get_by_text("<script>alert(1)</script>", exact=False).count() >= 1  # shown as text
+    other = browser.new_context().new_page()
+    other.goto(server + "/")
+    other.get_by_text("5 of 5 articles · corpus: bundled sample").wait_for(timeout=60000)
+    assert dialogs == []
+    assert exceptions(page) == [] and exceptions(other) == []
+    other.close()
+    page.close()

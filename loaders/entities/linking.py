@@ -112,16 +112,19 @@ def _split_last(surface: str) -> tuple[str, str]:
     return (f"{head} {stem}" if head else stem), ending
 
 
-def _partial_names(keys: pd.DataFrame, gazetteer: Gazetteer) -> dict[tuple[str, str, str], str]:
+def _partial_names(article_ids: list[str], types: list[str], keys: list[str],
+                   gazetteer: Gazetteer) -> dict[tuple[str, str, str], str]:
     """(article, PER, one-word key) -> the key of the fuller name in that article it abbreviates.
 
     A lone কিম joins কিম জং উন when the full name (or a gazetteer person whose alias
     starts or ends with that word) is mentioned in the same article.
     """
     mapping = {}
-    people = keys[keys["type"] == "PER"]
-    for article, group in people.groupby("article_id", sort=False):
-        counts = Counter(group["key"])
+    people: dict[str, Counter] = defaultdict(Counter)
+    for article, kind, key in zip(article_ids, types, keys):
+        if kind == "PER":
+            people[article][key] += 1
+    for article, counts in people.items():
         full_names: list[tuple[str, list[str]]] = []
         for key in sorted(counts, key=lambda k: -counts[k]):
             if key.startswith("gaz:"):
@@ -150,15 +153,19 @@ def _fuzzy_targets(counts: Counter, protected: set[tuple[str, str]]) -> dict[tup
         if len(members) < 2:
             continue
         ranked = sorted(members, key=lambda m: (m not in protected, -counts[m], m[1]))
-        for member in ranked[1:]:
-            if member in protected or member in target:
-                continue
-            for leader in ranked:
-                if leader == member:
-                    break
-                if Levenshtein.distance(leader[1].split()[position], member[1].split()[position]) == 1:
-                    target[member] = leader
-                    break
+        # Words one edit apart share a one-deletion variant, so only those few pairs are compared.
+        earlier: dict[str, list[int]] = defaultdict(list)
+        for rank, member in enumerate(ranked):
+            word = member[1].split()[position]
+            variants = {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+            if rank and member not in protected and member not in target:
+                candidates = sorted({r for v in variants for r in earlier.get(v, ())})
+                leader = next((r for r in candidates
+                               if Levenshtein.distance(ranked[r][1].split()[position], word) == 1), None)
+                if leader is not None:
+                    target[member] = ranked[leader]
+            for variant in variants:
+                earlier[variant].append(rank)
     return target
 
 
@@ -205,26 +212,27 @@ def link_entities(mentions: pd.DataFrame, word_counts: Mapping[str, int] | None 
             found = memo[(surface, next_word)] = (_key(stem), _written_stem(surface, stem))
         keys.append(found[0])
         written.append(found[1])
-    work = pd.DataFrame({"article_id": table["article_id"].tolist(), "type": table["type"].tolist(), "key": keys})
-    partial = _partial_names(work, gazetteer)
-    work["key"] = [partial.get((a, t, k), k) for a, t, k in zip(work["article_id"], work["type"], work["key"])]
+    # Plain lists: iterating pandas' Arrow-backed string columns element by element is slow.
+    article_ids, types = table["article_id"].tolist(), table["type"].tolist()
+    partial = _partial_names(article_ids, types, keys, gazetteer)
+    if partial:
+        keys = [partial.get((a, t, k), k) for a, t, k in zip(article_ids, types, keys)]
     # One key, one type: the type it is given most often (the gazetteer's type for its entries).
-    type_counts = work.groupby(["key", "type"], sort=False).size().sort_values(ascending=False, kind="stable")
-    majority = type_counts.reset_index().drop_duplicates("key").set_index("key")["type"]
-    for gid in {k[4:] for k in work["key"] if k.startswith("gaz:")}:
-        majority[f"gaz:{gid}"] = gazetteer.entries[gid].type
-    work["type"] = work["key"].map(majority)
+    majority = {key: kind for (key, kind), _ in Counter(zip(keys, types)).most_common()[::-1]}
+    for key in majority:
+        if key.startswith("gaz:"):
+            majority[key] = gazetteer.entries[key[4:]].type
+    types = [majority[key] for key in keys]
     alias_keys = {(e.type, _key(alias)): f"gaz:{e.id}" for e in gazetteer.entries.values() for alias in e.aliases}
-    counts = Counter(zip(work["type"], work["key"]))
+    counts = Counter(zip(types, keys))
     targets = _fuzzy_targets(counts + Counter({k: 0 for k in alias_keys}), set(alias_keys))
     resolved = []
-    for kind, key in zip(work["type"], work["key"]):
+    for kind, key in zip(types, keys):
         kind_key = targets.get((kind, key), (kind, key))
         resolved.append(alias_keys.get(kind_key, kind_key[1]))
-    work["key"] = resolved
     table = table.assign(
-        entity_id=[k[4:] if k.startswith("gaz:") else f"{t}:{k}" for t, k in zip(work["type"], work["key"])],
-        type=work["type"].to_numpy(),
+        entity_id=[k[4:] if k.startswith("gaz:") else f"{t}:{k}" for t, k in zip(types, resolved)],
+        type=types,
     )[MENTION_COLUMNS]
     # The canonical name of a new entity is the stem it was written as most often (longest on ties).
     seen = Counter(zip(table["entity_id"].tolist(), written))
