@@ -1,4 +1,5 @@
 """Khobor Lens: explore a corpus of Bengali news pages. Run with `make run`."""
+import altair  # noqa: F401  (imported with the first load: it takes 0.6 s, which a first chart-page visit would pay)
 import streamlit as st
 
 from components import corpus as corpus_source

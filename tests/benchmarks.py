@@ -79,7 +79,7 @@ def dashboard() -> None:
         first_visits = {page: timed(lambda: app.switch_page(page).run()) for page in PAGES}
         for page in PAGES:
             took = timed(lambda: app.switch_page(page).run())
-            worst = max(worst, took)
+            worst = max(worst, took, first_visits[page])
             print(f"  page {page.split('/')[-1]:<16} {took:.2f} s  (first visit in this process {first_visits[page]:.2f} s)")
         app.switch_page(PAGES[0]).run()
         for label, change in [
