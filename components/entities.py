@@ -114,7 +114,7 @@ else:
                      "mentions": st.column_config.NumberColumn("Its mentions there")})
 
 st.subheader("Articles")
-listed = entity_stats.entity_articles(mentions, entity_id, view.corpus.articles)
+listed = entity_stats.articles_mentioning(mentions, entity_id, view.corpus.articles)
 if len(listed) > ARTICLE_ROWS:
     st.caption(f"The {ARTICLE_ROWS} articles that mention it most, of {len(listed):,}.")
     listed = listed.head(ARTICLE_ROWS)

@@ -43,7 +43,7 @@ def top_entities(mentions: pd.DataFrame, entities: pd.DataFrame, types: tuple[st
     return counts[["entity_id", "name", "type", "type_name", "mentions", "articles"]]
 
 
-def entity_articles(mentions: pd.DataFrame, entity_id: str, articles: pd.DataFrame) -> pd.DataFrame:
+def articles_mentioning(mentions: pd.DataFrame, entity_id: str, articles: pd.DataFrame) -> pd.DataFrame:
     """Articles that mention the entity, most mentions first.
 
     Columns: article_id, label, outlet_name_en ("unknown" when not named), published_iso

@@ -55,3 +55,12 @@ def test_search_matches_bengali_in_any_normal_form_and_english_any_case():
     assert ids(apply_filters(articles(), Filters(query=decomposed))) == ["c"]
     assert ids(apply_filters(articles(), Filters(query="PUTIN"))) == ["d"]
     assert ids(apply_filters(articles(), Filters(query="  "))) == ["a", "b", "c", "d"]
+
+
+def test_entity_articles_counts_body_mentions_only():
+    from components.filters import entity_articles
+
+    mentions = pd.DataFrame({"article_id": ["a", "b", "c"], "entity_id": ["putin", "putin", "kim"],
+                             "in_body": [True, False, True]})
+    assert entity_articles(mentions, "putin") == {"a"}
+    assert entity_articles(mentions, None) == set()
