@@ -36,6 +36,11 @@ def read_clusters(path: Path = CLUSTERS_PATH) -> dict[str, tuple[str, int]]:
     return clusters
 
 
+def clustered_word_counts(clusters: dict[str, tuple[str, int]]) -> dict[str, int]:
+    """Approximate corpus frequency of each clustered word (the low end of its bucket)."""
+    return {word: 2 ** bucket for word, (_, bucket) in clusters.items()}
+
+
 def frequency_bucket(count: int) -> int:
     """Log-scale bucket of a corpus frequency, shared by training and tagging."""
     return min(int(math.log2(count + 1)), 15)

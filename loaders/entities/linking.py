@@ -20,9 +20,9 @@ from collections.abc import Mapping
 import pandas as pd
 from rapidfuzz.distance import Levenshtein
 
-from loaders.entities.features import read_clusters
+from loaders.entities.features import clustered_word_counts, read_clusters
 from loaders.entities.gazetteer import Gazetteer, load_gazetteer
-from loaders.entities.text import nfc, possible_splits, split_suffix, tokenize
+from loaders.entities.text import bare_is_common, nfc, possible_splits, tokenize
 
 logger = logging.getLogger(__name__)
 
@@ -64,8 +64,7 @@ class _Evidence:
         A split whose stem the corpus or gazetteer knows bare wins over a longer
         ending (মাহমুদের is মাহমুদ + ের when মাহমুদ occurs alone).
         """
-        head, _, last = surface.rpartition(" ")
-        splits = [(f"{head} {stem}" if head else stem, ending) for stem, ending in possible_splits(last)]
+        splits = _surface_splits(surface)
         if not splits:
             return surface
         for stem, _ in splits:
@@ -84,16 +83,14 @@ class _Evidence:
         return stem if proven else surface
 
     def _frequent_bare(self, stem: str, surface: str) -> bool:
-        """The stem's last word stands alone in running text at least half as often as the inflected word."""
-        stem_word, word = stem.split()[-1], surface.split()[-1]
-        bare = self.word_counts.get(stem_word, 0)
-        return bare > 0 and 2 * bare >= self.word_counts.get(word, 0)
+        """The stem's last word stands alone in running text about as often as the inflected word."""
+        return bare_is_common(stem.split()[-1], surface.split()[-1], self.word_counts)
 
 
 @functools.cache
 def news_word_counts() -> dict[str, int]:
     """Approximate word frequencies in Bengali news, from the shipped clusters' frequency buckets."""
-    return {word: 2 ** bucket for word, (_, bucket) in read_clusters().items()}
+    return clustered_word_counts(read_clusters())
 
 
 def _written_stem(surface: str, stem: str) -> str:
@@ -103,13 +100,16 @@ def _written_stem(surface: str, stem: str) -> str:
     return cut.rstrip("-’'")
 
 
-def _split_last(surface: str) -> tuple[str, str]:
-    """Split the case ending off the last word of a (possibly multi-word) surface."""
+def _surface_splits(surface: str) -> list[tuple[str, str]]:
+    """Every plausible (stem, ending) split of a (possibly multi-word) surface's last word."""
     head, _, last = surface.rpartition(" ")
-    stem, ending = split_suffix(last)
-    if not ending:
-        return surface, ""
-    return (f"{head} {stem}" if head else stem), ending
+    return [(f"{head} {stem}" if head else stem, ending) for stem, ending in possible_splits(last)]
+
+
+def _split_last(surface: str) -> tuple[str, str]:
+    """Split the longest plausible case ending off the last word of a surface, else (surface, "")."""
+    splits = _surface_splits(surface)
+    return splits[0] if splits else (surface, "")
 
 
 def _partial_names(article_ids: list[str], types: list[str], keys: list[str],

@@ -15,10 +15,10 @@ from pathlib import Path
 import pycrfsuite
 
 from loaders.entities.decoder import FastDecoder
-from loaders.entities.features import CLUSTERS_PATH, MODEL_DIR, FeatureExtractor, read_clusters
+from loaders.entities.features import CLUSTERS_PATH, MODEL_DIR, FeatureExtractor, clustered_word_counts, read_clusters
 from loaders.entities.gazetteer import Gazetteer, load_gazetteer
 from loaders.entities.mentions import RawMention
-from loaders.entities.text import nfc, possible_splits, split_suffix, token_starts, tokenize
+from loaders.entities.text import bare_is_common, nfc, possible_splits, split_suffix, token_starts, tokenize
 
 logger = logging.getLogger(__name__)
 
@@ -57,13 +57,14 @@ class EntityTagger:
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(model_path))
         self.gazetteer = gazetteer or load_gazetteer()
-        self._features = FeatureExtractor(read_clusters(clusters_path), self.gazetteer)
+        clusters = read_clusters(clusters_path)
+        self._features = FeatureExtractor(clusters, self.gazetteer)
         self._decoder = FastDecoder(self._crf, self._features)
         self._gazetteer_starts = self.gazetteer.first_tokens()
         self._gazetteer_seconds = self.gazetteer.second_tokens()
         self._gazetteer_triggers = self._gazetteer_starts | self._gazetteer_seconds
         self._words = entity_words()
-        self._frequency = {word: bucket for word, (_, bucket) in read_clusters(clusters_path).items()}
+        self._word_counts = clustered_word_counts(clusters)
 
     def crf_tags(self, tokens: list[str]) -> list[str]:
         """BIO tags from the CRF alone (fast decoder) for a tokenised, normalised sentence."""
@@ -177,14 +178,9 @@ class EntityTagger:
                 end -= 1
         for i in range(start, end - 1):
             stem, ending = split_suffix(tokens[i])
-            if ending in _GENITIVE or ending == _WEAK_GENITIVE and self._bare_is_common(stem, tokens[i]):
+            if ending in _GENITIVE or ending == _WEAK_GENITIVE and bare_is_common(stem, tokens[i], self._word_counts):
                 return i + 1
         return end
-
-    def _bare_is_common(self, stem: str, word: str) -> bool:
-        """The stem appears bare in news at least about as often as the inflected word."""
-        bare = self._frequency.get(stem)
-        return bare is not None and bare + 1 >= self._frequency.get(word, 0)
 
     def _common_words(self, words: list[str]) -> bool:
         """Every word of a candidate name is a common noun, a title or lower-case Latin."""

@@ -108,3 +108,13 @@ def candidate_stems(word: str) -> list[str]:
         stems.append(stem)
         stem, suffix = split_suffix(stem)
     return stems
+
+
+def bare_is_common(stem: str, word: str, counts) -> bool:
+    """``stem`` stands alone at least half as often as the inflected ``word`` (word -> frequency ``counts``).
+
+    Evidence that ``word`` is ``stem`` plus a case ending rather than a name that
+    happens to end in those letters.
+    """
+    bare = counts.get(stem, 0)
+    return bare > 0 and 2 * bare >= counts.get(word, 0)
