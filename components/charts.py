@@ -24,7 +24,7 @@ ROW_PX = 26                 # px per bar or heatmap row: one readable Bengali la
 # Streamlit's default autosize ("fit") squeezes axes and legends into the given height, which
 # crushes a five-row bar chart; fit-x stretches to the column and lets the height be the plot's.
 _FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
-_AXIS_FORMAT = {"D": "%d %b %Y", "W": "%d %b %Y", "M": "%b %Y"}
+AXIS_FORMAT = {"D": "%d %b %Y", "W": "%d %b %Y", "M": "%b %Y"}
 _BASIS_OPACITY = alt.Scale(domain=[EXPLICIT, INFERRED], range=[1.0, 0.25])
 _BASIS_DASH = alt.Scale(domain=[EXPLICIT, INFERRED], range=[[1, 0], [4, 2]])
 # Grey swatches with an outline, so the key shows the fade and the dash rather than two black squares.
@@ -45,7 +45,7 @@ def site_colors(sites: list[str], ranking: list[str] | None = None) -> alt.Scale
     return alt.Scale(domain=list(sites), range=colors)
 
 
-def _styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+def styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """Bengali-capable font on every text part, whole labels, no chart border, column-wide."""
     return (
         chart.properties(autosize=_FIT_WIDTH)
@@ -59,12 +59,12 @@ def _styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     )
 
 
-def _day_strings(days: pd.Series) -> pd.Series:
+def day_strings(days: pd.Series) -> pd.Series:
     """Days as 'YYYY-MM-DD' (parsed as UTC midnight by Vega)."""
     return pd.to_datetime(days).dt.strftime("%Y-%m-%d")
 
 
-def _bar_height(rows: int) -> int:
+def bar_height(rows: int) -> int:
     """One readable label per bar or heatmap row."""
     return ROW_PX * max(rows, 1)
 
@@ -88,7 +88,7 @@ def horizontal_bars(frame: pd.DataFrame, label: str, count: str, *, label_title:
     bars = alt.Chart(data).mark_bar(cornerRadiusEnd=2, **mark).encode(**encodings)
     text = alt.Chart(data).mark_text(align="left", dx=4, font=FONT, fontSize=12, color="#31333f").encode(
         x=f"{count}:Q", y=alt.Y(f"{label}:N", sort=data[label].tolist()), text=alt.Text(f"{count}:Q", format=fmt))
-    return _styled(alt.layer(bars, text).properties(height=_bar_height(len(data))))
+    return styled(alt.layer(bars, text).properties(height=bar_height(len(data))))
 
 
 def sites_chart(per_site: pd.DataFrame, ranking: list[str] | None = None, top: int = TOP_SITES) -> alt.Chart:
@@ -142,7 +142,7 @@ def site_agency_heatmap(pairs: pd.DataFrame, site_rank: list[str], agency_rank: 
         color=alt.condition(alt.datum.articles > high / 2, alt.value("white"), alt.value("#31333f")),
     )
     shown_sites = [s for s in site_rank if s in set(data["site"])]
-    return _styled(alt.layer(cells, text).properties(height=_bar_height(len(shown_sites))))
+    return styled(alt.layer(cells, text).properties(height=bar_height(len(shown_sites))))
 
 
 def timeline_chart(counts: pd.DataFrame, freq: str, ranking: list[str] | None = None) -> alt.Chart:
@@ -159,12 +159,12 @@ def timeline_chart(counts: pd.DataFrame, freq: str, ranking: list[str] | None = 
     data = data.sort_values(["bucket", "site_rank", "basis_rank"], kind="stable")
     data["top"] = data.groupby("bucket")["articles"].cumsum()
     data["base"] = data["top"] - data["articles"]
-    data["bucket"], data["bucket_end"] = _day_strings(data["bucket"]), _day_strings(data["bucket_end"])
+    data["bucket"], data["bucket_end"] = day_strings(data["bucket"]), day_strings(data["bucket_end"])
     data = data.drop(columns=["site_rank", "basis_rank"])
     brush = alt.selection_interval(encodings=["x"], name=BRUSH)
     bars = alt.Chart(data).mark_bar(strokeWidth=1.5, cornerRadius=0).encode(
         x=alt.X("bucket:T", title="Published (Asia/Dhaka)", scale=alt.Scale(type="utc"),
-                axis=alt.Axis(format=_AXIS_FORMAT[freq], labelAngle=0, labelOverlap=True, tickCount=8)),
+                axis=alt.Axis(format=AXIS_FORMAT[freq], labelAngle=0, labelOverlap=True, tickCount=8)),
         x2="bucket_end:T",
         y=alt.Y("top:Q", title="Articles", axis=alt.Axis(tickMinStep=1)),
         y2="base:Q",
@@ -175,7 +175,7 @@ def timeline_chart(counts: pd.DataFrame, freq: str, ranking: list[str] | None = 
         tooltip=[alt.Tooltip("period:N", title="When"), alt.Tooltip("site:N", title="Outlet"),
                  alt.Tooltip("basis:N", title="Date"), alt.Tooltip("articles:Q", title="Articles")],
     ).add_params(brush)
-    return _styled(bars.properties(height=300))
+    return styled(bars.properties(height=300))
 
 
 def page_vs_published_chart(pairs: pd.DataFrame, ranking: list[str] | None = None) -> alt.Chart:
@@ -186,7 +186,7 @@ def page_vs_published_chart(pairs: pd.DataFrame, ranking: list[str] | None = Non
     """
     data = pairs.copy()
     colors = site_colors(site_order(pairs), ranking)
-    data["published"], data["page_date"] = _day_strings(data["published"]), _day_strings(data["page_date"])
+    data["published"], data["page_date"] = day_strings(data["published"]), day_strings(data["page_date"])
     low, high = min(data["published"].min(), data["page_date"].min()), max(data["published"].max(), data["page_date"].max())
     data["published_text"] = pd.to_datetime(pairs["published"]).dt.strftime("%d %b %Y")
     data["page_text"] = pd.to_datetime(pairs["page_date"]).dt.strftime("%d %b %Y")
@@ -206,4 +206,4 @@ def page_vs_published_chart(pairs: pd.DataFrame, ranking: list[str] | None = Non
                  alt.Tooltip("lag_days:Q", title="Days between"), alt.Tooltip("site:N", title="Outlet"),
                  alt.Tooltip("basis:N", title="Dates"), alt.Tooltip("articles:Q", title="Articles")],
     )
-    return _styled(alt.layer(diagonal, points).properties(height=320))
+    return styled(alt.layer(diagonal, points).properties(height=320))

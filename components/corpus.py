@@ -26,24 +26,39 @@ def corpus_dir() -> Path:
     return Path(chosen).expanduser().resolve() if chosen else SAMPLE_DIR
 
 
-def _progress_bar():
-    """A progress bar placeholder and the callback that moves it."""
-    slot = st.empty()
-
-    def update(done: int, total: int) -> None:
-        slot.progress(done / max(total, 1), text=f"Parsing {done:,} of {total:,} files …")
-
-    return slot, update
-
-
 # Folders this server process has parsed: their finished tables are in the disk cache.
 _PARSED_FOLDERS: set[str] = set()
+
+
+def _kept(name: str, signature, build):
+    """``build()``, kept in this session under ``name`` until ``signature`` changes.
+
+    st.cache_data hands out a fresh copy on every call (0.3 s for 10,000 articles), so a
+    session keeps its copy for later reruns; the tables are never modified.
+    """
+    kept = st.session_state.get(name)
+    if kept is None or kept[0] != signature:
+        kept = (signature, build())
+        st.session_state[name] = kept
+    return kept[1]
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _load_folder(folder: str) -> Corpus:
     """A folder's corpus, kept in memory; after the first parse it comes from the disk cache."""
     return load_corpus([folder], cache_dir=default_cache_dir())
+
+
+def _with_progress(parse):
+    """Run ``parse(progress)`` under a progress bar with a file count, then remove the bar."""
+    slot = st.empty()
+
+    def update(done: int, total: int) -> None:
+        slot.progress(done / max(total, 1), text=f"Parsing {done:,} of {total:,} files …")
+
+    result = parse(update)
+    slot.empty()
+    return result
 
 
 def load_folder(folder: Path) -> Corpus:
@@ -53,25 +68,20 @@ def load_folder(folder: Path) -> Corpus:
     drawn inside a cached call into later sessions, where the bar no longer exists.
     """
     key = str(folder)
-    # st.cache_data hands out a fresh copy on every call (0.3 s for 10,000 articles), so a
-    # session keeps its copy for later reruns; the tables are never modified.
-    kept = st.session_state.get("corpus_folder")
-    if kept and kept[0] == key:
-        return kept[1]
-    if key not in _PARSED_FOLDERS:
-        slot, update = _progress_bar()
-        load_corpus([key], cache_dir=default_cache_dir(), progress=update)
-        slot.empty()
+
+    def build() -> Corpus:
+        if key in _PARSED_FOLDERS:
+            return _load_folder(key)
+        corpus = _with_progress(lambda update: load_corpus([key], cache_dir=default_cache_dir(), progress=update))
         _PARSED_FOLDERS.add(key)
-    corpus = _load_folder(key)
-    st.session_state["corpus_folder"] = (key, corpus)
-    return corpus
+        return corpus
+
+    return _kept("corpus_folder", key, build)
 
 
 def load_uploads(files) -> Corpus:
     """Parse uploaded ``.txt`` files and ``.zip`` archives; kept in this session only."""
-    signature = tuple((f.name, f.size, f.file_id) for f in files)
-    if st.session_state.get("corpus_upload_signature") != signature:
+    def build() -> Corpus:
         documents = []
         for upload in files:
             data = upload.getvalue()
@@ -79,11 +89,14 @@ def load_uploads(files) -> Corpus:
                 documents += documents_from_zip(data, upload.name)
             else:
                 documents.append((upload.name, upload.name, data))
-        slot, update = _progress_bar()
-        st.session_state["corpus_upload"] = parse_documents(documents, progress=update)
-        st.session_state["corpus_upload_signature"] = signature
-        slot.empty()
-    return st.session_state["corpus_upload"]
+        return _with_progress(lambda update: parse_documents(documents, progress=update))
+
+    return _kept("corpus_upload", upload_signature(files), build)
+
+
+def upload_signature(files) -> tuple:
+    """What identifies a set of uploads (name, size and upload id of each file)."""
+    return tuple((f.name, f.size, f.file_id) for f in files)
 
 
 def corrections_file() -> Path:
@@ -106,9 +119,5 @@ def corrected_entities(corpus: Corpus, corpus_key: str):
     if not corrections:
         return corpus.entities, corpus.mentions, None
     signature = (corpus_key, json.dumps(corrections.to_json(), sort_keys=True))
-    kept = st.session_state.get("corpus_corrected")  # as in load_folder: skip the per-call copy
-    if not kept or kept[0] != signature:
-        kept = (signature, _corrected(*signature, corpus))
-        st.session_state["corpus_corrected"] = kept
-    entities, mentions = kept[1]
+    entities, mentions = _kept("corpus_corrected", signature, lambda: _corrected(*signature, corpus))
     return entities, mentions, None

@@ -4,18 +4,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from components.charts import FONT, LABEL_LIMIT, ROW_PX
+from components.charts import AXIS_FORMAT, FONT, LABEL_LIMIT, bar_height, day_strings, styled
 
 TYPE_COLOURS = alt.Scale(domain=["Person", "Place", "Organisation"], range=["#b4232c", "#1f77b4", "#2ca02c"])
 PICK = "entity_pick"
-
-
-def _fonts(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """The self-hosted Bengali font on every label, no chart border."""
-    return (chart.configure(font=FONT)
-            .configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=13, titleFontSize=12, labelLimit=LABEL_LIMIT)
-            .configure_legend(labelFont=FONT, titleFont=FONT, orient="top", labelFontSize=12)
-            .configure_view(strokeWidth=0))
 
 
 def top_chart(top: pd.DataFrame, by: str) -> alt.Chart:
@@ -32,13 +24,13 @@ def top_chart(top: pd.DataFrame, by: str) -> alt.Chart:
     ).add_params(pick)
     labels = base.mark_text(align="left", dx=4, font=FONT, fontSize=12, color="#31333f").encode(
         x=f"{by}:Q", text=alt.Text(f"{by}:Q"))
-    return _fonts(alt.layer(bars, labels).properties(height=max(ROW_PX * len(top), 3 * ROW_PX)))
+    return styled(alt.layer(bars, labels).properties(height=bar_height(len(top))))
 
 
 def time_chart(buckets: pd.DataFrame, freq: str) -> alt.Chart:
     """Mentions per published-date bucket, articles in the tooltip."""
-    data = buckets.assign(day=pd.to_datetime(buckets["bucket"]).dt.strftime("%Y-%m-%d"))
-    axis_format = {"D": "%d %b %Y", "W": "%d %b %Y", "M": "%b %Y"}[freq]
+    data = buckets.assign(day=day_strings(buckets["bucket"]))
+    axis_format = AXIS_FORMAT[freq]
     chart = alt.Chart(data).mark_bar(color="#b4232c").encode(
         x=alt.X("day:T", title="Published (Asia/Dhaka)", scale=alt.Scale(type="utc"),
                 axis=alt.Axis(format=axis_format, labelAngle=0)),
@@ -46,4 +38,4 @@ def time_chart(buckets: pd.DataFrame, freq: str) -> alt.Chart:
         tooltip=[alt.Tooltip("day:N", title="From"),
                  alt.Tooltip("mentions:Q", title="Mentions"), alt.Tooltip("articles:Q", title="Articles")],
     ).properties(height=220)
-    return _fonts(chart)
+    return styled(chart)

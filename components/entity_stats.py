@@ -19,10 +19,9 @@ def counted(mentions: pd.DataFrame, include_furniture: bool = False) -> pd.DataF
     return mentions if include_furniture else mentions[mentions["in_body"].astype(bool)]
 
 
-def display_name(name_bn: str, label_en) -> str:
-    """'ভ্লাদিমির পুতিন · Vladimir Putin', or the Bengali name alone when no English label is known."""
-    english = label_en if isinstance(label_en, str) and label_en and label_en != name_bn else None
-    return f"{name_bn} · {english}" if english else str(name_bn)
+def display_name(name_bn, label_en) -> str:
+    """'ভ্লাদিমির পুতিন · Vladimir Putin', or whichever of the two names is known (each shown once)."""
+    return " · ".join(dict.fromkeys(x for x in (name_bn, label_en) if isinstance(x, str) and x))
 
 
 def top_entities(mentions: pd.DataFrame, entities: pd.DataFrame, types: tuple[str, ...] = tuple(TYPE_NAMES),

@@ -17,6 +17,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from components.aggregate import agency_label, format_date, partial_text
+from components.entity_stats import display_name
 from loaders.lexicon import lexicon
 from loaders.lines import LINE_KINDS
 from loaders.textnorm import clean
@@ -456,7 +457,7 @@ def date_notes(article: Mapping) -> dict[int, str]:
 
 def entity_title(name_bn, label_en=None, kind=None) -> str:
     """Hover text of a mention: 'ভ্লাদিমির পুতিন · Vladimir Putin (person)'."""
-    names = " · ".join(dict.fromkeys(x for x in (_text(name_bn), _text(label_en)) if x))
+    names = display_name(_text(name_bn), _text(label_en))
     kind = ENTITY_TYPES.get(_text(kind), _text(kind))
     return f"{names} ({kind})" if names and kind else names or kind
 

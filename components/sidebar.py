@@ -4,14 +4,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.aggregate import agency_label
 from components.filters import Filters, site_keys, site_label
-from loaders import sources
-
-
-def agency_label(agency: str) -> str:
-    """Short display name of an attribution id (or the source domain itself)."""
-    info = sources.agency_info(agency)
-    return info["display"] if info else agency
+from components.render import entity_title
 
 
 def site_names(articles: pd.DataFrame) -> dict[str, str]:
@@ -31,12 +26,6 @@ def corpus_uploader():
 
 
 ENTITY_CHOICES = 500  # the most mentioned entities offered in the sidebar picker
-
-
-def entity_label(row) -> str:
-    """'ভ্লাদিমির পুতিন · Vladimir Putin (PER)' for a row of the entities table."""
-    english = row["label_en"] if isinstance(row["label_en"], str) and row["label_en"] != row["name_bn"] else None
-    return f"{row['name_bn']} · {english} ({row['type']})" if english else f"{row['name_bn']} ({row['type']})"
 
 
 def filters(articles: pd.DataFrame, names: dict[str, str], entities: pd.DataFrame) -> Filters:
@@ -60,7 +49,8 @@ def filters(articles: pd.DataFrame, names: dict[str, str], entities: pd.DataFram
     chosen_agencies = bar.multiselect("Cited agencies", agency_options, format_func=agency_label,
                                       key="filter_agencies", placeholder="Any source")
     ranked = entities[entities["mentions"] > 0].head(ENTITY_CHOICES)
-    labels = {row["entity_id"]: entity_label(row) for _, row in ranked.iterrows()}
+    labels = {entity_id: entity_title(name, label, kind)
+              for entity_id, name, label, kind in ranked[["entity_id", "name_bn", "label_en", "type"]].itertuples(index=False)}
     entity = bar.selectbox("Mentions entity", list(labels), index=None, format_func=labels.get, key="filter_entity",
                            placeholder="Any entity", help="Articles whose body (not its link lists) names the entity.")
     query = bar.text_input("Search the clean text", key="filter_query", placeholder="পুতিন, Reuters …")
