@@ -51,6 +51,8 @@ TIMEZONE = "Asia/Dhaka"
 ERROR_COLUMNS = ["article_id", "path", "error"]
 LINE_COLUMNS = ["article_id", "n", "start", "end", "kind", "reason", "text"]
 _CACHED_MENTION_COLUMNS = ["content_hash", *MENTION_COLUMNS]
+# Articles tagged together: the CRF decodes a batch's lines in one pass of numpy steps.
+_TAGGING_BATCH = 200
 # Fixed types, so that an all-empty column (no gazetteer match in a batch) still fits the Parquet store.
 _MENTION_DTYPES = {"content_hash": "str", "n": "int64", "start": "int64", "end": "int64", "surface": "str", "type": "str",
                    "gazetteer_id": "str", "basis": "str", "next_word": "str"}
@@ -136,6 +138,7 @@ def _parse_many(
 ) -> dict[str, pd.DataFrame]:
     """Parse (hash, encoding, text) triples into the cacheable tables (see ``loaders.cache.TABLES``)."""
     rows, line_columns, mention_lists = [], {}, {name: [] for name in _CACHED_MENTION_COLUMNS}
+    untagged: list[tuple[str, Article]] = []
     total = already_done + len(items)
     for done, (digest, encoding, text) in enumerate(items, start=already_done + 1):
         if progress and (done % 25 == 0 or done == total):
@@ -144,14 +147,22 @@ def _parse_many(
         rows.append(_article_row(digest, encoding, article))
         for key, values in _line_rows(digest, article).items():
             line_columns.setdefault(key, []).extend(values)
-        if not entities:
-            continue
-        found = mention_columns(article.source, article.lines)
+        if entities:
+            untagged.append((digest, article))
+            if len(untagged) == _TAGGING_BATCH:
+                _add_mentions(untagged, mention_lists)
+    _add_mentions(untagged, mention_lists)
+    return {"articles": pd.DataFrame(rows), "lines": pd.DataFrame(line_columns),
+            "mentions": pd.DataFrame(mention_lists, columns=_CACHED_MENTION_COLUMNS).astype(_MENTION_DTYPES)}
+
+
+def _add_mentions(untagged: list[tuple[str, Article]], mention_lists: dict[str, list]) -> None:
+    """Tag the ``(content hash, article)`` pairs as one batch, append their mention rows, empty the batch."""
+    for (digest, _), found in zip(untagged, mention_columns([(a.source, a.lines) for _, a in untagged])):
         mention_lists["content_hash"] += [digest] * len(found["n"])
         for key, values in found.items():
             mention_lists[key] += values
-    return {"articles": pd.DataFrame(rows), "lines": pd.DataFrame(line_columns),
-            "mentions": pd.DataFrame(mention_lists, columns=_CACHED_MENTION_COLUMNS).astype(_MENTION_DTYPES)}
+    untagged.clear()
 
 
 def _finish(files: pd.DataFrame, parsed: dict[str, pd.DataFrame], errors: list[dict]) -> Corpus:

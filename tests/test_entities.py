@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import unicodedata
 
 import pandas as pd
 import pytest
@@ -16,7 +17,7 @@ from loaders.entities.conll import normalise_tag, read_conll, score
 from loaders.entities.corrections import CorrectionsError
 from loaders.entities.gazetteer import load_gazetteer
 from loaders.entities.tagger import default_tagger
-from loaders.entities.text import CASE_SUFFIXES
+from loaders.entities.text import CASE_SUFFIXES, word_tokens
 from tests.conftest import SHARED, nfc, shared_path
 
 RIFAT_TEST = SHARED / "ner" / "rifat1493" / "test.txt"
@@ -106,6 +107,21 @@ def test_offsets_point_into_the_raw_text_despite_invisible_characters():
     assert text[putin.start:putin.end] == "ভ্লাদিমির পুতিন"
     russia = found["russia"]
     assert nfc(text[russia.start:russia.end]) == "রাশিয়ার"
+
+
+def test_word_tokens_are_normalised_and_keep_spans_into_the_written_word():
+    written = "(কো\u200bরি" + unicodedata.normalize("NFD", "য়া") + "’র,"
+    pieces = word_tokens(written)
+    assert pieces.tokens == ("(", nfc("কোরিয়া’র"), ",")
+    spans = list(zip(pieces.starts, pieces.ends))
+    assert [written[a:b] for a, b in spans] == ["(", written[1:-1], ","]
+
+
+def test_a_name_across_odd_spacing_has_one_spaced_surface_and_raw_offsets():
+    text = "সফরে এসেছেন  ভ্লাদিমির\u00a0পুতিন, জানিয়েছে ক্রেমলিন।"
+    putin = next(m for m in tag_text(text) if m.gazetteer_id == "vladimir_putin")
+    assert putin.surface == "ভ্লাদিমির পুতিন"
+    assert text[putin.start:putin.end] == "ভ্লাদিমির\u00a0পুতিন"
 
 
 def _raw(article: str, surface: str, kind: str = "PER", next_word: str = "", gazetteer_id=None, in_body=True) -> dict:

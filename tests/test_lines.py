@@ -4,7 +4,6 @@ from __future__ import annotations
 import unicodedata
 
 from loaders import parse_article
-from loaders.textnorm import normalise
 
 from .conftest import page
 
@@ -83,15 +82,6 @@ def test_line_spans_index_the_original_text():
     for line in article.lines:
         assert "\n" not in source[line.start : line.end] and "\r" not in source[line.start : line.end]
     assert source[article.lines[2].start : article.lines[2].end] == PARA
-
-
-def test_normalised_offsets_map_back():
-    source = "কো\u200bরিয়া " + unicodedata.normalize("NFD", "পিয়ংইয়ং")
-    norm = normalise(source)
-    start = norm.text.index("পিয়ংইয়ং")
-    a, b = norm.source_span(start, start + len("পিয়ংইয়ং"))
-    assert unicodedata.normalize("NFC", source[a:b]) == "পিয়ংইয়ং"
-    assert b == len(source)
 
 
 def test_markup_in_article_text_is_kept_as_text():

@@ -28,7 +28,6 @@ logger = logging.getLogger(__name__)
 FIXED_GAP = 3.0
 _ROLES = 5  # own features, then as the word at -2, -1, +1, +2 of another token
 _BOS, _EOS = 0, 1
-_FORBIDDEN = -1e9
 
 
 class FastDecoder:
@@ -48,8 +47,6 @@ class FastDecoder:
         self._transitions = np.zeros((count, count))
         for (source, target), weight in info.transitions.items():
             self._transitions[index[source], index[target]] = weight
-        self._carry = np.full((count, count), _FORBIDDEN)
-        np.fill_diagonal(self._carry, 0.0)
         self._features = features
         self._rows: dict[str, int] = {}
         self._tables = np.zeros((_ROLES, 4096, count))
@@ -113,7 +110,7 @@ class FastDecoder:
         """Per line, (position, tag) of every token labelled other than O, in order.
 
         Lines are independent sequences; decoding many in one call shares the fixed
-        numpy overhead, so callers should pass a whole article at once.
+        numpy overhead, so callers should pass as many lines as they have at once.
         """
         result: list[list[tuple[int, str]]] = [[] for _ in lines]
         line_starts = [0]
@@ -136,12 +133,12 @@ class FastDecoder:
         ends = np.flatnonzero(open_tokens & closed_after) + 1
         best = np.zeros(total, dtype=np.intp)
         self._decode_runs(scores, starts, ends, ~first[starts], ~first[ends], best)
-        positions = np.flatnonzero(best).tolist()
-        line = 0
-        for position, label in zip(positions, best[positions].tolist()):
-            while line + 1 < len(line_starts) and line_starts[line + 1] <= position:
-                line += 1
-            result[line].append((position - line_starts[line], self.labels[label]))
+        positions = np.flatnonzero(best)
+        lines_of = np.searchsorted(line_starts, positions, side="right") - 1
+        offsets = positions - np.asarray(line_starts)[lines_of]
+        labels = self.labels
+        for line, position, label in zip(lines_of.tolist(), offsets.tolist(), best[positions].tolist()):
+            result[line].append((position, labels[label]))
         return result
 
     def _decode_runs(self, scores: np.ndarray, starts: np.ndarray, ends: np.ndarray,
@@ -149,39 +146,29 @@ class FastDecoder:
         """Batch Viterbi over runs of open tokens, writing label indices into ``best``.
 
         ``after_o``/``before_o`` say whether a run has a fixed-O token just before or
-        just after it in its line (otherwise it touches the line's start or end).
-        Single-token runs are solved in closed form; longer ones step together, runs
-        that have ended carrying their scores unchanged.
+        just after it in its line (otherwise it touches the line's start or end). Runs
+        are sorted longest first, so the runs still going at any step are a prefix of
+        the batch and every step is a handful of numpy operations on that prefix.
         """
-        into = after_o[:, None] * self._transitions[0]
-        out_of = before_o[:, None] * self._transitions[:, 0]
-        lengths = ends - starts
-        single = lengths == 1
-        best[starts[single]] = (scores[starts[single]] + into[single] + out_of[single]).argmax(axis=1)
-        if single.all():
-            return
-        multi = ~single
-        starts, lengths, into, out_of = starts[multi], lengths[multi], into[multi], out_of[multi]
-        longest = int(lengths.max())
-        inside = np.arange(longest) < lengths[:, None]
-        where = (starts[:, None] + np.arange(longest))[inside]
-        batch = np.zeros((len(starts), longest, len(self.labels)))
-        batch[inside] = scores[where]
-        moves = np.where(inside[:, :, None, None], self._transitions, self._carry)
-        score = batch[:, 0] + into
-        back = np.zeros((longest, len(starts), len(self.labels)), dtype=np.intp)
-        for step in range(1, longest):
-            candidates = score[:, :, None] + moves[:, step]
-            back[step] = candidates.argmax(axis=1)
-            score = candidates.max(axis=1) + batch[:, step]
+        order = np.argsort(starts - ends, kind="stable")
+        starts, lengths = starts[order], (ends - starts)[order]
+        into = after_o[order, None] * self._transitions[0]
+        out_of = before_o[order, None] * self._transitions[:, 0]
+        # going[step]: how many runs are longer than ``step``, i.e. still going at that step.
+        going = np.searchsorted(-lengths, -np.arange(int(lengths[0])), side="left")
+        score = scores[starts] + into
+        back = [None]
+        for step in range(1, len(going)):
+            count = going[step]
+            candidates = score[:count, :, None] + self._transitions
+            back.append(candidates.argmax(axis=1))
+            score[:count] = candidates.max(axis=1) + scores[starts[:count] + step]
         label = (score + out_of).argmax(axis=1)
-        path = np.empty((len(starts), longest), dtype=np.intp)
-        path[:, -1] = label
-        rows = np.arange(len(starts))
-        for step in range(longest - 1, 0, -1):
-            label = back[step, rows, label]
-            path[:, step - 1] = label
-        best[where] = path[inside]
+        best[starts + lengths - 1] = label
+        for step in range(len(going) - 1, 0, -1):
+            count = going[step]
+            label[:count] = back[step][np.arange(count), label[:count]]
+            best[starts[:count] + step - 1] = label[:count]
 
 
 def _padded_tokens(lines: list[list[str]]) -> list[str]:

@@ -1,8 +1,8 @@
 """Raw entity mentions of whole texts, with character offsets into the original text.
 
-The tagger works on normalised lines (NFC, no zero-width characters); this module
-maps every mention back to the characters of the text as read, so the reader can
-highlight exactly what the page says.
+The tagger reads normalised tokens (NFC, no zero-width characters) but reports
+offsets into the lines as written; this module places them in the whole text, so the
+reader can highlight exactly what the page says.
 """
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from collections.abc import Iterable, Sequence
 
 from loaders.entities.mentions import RawMention
 from loaders.entities.tagger import EntityTagger, default_tagger
-from loaders.textnorm import normalise
 
 logger = logging.getLogger(__name__)
 
-MENTION_COLUMNS = ["n", "start", "end", "surface", "type", "gazetteer_id", "basis", "next_word"]
+# The line number, then the fields of a mention (offsets into the whole text).
+MENTION_COLUMNS = ["n", *RawMention._fields]
+_FIELDS = MENTION_COLUMNS[3:]  # the columns copied from each mention as they are
 
 
 def tag_spans(source: str, spans: Sequence[tuple[int, int]], tagger: EntityTagger | None = None
@@ -25,18 +26,23 @@ def tag_spans(source: str, spans: Sequence[tuple[int, int]], tagger: EntityTagge
     ``surface`` is the normalised mention text (what matching and linking use); the
     offsets cover the original characters, zero-width ones included.
     """
+    return tag_many([(source, spans)], tagger)[0]
+
+
+def tag_many(texts: Sequence[tuple[str, Sequence[tuple[int, int]]]], tagger: EntityTagger | None = None
+             ) -> list[list[list[RawMention]]]:
+    """``tag_spans`` of many ``(source, spans)`` pairs at once (the CRF decodes them as one batch)."""
+    found = _line_mentions(texts, tagger)
+    return [[[mention._replace(start=start + mention.start, end=start + mention.end) for mention in mentions]
+             for (start, _), mentions in zip(spans, text_mentions)]
+            for (_, spans), text_mentions in zip(texts, found)]
+
+
+def _line_mentions(texts: Sequence[tuple[str, Sequence[tuple[int, int]]]], tagger: EntityTagger | None
+                   ) -> list[list[list[RawMention]]]:
+    """Mentions per span of each text, offsets into the span."""
     tagger = tagger or default_tagger()
-    maps = [normalise(source[start:end]) for start, end in spans]
-    found = tagger.mentions([norm.text for norm in maps])
-    result = []
-    for (start, _), norm, mentions in zip(spans, maps, found):
-        shifted = []
-        for mention in mentions:
-            begin, finish = norm.source_span(mention.start, mention.end)
-            shifted.append(RawMention(start + begin, start + finish, mention.surface, mention.type,
-                                      mention.gazetteer_id, mention.basis, mention.next_word))
-        result.append(shifted)
-    return result
+    return tagger.mentions_of_texts([[source[start:end] for start, end in spans] for source, spans in texts])
 
 
 def tag_text(text: str, tagger: EntityTagger | None = None) -> list[RawMention]:
@@ -55,22 +61,27 @@ def tag_text(text: str, tagger: EntityTagger | None = None) -> list[RawMention]:
     return [mention for line in tag_spans(text, spans, tagger) for mention in line]
 
 
-def mention_columns(source: str, lines: Iterable, tagger: EntityTagger | None = None) -> dict[str, list]:
-    """Column lists (see ``MENTION_COLUMNS``) of the mentions in an article's non-blank lines.
+def mention_columns(articles: Sequence[tuple[str, Iterable]], tagger: EntityTagger | None = None
+                    ) -> list[dict[str, list]]:
+    """Per ``(source, lines)`` article, column lists (see ``MENTION_COLUMNS``) of the mentions in its non-blank lines.
 
     ``lines`` are :class:`loaders.lines.Line` objects (``n``, ``start``, ``end``, ``kind``).
+    Pass many articles at once: their lines are tagged as one batch.
     """
-    chosen = [line for line in lines if line.kind != "blank"]
-    found = tag_spans(source, [(line.start, line.end) for line in chosen], tagger)
-    columns: dict[str, list] = {name: [] for name in MENTION_COLUMNS}
-    for line, mentions in zip(chosen, found):
-        for mention in mentions:
-            columns["n"].append(line.n)
-            columns["start"].append(mention.start)
-            columns["end"].append(mention.end)
-            columns["surface"].append(" ".join(mention.surface.split()))
-            columns["type"].append(mention.type)
-            columns["gazetteer_id"].append(mention.gazetteer_id)
-            columns["basis"].append(mention.basis)
-            columns["next_word"].append(mention.next_word)
-    return columns
+    chosen = [[line for line in lines if line.kind != "blank"] for _, lines in articles]
+    found = _line_mentions([(source, [(line.start, line.end) for line in lines])
+                            for (source, _), lines in zip(articles, chosen)], tagger)
+    result = []
+    for lines, article_mentions in zip(chosen, found):
+        columns: dict[str, list] = {name: [] for name in MENTION_COLUMNS}
+        for line, mentions in zip(lines, article_mentions):
+            if not mentions:
+                continue
+            starts, ends, *fields = zip(*mentions)
+            columns["n"] += [line.n] * len(mentions)
+            columns["start"] += [line.start + start for start in starts]
+            columns["end"] += [line.start + end for end in ends]
+            for name, values in zip(_FIELDS, fields):
+                columns[name] += values
+        result.append(columns)
+    return result

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import attrgetter
 from pathlib import Path
 
 import pycrfsuite
@@ -18,7 +22,9 @@ from loaders.entities.decoder import FastDecoder
 from loaders.entities.features import CLUSTERS_PATH, MODEL_DIR, FeatureExtractor, clustered_word_counts, read_clusters
 from loaders.entities.gazetteer import Gazetteer, load_gazetteer
 from loaders.entities.mentions import RawMention
-from loaders.entities.text import bare_is_common, nfc, possible_splits, split_suffix, token_starts, tokenize
+from loaders.entities.text import (
+    WordTokens, bare_is_common, nfc, possible_splits, split_suffix, word_tokens,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +36,9 @@ _EDGE_PUNCT = frozenset("‘’'\"“”()[]{},;:!?।|…–—/.-")
 # ("কিমের ফোনালাপ" is Kim's phone call); the bare -র needs corpus evidence as well.
 _GENITIVE = frozenset(nfc(s) for s in ("ের", "য়ের", "এর", "েরও", "য়েরও"))
 _WEAK_GENITIVE = nfc("র")
-_MIN_PROPAGATED = 3  # shorter words (উন, মু) are too ambiguous to tag wherever they occur
+_MIN_PROPAGATED = 3
+_WORD_RE = re.compile(r"\S+")  # the words str.split() finds, with their positions
+_TOKENS_OF = attrgetter("tokens")  # shorter words (উন, মু) are too ambiguous to tag wherever they occur
 
 
 @dataclass(frozen=True)
@@ -106,18 +114,34 @@ class EntityTagger:
         return tags
 
     def mentions(self, lines: list[str]) -> list[list[RawMention]]:
-        """Entity mentions per normalised line (offsets into that line), ordered by position.
+        """Entity mentions per line of one text, ordered by position.
 
-        Pass all lines of an article (or more) at once: the CRF decodes them in one batch.
+        Lines may be raw: offsets point into each line as given, while ``surface`` is
+        the normalised text of the mention (NFC, no invisible characters, one space
+        between words). A person named in full on one line is also found where another
+        line uses only the surname or first name.
         """
-        tokenized = [tokenize(text) for text in lines]
-        decoded = self._decoder.entity_tags(tokenized)
-        chunks = [self._chunks(tokens, entity_tags) for tokens, entity_tags in zip(tokenized, decoded)]
-        names = self._person_names(tokenized, chunks)
-        if names:
-            chunks = [_propagate(tokens, line_chunks, names) for tokens, line_chunks in zip(tokenized, chunks)]
-        return [self._line_mentions(text, tokens, line_chunks)
-                for text, tokens, line_chunks in zip(lines, tokenized, chunks)]
+        return self.mentions_of_texts([lines])[0]
+
+    def mentions_of_texts(self, texts: list[list[str]]) -> list[list[list[RawMention]]]:
+        """``mentions`` of many texts at once: the CRF decodes all their lines as one batch."""
+        split = [[_Line(line, [word_tokens(word) for word in line.split()]) for line in lines] for lines in texts]
+        decoded = iter(self._decoder.entity_tags([line.tokens for lines in split for line in lines]))
+        triggers = self._gazetteer_triggers
+        result = []
+        for lines in split:
+            chunks = []
+            for line in lines:
+                entity_tags = next(decoded)
+                tokens = line.tokens
+                chunks.append(self._chunks(tokens, entity_tags)
+                              if entity_tags or not triggers.isdisjoint(tokens) else [])
+            names = self._person_names([line.tokens for line in lines], chunks)
+            if names:
+                chunks = [_propagate(line.tokens, line_chunks, names) for line, line_chunks in zip(lines, chunks)]
+            result.append([line.mentions(line_chunks) if line_chunks else []
+                           for line, line_chunks in zip(lines, chunks)])
+        return result
 
     def _person_names(self, tokenized: list[list[str]], chunks: list[list[tuple]]) -> _Names:
         """Single words that name a person found elsewhere in the same text -> (type, gazetteer id).
@@ -155,20 +179,6 @@ class EntityTagger:
         found.sort()
         return found
 
-    def _line_mentions(self, text: str, tokens: list[str], found: list[tuple]) -> list[RawMention]:
-        """The chunks of one line as mentions with character offsets."""
-        if not found:
-            return []
-        starts = token_starts(text, tokens, min(len(tokens), found[-1][1] + 2))
-        result = []
-        for s, e, kind, entry_id, basis in found:
-            while basis != "gazetteer" and _hyphen_joined(tokens, starts, e):
-                e += 2  # a hyphenated name (মু-জিন) is one name
-            begin, finish = starts[s], starts[e - 1] + len(tokens[e - 1])
-            result.append(RawMention(begin, finish, text[begin:finish], kind, entry_id, basis,
-                                     tokens[e] if e < len(tokens) else ""))
-        return result
-
     def _name_end(self, tokens: list[str], start: int, end: int, kind: str) -> int:
         """Where a CRF person or place name really ends: before a trailing noun, after an inner genitive."""
         if kind == "ORG":
@@ -188,6 +198,45 @@ class EntityTagger:
         if all(w.isascii() and not any(ch.isupper() for ch in w) for w in words):
             return True  # lower-case Latin (URL slugs, code) is never a name
         return " ".join(words) in stop or all(w.rstrip(".") in stop or split_suffix(w)[0] in stop for w in words)
+
+
+class _Line:
+    """One line as written, its words' tokens, and the flat token list the tagger reads."""
+
+    __slots__ = ("text", "pieces", "tokens")
+
+    def __init__(self, text: str, pieces: list[WordTokens]):
+        self.text = text
+        self.pieces = pieces
+        self.tokens = [token for piece in pieces for token in piece.tokens]
+
+    def mentions(self, chunks: list[tuple]) -> list[RawMention]:
+        """The chunks as mentions with character offsets into the line as written."""
+        tokens, pieces = self.tokens, self.pieces
+        word_starts = [match.start() for match in _WORD_RE.finditer(self.text)]
+        # tokens_through[w]: how many tokens words 0..w hold; token k lies in the first word whose count exceeds k.
+        tokens_through = list(accumulate(map(len, map(_TOKENS_OF, pieces))))
+
+        def word_of(k: int) -> int:
+            return bisect_right(tokens_through, k)
+
+        def offset(k: int, side: int) -> int:
+            """Line offset of where token ``k`` starts (side 0) or ends (side 1)."""
+            word = bisect_right(tokens_through, k)
+            within = k - (tokens_through[word - 1] if word else 0)
+            return word_starts[word] + pieces[word][1 + side][within]
+
+        result = []
+        for s, e, kind, entry_id, basis in chunks:
+            # A hyphenated name (মু-জিন) is one name: a hyphen inside one written word, a letter after it.
+            while (e + 1 < len(tokens) and tokens[e] == "-" and basis != "gazetteer" and tokens[e + 1][0].isalpha()
+                   and word_of(e - 1) == word_of(e) == word_of(e + 1)):
+                e += 2
+            surface = tokens[s] if e - s == 1 else tokens[s] + "".join(
+                tokens[k] if word_of(k) == word_of(k - 1) else " " + tokens[k] for k in range(s + 1, e))
+            result.append(RawMention(offset(s, 0), offset(e - 1, 1), surface, kind, entry_id, basis,
+                                     tokens[e] if e < len(tokens) else ""))
+        return result
 
 
 class _Names(dict):
@@ -221,12 +270,6 @@ def _propagate(tokens: list[str], chunks: list[tuple], names: _Names) -> list[tu
         if i not in covered:
             added.append((i, i + 1, target[0], target[1], "propagated"))
     return sorted(chunks + added) if added else chunks
-
-
-def _hyphen_joined(tokens: list[str], starts: list[int], end: int) -> bool:
-    """``tokens[end]`` is a hyphen glued to the previous token and to a following word."""
-    return (end + 1 < len(starts) and tokens[end] == "-" and tokens[end + 1][0].isalpha()
-            and starts[end] == starts[end - 1] + len(tokens[end - 1]) and starts[end + 1] == starts[end] + 1)
 
 
 def _crf_chunks(tokens: list[str], entity_tags: list[tuple[int, str]]) -> list[tuple[int, int, str]]:

@@ -5,6 +5,9 @@ import functools
 import logging
 import re
 import unicodedata
+from typing import NamedTuple
+
+from loaders.textnorm import normalise_word
 
 logger = logging.getLogger(__name__)
 
@@ -41,30 +44,52 @@ _SUFFIX_SET = frozenset(CASE_SUFFIXES)
 _SUFFIX_SIZES = sorted({len(s) for s in CASE_SUFFIXES}, reverse=True)
 
 
-_WORD_TOKENS: dict[str, tuple[str, ...]] = {}
+class WordTokens(NamedTuple):
+    """The normalised tokens of one white-space-free word and their spans in the word as written."""
+
+    tokens: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+
+_WORD_TOKENS: dict[str, WordTokens] = {}
+_MAX_REMEMBERED_WORDS = 200_000
+
+
+def word_tokens(word: str) -> WordTokens:
+    """Tokens of ``word`` after NFC and invisible-character removal, with offsets into ``word``.
+
+    A token's span runs to where the next one starts (or the word ends), so invisible
+    characters inside a word stay inside the mention that covers them.
+    """
+    found = _WORD_TOKENS.get(word)
+    if found is not None:
+        return found
+    form = normalise_word(word)
+    text, offsets = form if form else (word, None)
+    tokens, starts, ends = [], [], []
+    for match in TOKEN_RE.finditer(text):
+        start, end = match.span()
+        tokens.append(match.group())
+        if offsets is None:
+            starts.append(start)
+            ends.append(end)
+        else:
+            starts.append(offsets[start])
+            ends.append(max(offsets[end] if end < len(text) else len(word), offsets[end - 1] + 1))
+    found = WordTokens(tuple(tokens), tuple(starts), tuple(ends))
+    if len(_WORD_TOKENS) < _MAX_REMEMBERED_WORDS:
+        _WORD_TOKENS[word] = found
+    return found
 
 
 def tokenize(text: str) -> list[str]:
-    """Tokens of ``text``; no token spans white space, so each word is split once and remembered."""
+    """Normalised tokens of ``text``; no token spans white space, so each word is split once and remembered."""
     tokens: list[str] = []
     known = _WORD_TOKENS
     for word in text.split():
-        split = known.get(word)
-        if split is None:
-            split = known[word] = tuple(TOKEN_RE.findall(word))
-        tokens += split
+        tokens += (known.get(word) or word_tokens(word)).tokens
     return tokens
-
-
-def token_starts(text: str, tokens: list[str], count: int) -> list[int]:
-    """Character offsets in ``text`` of the first ``count`` tokens returned by ``tokenize``."""
-    starts = []
-    position = 0
-    for token in tokens[:count]:
-        position = text.find(token, position)
-        starts.append(position)
-        position += len(token)
-    return starts
 
 
 @functools.lru_cache(maxsize=1 << 18)
