@@ -14,6 +14,44 @@ import unicodedata
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 
+_NUKTA, _VIRAMA = "\u09bc", "\u09cd"
+# ড় ঢ় য় are composition exclusions: NFC always writes them as letter + nukta.
+_EXCLUDED_LETTERS = tuple((letter, unicodedata.normalize("NFC", letter)) for letter in "\u09dc\u09dd\u09df")
+
+
+def _nfc_unsafe() -> tuple[re.Pattern, tuple[str, ...]]:
+    """What NFC may change in text once ড় ঢ় য় are spelt out.
+
+    A pattern for the characters that may change (one NFC replaces, a combining mark
+    other than the nukta and virama, the second half of another script's composing pair,
+    Hangul jamo, anything outside the Basic Multilingual Plane), and the Bengali
+    sequences NFC rewrites (ে + া -> ো, ে + ৗ -> ৌ, virama + nukta -> nukta + virama).
+    """
+    unsafe, sequences = set(), {_VIRAMA + _NUKTA}
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        if unicodedata.normalize("NFC", char) != char or unicodedata.combining(char):
+            unsafe.add(char)
+        parts = unicodedata.decomposition(char).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            first, second = (chr(int(part, 16)) for part in parts)
+            # A Bengali vowel sign such as া composes only right after its first half.
+            if "\u0980" <= second <= "\u09ff" and not unicodedata.combining(second):
+                sequences.add(first + second)
+            else:
+                unsafe.add(second)
+    # No Bengali letter composes with the nukta (the three that could are exclusions).
+    unsafe -= {_NUKTA, _VIRAMA}
+    listed = "".join(re.escape(char) for char in sorted(unsafe))
+    return re.compile(f"[{listed}\u1100-\u11ff\U00010000-\U0010ffff]"), tuple(sorted(sequences))
+
+
+# Two scans for these are far cheaper than normalising a long Bengali line, and nearly
+# every line passes them once ড় ঢ় য় are spelt out.
+_NFC_UNSAFE_RE, _NFC_SEQUENCES = _nfc_unsafe()
+
 BENGALI_DIGITS = "০১২৩৪৫৬৭৮৯"
 # Python's \w misses Bengali vowel signs and the virama, so word boundaries in Bengali
 # text must name the whole block explicitly.
@@ -53,5 +91,9 @@ def clean(text: str) -> str:
         return text
     if _INVISIBLE_RE.search(text):
         text = _INVISIBLE_RE.sub("", text)
-    # The quick check is much cheaper than normalising text that is already NFC.
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    for letter, spelt_out in _EXCLUDED_LETTERS:
+        if letter in text:
+            text = text.replace(letter, spelt_out)
+    if _NFC_UNSAFE_RE.search(text) or any(sequence in text for sequence in _NFC_SEQUENCES):
+        return unicodedata.normalize("NFC", text)
+    return text

@@ -254,10 +254,12 @@ def entity_table(mentions: pd.DataFrame, names: Mapping[str, tuple[str, str | No
         return pd.DataFrame(columns=ENTITY_COLUMNS)
     grouped = mentions.groupby("entity_id", sort=False)
     body = mentions[mentions["in_body"]].groupby("entity_id", sort=False)
+    # Spellings gathered in plain Python: a pandas aggregation with ``sorted`` runs once per entity, slowly.
+    spellings: dict[str, list[str]] = {}
+    for entity_id, surface in set(zip(mentions["entity_id"].tolist(), mentions["surface"].tolist())):
+        spellings.setdefault(entity_id, []).append(surface)
     entities = pd.DataFrame({
         "type": grouped["type"].first(),
-        "surfaces": mentions.drop_duplicates(["entity_id", "surface"]).groupby("entity_id", sort=False)["surface"]
-                            .agg(sorted),
         "mentions": body.size(),
         "articles": body["article_id"].nunique(),
         "mentions_all": grouped.size(),
@@ -265,6 +267,7 @@ def entity_table(mentions: pd.DataFrame, names: Mapping[str, tuple[str, str | No
     entities[["mentions", "articles"]] = entities[["mentions", "articles"]].fillna(0).astype(int)
     entities.index.name = "entity_id"
     entities = entities.reset_index()
+    entities["surfaces"] = [sorted(spellings[e]) for e in entities["entity_id"]]
     entities["name_bn"] = [names[e][0] for e in entities["entity_id"]]
     entities["label_en"] = [names[e][1] for e in entities["entity_id"]]
     return entities[ENTITY_COLUMNS].sort_values(["mentions", "mentions_all", "entity_id"],
