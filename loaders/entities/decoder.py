@@ -5,7 +5,7 @@ token's features for y. Our features are a token's own list plus lists lent by i
 neighbours at offsets -2..+2, and each list depends on one word type only, so a
 word type's contribution in each of those five roles is a fixed vector over the
 labels. We compute those vectors once per word type, keep them in numpy tables, and
-get the scores of a whole article with five gathers. Tokens whose score puts O
+get the scores of a whole batch of lines with five gathers. Tokens whose score puts O
 ahead of every entity label by more than ``FIXED_GAP`` are fixed to O; the runs of
 remaining tokens are decoded together, step by step, as one batch. The tests check
 this against crfsuite's own decode.
@@ -73,8 +73,9 @@ class FastDecoder:
             grown = np.zeros((_ROLES, max(needed, 2 * self._tables.shape[1]), len(self.labels)))
             grown[:, :self._size] = self._tables[:, :self._size]
             self._tables = grown
-        roles = self._features.roles
-        self._tables[:, self._size:needed] = self._role_scores([roles(t) for t in tokens])
+        # Not the extractor's memoised ``roles``: the score table already remembers each type.
+        compute = self._features.compute
+        self._tables[:, self._size:needed] = self._role_scores([compute(t) for t in tokens])
         self._rows.update(zip(tokens, range(self._size, needed)))
         self._size = needed
 

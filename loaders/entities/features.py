@@ -80,18 +80,18 @@ class FeatureExtractor:
         self._clusters = clusters
         self._gazetteer_features = _gazetteer_index(gazetteer)
         self._roles: dict[str, Roles] = {}
-        self._bos = self._compute(_BOUNDARY[0])
-        self._eos = self._compute(_BOUNDARY[1])
+        self._bos = self.compute(_BOUNDARY[0])
+        self._eos = self.compute(_BOUNDARY[1])
 
     def roles(self, token: str) -> Roles:
         """The five feature lists of ``token`` (memoised per word type)."""
         found = self._roles.get(token)
         if found is None:
-            found = self._roles[token] = self._compute(token)
+            found = self._roles[token] = self.compute(token)
         return found
 
-    def _compute(self, token: str) -> Roles:
-        """Build the five feature lists of one word type."""
+    def compute(self, token: str) -> Roles:
+        """Build the five feature lists of one word type (not memoised: for callers that keep their own results)."""
         core = token.strip(_PUNCT)
         word = core or token
         stem, suffix = split_suffix(word)

@@ -12,8 +12,7 @@ import re
 import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
-from operator import attrgetter
+from itertools import accumulate, chain
 from pathlib import Path
 
 import pycrfsuite
@@ -23,7 +22,7 @@ from loaders.entities.features import CLUSTERS_PATH, MODEL_DIR, FeatureExtractor
 from loaders.entities.gazetteer import Gazetteer, load_gazetteer
 from loaders.entities.mentions import RawMention
 from loaders.entities.text import (
-    WordTokens, bare_is_common, nfc, possible_splits, split_suffix, word_tokens,
+    TOKENS_OF, bare_is_common, nfc, possible_splits, split_suffix, words_tokens,
 )
 
 logger = logging.getLogger(__name__)
@@ -36,9 +35,8 @@ _EDGE_PUNCT = frozenset("‘’'\"“”()[]{},;:!?।|…–—/.-")
 # ("কিমের ফোনালাপ" is Kim's phone call); the bare -র needs corpus evidence as well.
 _GENITIVE = frozenset(nfc(s) for s in ("ের", "য়ের", "এর", "েরও", "য়েরও"))
 _WEAK_GENITIVE = nfc("র")
-_MIN_PROPAGATED = 3
+_MIN_PROPAGATED = 3  # shorter words (উন, মু) are too ambiguous to tag wherever they occur
 _WORD_RE = re.compile(r"\S+")  # the words str.split() finds, with their positions
-_TOKENS_OF = attrgetter("tokens")  # shorter words (উন, মু) are too ambiguous to tag wherever they occur
 
 
 @dataclass(frozen=True)
@@ -125,7 +123,7 @@ class EntityTagger:
 
     def mentions_of_texts(self, texts: list[list[str]]) -> list[list[list[RawMention]]]:
         """``mentions`` of many texts at once: the CRF decodes all their lines as one batch."""
-        split = [[_Line(line, [word_tokens(word) for word in line.split()]) for line in lines] for lines in texts]
+        split = [[_Line(line) for line in lines] for lines in texts]
         decoded = iter(self._decoder.entity_tags([line.tokens for lines in split for line in lines]))
         triggers = self._gazetteer_triggers
         result = []
@@ -203,19 +201,26 @@ class EntityTagger:
 class _Line:
     """One line as written, its words' tokens, and the flat token list the tagger reads."""
 
-    __slots__ = ("text", "pieces", "tokens")
+    __slots__ = ("text", "words", "pieces", "tokens")
 
-    def __init__(self, text: str, pieces: list[WordTokens]):
+    def __init__(self, text: str):
         self.text = text
-        self.pieces = pieces
-        self.tokens = [token for piece in pieces for token in piece.tokens]
+        self.words = text.split()
+        self.pieces = words_tokens(self.words)
+        self.tokens = list(chain.from_iterable(map(TOKENS_OF, self.pieces)))
 
     def mentions(self, chunks: list[tuple]) -> list[RawMention]:
         """The chunks as mentions with character offsets into the line as written."""
-        tokens, pieces = self.tokens, self.pieces
-        word_starts = [match.start() for match in _WORD_RE.finditer(self.text)]
+        tokens, pieces, words = self.tokens, self.pieces, self.words
         # tokens_through[w]: how many tokens words 0..w hold; token k lies in the first word whose count exceeds k.
-        tokens_through = list(accumulate(map(len, map(_TOKENS_OF, pieces))))
+        tokens_through = list(accumulate(map(len, map(TOKENS_OF, pieces))))
+        letters_through = list(accumulate(map(len, words)))
+        if len(self.text) == letters_through[-1] + len(words) - 1:  # one space between words, none around
+
+            def word_start(word: int) -> int:
+                return letters_through[word - 1] + word if word else 0
+        else:
+            word_start = [match.start() for match in _WORD_RE.finditer(self.text)].__getitem__
 
         def word_of(k: int) -> int:
             return bisect_right(tokens_through, k)
@@ -224,7 +229,7 @@ class _Line:
             """Line offset of where token ``k`` starts (side 0) or ends (side 1)."""
             word = bisect_right(tokens_through, k)
             within = k - (tokens_through[word - 1] if word else 0)
-            return word_starts[word] + pieces[word][1 + side][within]
+            return word_start(word) + pieces[word][1 + side][within]
 
         result = []
         for s, e, kind, entry_id, basis in chunks:

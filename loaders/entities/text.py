@@ -5,6 +5,8 @@ import functools
 import logging
 import re
 import unicodedata
+from itertools import chain
+from operator import attrgetter
 from typing import NamedTuple
 
 from loaders.textnorm import normalise_word
@@ -52,6 +54,7 @@ class WordTokens(NamedTuple):
     ends: tuple[int, ...]
 
 
+TOKENS_OF = attrgetter("tokens")
 _WORD_TOKENS: dict[str, WordTokens] = {}
 _MAX_REMEMBERED_WORDS = 200_000
 
@@ -83,13 +86,17 @@ def word_tokens(word: str) -> WordTokens:
     return found
 
 
+def words_tokens(words: list[str]) -> list[WordTokens]:
+    """``word_tokens`` of each word; a word seen before costs one dictionary lookup."""
+    pieces = list(map(_WORD_TOKENS.get, words))
+    if None in pieces:
+        pieces = [piece or word_tokens(word) for piece, word in zip(pieces, words)]
+    return pieces
+
+
 def tokenize(text: str) -> list[str]:
     """Normalised tokens of ``text``; no token spans white space, so each word is split once and remembered."""
-    tokens: list[str] = []
-    known = _WORD_TOKENS
-    for word in text.split():
-        tokens += (known.get(word) or word_tokens(word)).tokens
-    return tokens
+    return list(chain.from_iterable(map(TOKENS_OF, words_tokens(text.split()))))
 
 
 @functools.lru_cache(maxsize=1 << 18)
