@@ -49,6 +49,7 @@ class FastDecoder:
             self._transitions[index[source], index[target]] = weight
         self._features = features
         self._rows: dict[str, int] = {}
+        self.types = ["", ""]  # the word type of each row; the first two are the sentence start and end
         self._tables = np.zeros((_ROLES, 4096, count))
         self._tables[:, [_BOS, _EOS]] = self._role_scores(list(features.boundary()))
         self._size = 2
@@ -77,28 +78,33 @@ class FastDecoder:
         compute = self._features.compute
         self._tables[:, self._size:needed] = self._role_scores([compute(t) for t in tokens])
         self._rows.update(zip(tokens, range(self._size, needed)))
+        self.types += tokens
         self._size = needed
 
-    def unary(self, lines: list[list[str]]) -> np.ndarray:
-        """Label scores (tokens x labels) of all tokens of all lines, lines laid end to end.
+    def rows(self, lines: list[list[str]]) -> np.ndarray:
+        """The row of every token of all lines, lines laid end to end, new word types added.
 
         Each line is padded with two sentence-start and two sentence-end rows, so a
-        token's neighbours never come from another line.
+        token's neighbours never come from another line: line j's tokens start at
+        ``line_offsets(lines)[j]``.
         """
         rows = self._rows
-        padded: list[int] = []
+        padded: list[int | None] = []
         for tokens in lines:
             padded += (_BOS, _BOS)
-            padded += [rows.get(t, -1) for t in tokens]
+            padded += map(rows.get, tokens)
             padded += (_EOS, _EOS)
-        if -1 in padded:
+        if None in padded:
             self._add(list({t for tokens in lines for t in tokens if t not in rows}))
-            padded = [p if p >= 0 else rows[t] for p, t in zip(padded, _padded_tokens(lines))]
-        ids = np.fromiter(padded, dtype=np.intp, count=len(padded))
-        at = np.flatnonzero(ids > _EOS)
+            return self.rows(lines)
+        return np.array(padded, dtype=np.intp)
+
+    def unary(self, rows: np.ndarray) -> np.ndarray:
+        """Label scores (tokens x labels) of the tokens of padded ``rows`` (see ``rows``)."""
+        at = np.flatnonzero(rows > _EOS)
         own, before2, before1, after1, after2 = self._tables
-        return (own.take(ids[at], axis=0) + before2.take(ids[at - 2], axis=0) + before1.take(ids[at - 1], axis=0)
-                + after1.take(ids[at + 1], axis=0) + after2.take(ids[at + 2], axis=0))
+        return (own.take(rows[at], axis=0) + before2.take(rows[at - 2], axis=0) + before1.take(rows[at - 1], axis=0)
+                + after1.take(rows[at + 1], axis=0) + after2.take(rows[at + 2], axis=0))
 
     def decode(self, tokens: list[str]) -> list[str]:
         """Best label sequence for one sentence."""
@@ -107,11 +113,12 @@ class FastDecoder:
             tags[position] = tag
         return tags
 
-    def entity_tags(self, lines: list[list[str]]) -> list[list[tuple[int, str]]]:
+    def entity_tags(self, lines: list[list[str]], rows: np.ndarray | None = None) -> list[list[tuple[int, str]]]:
         """Per line, (position, tag) of every token labelled other than O, in order.
 
         Lines are independent sequences; decoding many in one call shares the fixed
         numpy overhead, so callers should pass as many lines as they have at once.
+        ``rows`` is ``self.rows(lines)`` when the caller has it already.
         """
         result: list[list[tuple[int, str]]] = [[] for _ in lines]
         line_starts = [0]
@@ -120,7 +127,7 @@ class FastDecoder:
         total = line_starts.pop()
         if total == 0:
             return result
-        scores = self.unary(lines)
+        scores = self.unary(self.rows(lines) if rows is None else rows)
         open_tokens = scores[:, 0] - scores[:, 1:].max(axis=1) <= FIXED_GAP
         if not open_tokens.any():
             return result
@@ -172,11 +179,7 @@ class FastDecoder:
             best[starts[:count] + step - 1] = label[:count]
 
 
-def _padded_tokens(lines: list[list[str]]) -> list[str]:
-    """Tokens of all lines laid end to end with two empty slots before and after each line."""
-    laid: list[str] = []
-    for tokens in lines:
-        laid += ("", "")
-        laid += tokens
-        laid += ("", "")
-    return laid
+def line_offsets(lines: list[list[str]]) -> np.ndarray:
+    """Where each line's first token sits in the padded layout of ``FastDecoder.rows``."""
+    sizes = np.fromiter(map(len, lines), dtype=np.intp, count=len(lines)) + 4
+    return np.cumsum(sizes) - sizes + 2

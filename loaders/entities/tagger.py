@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from itertools import accumulate, chain
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 
-from loaders.entities.decoder import FastDecoder
+from loaders.entities.decoder import FastDecoder, line_offsets
 from loaders.entities.features import CLUSTERS_PATH, MODEL_DIR, FeatureExtractor, clustered_word_counts, read_clusters
 from loaders.entities.gazetteer import Gazetteer, load_gazetteer
 from loaders.entities.mentions import RawMention
@@ -36,6 +37,7 @@ _EDGE_PUNCT = frozenset("‘’'\"“”()[]{},;:!?।|…–—/.-")
 _GENITIVE = frozenset(nfc(s) for s in ("ের", "য়ের", "এর", "েরও", "য়েরও"))
 _WEAK_GENITIVE = nfc("র")
 _MIN_PROPAGATED = 3  # shorter words (উন, মু) are too ambiguous to tag wherever they occur
+_Target = tuple[str, "str | None"]  # (entity type, gazetteer id) that a person's name stands for
 _WORD_RE = re.compile(r"\S+")  # the words str.split() finds, with their positions
 
 
@@ -71,6 +73,10 @@ class EntityTagger:
         self._gazetteer_triggers = self._gazetteer_starts | self._gazetteer_seconds
         self._words = entity_words()
         self._word_counts = clustered_word_counts(clusters)
+        # Per decoder row (see ``_row_properties``), grown as the decoder meets new words.
+        self._row_triggers = np.zeros(0, dtype=bool)
+        self._row_prefixes = np.zeros(0, dtype=np.intp)
+        self._prefix_ids: dict[str, int] = {}
 
     def crf_tags(self, tokens: list[str]) -> list[str]:
         """BIO tags from the CRF alone (fast decoder) for a tokenised, normalised sentence."""
@@ -80,12 +86,16 @@ class EntityTagger:
         """BIO tags from crfsuite's own decode of the whole sequence (the reference for ``crf_tags``)."""
         return self._crf.tag(self._features.sentence(tokens)) if tokens else []
 
-    def gazetteer_matches(self, tokens: list[str]) -> list[tuple[int, int, str]]:
-        """Non-overlapping longest gazetteer matches as (first token, end token, entry id)."""
+    def gazetteer_matches(self, tokens: list[str], hits: list[int] | None = None) -> list[tuple[int, int, str]]:
+        """Non-overlapping longest gazetteer matches as (first token, end token, entry id).
+
+        ``hits`` are the positions of the tokens that can start or continue a match, when known.
+        """
         matches = []
         next_free = 0
         starts, seconds = self._gazetteer_starts, self._gazetteer_seconds
-        hits = [i for i, token in enumerate(tokens) if token in self._gazetteer_triggers]
+        if hits is None:
+            hits = [i for i, token in enumerate(tokens) if token in self._gazetteer_triggers]
         if not hits:
             return matches
         candidates = sorted({j for i in hits for j in ((i, i - 1) if tokens[i] in seconds else (i,))
@@ -124,30 +134,48 @@ class EntityTagger:
     def mentions_of_texts(self, texts: list[list[str]]) -> list[list[list[RawMention]]]:
         """``mentions`` of many texts at once: the CRF decodes all their lines as one batch."""
         split = [[_Line(line) for line in lines] for lines in texts]
-        decoded = iter(self._decoder.entity_tags([line.tokens for lines in split for line in lines]))
-        triggers = self._gazetteer_triggers
+        token_lines = [line.tokens for lines in split for line in lines]
+        rows = self._decoder.rows(token_lines)
+        decoded = self._decoder.entity_tags(token_lines, rows)
+        starts = line_offsets(token_lines)
+        triggers, prefixes = self._row_properties()
+        hits = _per_line(np.flatnonzero(triggers[rows]), starts)
         result = []
+        first = 0
         for lines in split:
-            chunks = []
-            for line in lines:
-                entity_tags = next(decoded)
-                tokens = line.tokens
-                chunks.append(self._chunks(tokens, entity_tags)
-                              if entity_tags or not triggers.isdisjoint(tokens) else [])
+            last = first + len(lines)
+            chunks = [self._chunks(line.tokens, decoded[j], hits[j]) if decoded[j] or hits[j] else []
+                      for j, line in zip(range(first, last), lines)]
             names = self._person_names([line.tokens for line in lines], chunks)
             if names:
-                chunks = [_propagate(line.tokens, line_chunks, names) for line, line_chunks in zip(lines, chunks)]
+                # Tokens that begin with a name's first three letters, the only ones that can be that name.
+                wanted = np.zeros(len(self._prefix_ids), dtype=bool)
+                wanted[[self._prefix_ids[name[:3]] for name in names]] = True
+                low, high = starts[first] - 2, starts[last] - 2 if last < len(starts) else len(rows)
+                near = np.flatnonzero(wanted[prefixes[rows[low:high]]]) + low
+                chunks = [_propagate(line.tokens, line_chunks, names, candidates) if candidates else line_chunks
+                          for line, line_chunks, candidates in zip(lines, chunks, _per_line(near, starts[first:last]))]
             result.append([line.mentions(line_chunks) if line_chunks else []
                            for line, line_chunks in zip(lines, chunks)])
+            first = last
         return result
 
-    def _person_names(self, tokenized: list[list[str]], chunks: list[list[tuple]]) -> _Names:
+    def _row_properties(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per decoder row: can its word start a gazetteer match, and an id of its first three letters."""
+        new = self._decoder.types[len(self._row_triggers):]
+        if new:
+            triggers, ids = self._gazetteer_triggers, self._prefix_ids
+            self._row_triggers = np.concatenate((self._row_triggers, [t in triggers for t in new]))
+            self._row_prefixes = np.concatenate((self._row_prefixes, [ids.setdefault(t[:3], len(ids)) for t in new]))
+        return self._row_triggers, self._row_prefixes
+
+    def _person_names(self, tokenized: list[list[str]], chunks: list[list[tuple]]) -> dict[str, _Target]:
         """Single words that name a person found elsewhere in the same text -> (type, gazetteer id).
 
         The first and last word of a multi-word person name (কিম of কিম জং উন) and
         one-word person names qualify, unless they are short, common nouns, or name two people.
         """
-        names: dict[str, tuple[str, str | None] | None] = {}
+        names: dict[str, _Target | None] = {}
         stop = self._words.not_entities
         for tokens, line_chunks in zip(tokenized, chunks):
             for start, end, kind, entry_id, basis in line_chunks:
@@ -158,14 +186,14 @@ class EntityTagger:
                     if len(word) < _MIN_PROPAGATED or word in stop or not word[0].isalpha():
                         continue
                     names[word] = _agree(names.get(word, (kind, entry_id)), (kind, entry_id))
-        return _Names({word: target for word, target in names.items() if target})
+        return {word: target for word, target in names.items() if target}
 
-    def _chunks(self, tokens: list[str], entity_tags: list[tuple[int, str]],
+    def _chunks(self, tokens: list[str], entity_tags: list[tuple[int, str]], hits: list[int] | None = None,
                 keep_common: bool = False) -> list[tuple[int, int, str, str | None, str]]:
         """Gazetteer matches plus the tidied CRF chunks that do not overlap them, by position."""
         found: list[tuple[int, int, str, str | None, str]] = []
         taken: set[int] = set()
-        for start, end, entry_id in self.gazetteer_matches(tokens):
+        for start, end, entry_id in self.gazetteer_matches(tokens, hits):
             found.append((start, end, self.gazetteer.entries[entry_id].type, entry_id, "gazetteer"))
             taken.update(range(start, end))
         for start, end, kind in _crf_chunks(tokens, entity_tags):
@@ -244,29 +272,20 @@ class _Line:
         return result
 
 
-class _Names(dict):
-    """Person names of one text (word -> (type, gazetteer id)) with their three-letter prefixes."""
-
-    def __init__(self, names: dict[str, tuple[str, str | None]]):
-        super().__init__(names)
-        self.prefixes = frozenset(word[:3] for word in names)
-
-
-def _agree(first: tuple[str, str | None] | None, second: tuple[str, str | None]) -> tuple[str, str | None] | None:
+def _agree(first: _Target | None, second: _Target) -> _Target | None:
     """One target for a word named twice: equal ones, or the gazetteer's over an unlinked name; else None."""
     if first is None or first == second or second[1] is None:
         return first
     return second if first[1] is None else None
 
 
-def _propagate(tokens: list[str], chunks: list[tuple], names: _Names) -> list[tuple]:
-    """``chunks`` plus a one-word mention for every untagged token that is a known person's name."""
+def _propagate(tokens: list[str], chunks: list[tuple], names: dict[str, _Target], candidates: list[int]
+               ) -> list[tuple]:
+    """``chunks`` plus a one-word mention for every untagged token at ``candidates`` that is a known person's name."""
     added = []
     covered = None
-    for i, token in enumerate(tokens):
-        # Cheap test first: a name or a name plus an ending starts with the name's first letters.
-        if token[:3] not in names.prefixes:
-            continue
+    for i in candidates:
+        token = tokens[i]
         target = names.get(token) or next((names[stem] for stem, _ in possible_splits(token) if stem in names), None)
         if target is None:
             continue
@@ -275,6 +294,14 @@ def _propagate(tokens: list[str], chunks: list[tuple], names: _Names) -> list[tu
         if i not in covered:
             added.append((i, i + 1, target[0], target[1], "propagated"))
     return sorted(chunks + added) if added else chunks
+
+
+def _per_line(positions: np.ndarray, starts: np.ndarray) -> list[list[int]]:
+    """Sorted positions in the padded layout (see ``FastDecoder.rows``), grouped by line, as positions in their line."""
+    lines = np.searchsorted(starts, positions, side="right") - 1
+    within = (positions - starts[lines]).tolist()
+    bounds = np.searchsorted(lines, np.arange(len(starts) + 1)).tolist()
+    return [within[low:high] for low, high in zip(bounds, bounds[1:])]
 
 
 def _crf_chunks(tokens: list[str], entity_tags: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
