@@ -33,6 +33,7 @@ import contextlib
 import gc
 import logging
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -216,13 +217,12 @@ def _link(files: pd.DataFrame, raw: pd.DataFrame, lines: pd.DataFrame) -> tuple[
 
 def _entities_per_article(article_ids: pd.Series, mentions: pd.DataFrame) -> list[list[str]]:
     """Per article, the entity ids of its body mentions, most mentioned first."""
-    body = mentions[mentions["in_body"].astype(bool)]
-    if body.empty:
-        return [[] for _ in article_ids]
-    counts = body.groupby(["article_id", "entity_id"], sort=False).size().reset_index(name="count")
-    counts = counts.sort_values(["article_id", "count", "entity_id"], ascending=[True, False, True])
-    ranked = counts.groupby("article_id", sort=False)["entity_id"].agg(list)
-    return [ranked.get(article_id, []) for article_id in article_ids]
+    counts = Counter(pair for pair, inside in zip(zip(mentions["article_id"].tolist(), mentions["entity_id"].tolist()),
+                                                  mentions["in_body"].tolist()) if inside)
+    ranked: dict[str, list[tuple[int, str]]] = {}
+    for (article_id, entity_id), count in counts.items():
+        ranked.setdefault(article_id, []).append((-count, entity_id))
+    return [[entity_id for _, entity_id in sorted(ranked.get(article_id, ()))] for article_id in article_ids]
 
 
 def parse_documents(
