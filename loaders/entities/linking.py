@@ -125,19 +125,25 @@ def _partial_names(article_ids: list[str], types: list[str], keys: list[str],
         if kind == "PER":
             people[article][key] += 1
     for article, counts in people.items():
-        full_names: list[tuple[str, list[str]]] = []
+        shorts = [key for key in counts if " " not in key and not key.startswith("gaz:")]
+        if not shorts:
+            continue
+        # First and last word of each fuller name -> that name, the most mentioned name first.
+        ends: dict[str, str] = {}
         for key in sorted(counts, key=lambda k: -counts[k]):
-            if key.startswith("gaz:"):
-                entry = gazetteer.entries[key[4:]]
-                full_names += [(key, alias.split()) for alias in entry.aliases if " " in alias]
-            elif " " in key:
-                full_names.append((key, key.split()))
-        for short in (k for k in counts if " " not in k and not k.startswith("gaz:")):
-            for key, words in full_names:
-                if short in (words[0], words[-1]):
-                    mapping[(article, "PER", short)] = key
-                    break
+            for words in _full_name_words(key, gazetteer):
+                ends.setdefault(words[0], key)
+                ends.setdefault(words[-1], key)
+        mapping.update(((article, "PER", short), ends[short]) for short in shorts if short in ends)
     return mapping
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _full_name_words(key: str, gazetteer: Gazetteer) -> tuple[tuple[str, ...], ...]:
+    """The words of each multi-word spelling of a person key (a gazetteer entry's aliases, or the key itself)."""
+    if key.startswith("gaz:"):
+        return tuple(tuple(alias.split()) for alias in gazetteer.entries[key[4:]].aliases if " " in alias)
+    return (tuple(key.split()),) if " " in key else ()
 
 
 def _fuzzy_targets(counts: Counter, protected: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:

@@ -11,6 +11,7 @@ import logging
 import re
 import tomllib
 from bisect import bisect_right
+from operator import add
 from dataclasses import dataclass
 from itertools import accumulate, chain
 from pathlib import Path
@@ -38,7 +39,7 @@ _GENITIVE = frozenset(nfc(s) for s in ("ের", "য়ের", "এর", "ে�
 _WEAK_GENITIVE = nfc("র")
 _MIN_PROPAGATED = 3  # shorter words (উন, মু) are too ambiguous to tag wherever they occur
 _Target = tuple[str, "str | None"]  # (entity type, gazetteer id) that a person's name stands for
-_WORD_RE = re.compile(r"\S+")  # the words str.split() finds, with their positions
+_SPACES_RE = re.compile(r"\s+")  # what str.split() splits on
 
 
 @dataclass(frozen=True)
@@ -242,13 +243,10 @@ class _Line:
         tokens, pieces, words = self.tokens, self.pieces, self.words
         # tokens_through[w]: how many tokens words 0..w hold; token k lies in the first word whose count exceeds k.
         tokens_through = list(accumulate(map(len, map(TOKENS_OF, pieces))))
-        letters_through = list(accumulate(map(len, words)))
-        if len(self.text) == letters_through[-1] + len(words) - 1:  # one space between words, none around
-
-            def word_start(word: int) -> int:
-                return letters_through[word - 1] + word if word else 0
-        else:
-            word_start = [match.start() for match in _WORD_RE.finditer(self.text)].__getitem__
+        # Each word starts where the previous one started, plus its length and the white space after it.
+        spaces = _SPACES_RE.findall(self.text)
+        lead = len(spaces.pop(0)) if self.text[0].isspace() else 0
+        word_starts = list(accumulate(map(add, map(len, words), map(len, spaces)), initial=lead))
 
         def word_of(k: int) -> int:
             return bisect_right(tokens_through, k)
@@ -257,7 +255,7 @@ class _Line:
             """Line offset of where token ``k`` starts (side 0) or ends (side 1)."""
             word = bisect_right(tokens_through, k)
             within = k - (tokens_through[word - 1] if word else 0)
-            return word_start(word) + pieces[word][1 + side][within]
+            return word_starts[word] + pieces[word][1 + side][within]
 
         result = []
         for s, e, kind, entry_id, basis in chunks:
