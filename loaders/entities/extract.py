@@ -33,14 +33,14 @@ def tag_many(texts: Sequence[tuple[str, Sequence[tuple[int, int]]]], tagger: Ent
              ) -> list[list[list[RawMention]]]:
     """``tag_spans`` of many ``(source, spans)`` pairs at once (the CRF decodes them as one batch)."""
     found = _line_mentions(texts, tagger)
-    return [[[mention._replace(start=start + mention.start, end=start + mention.end) for mention in mentions]
+    return [[[RawMention(start + mention[0], start + mention[1], *mention[2:]) for mention in mentions]
              for (start, _), mentions in zip(spans, text_mentions)]
             for (_, spans), text_mentions in zip(texts, found)]
 
 
 def _line_mentions(texts: Sequence[tuple[str, Sequence[tuple[int, int]]]], tagger: EntityTagger | None
-                   ) -> list[list[list[RawMention]]]:
-    """Mentions per span of each text, offsets into the span."""
+                   ) -> list[list[list[tuple]]]:
+    """Mentions per span of each text (tuples of :class:`RawMention` fields), offsets into the span."""
     tagger = tagger or default_tagger()
     return tagger.mentions_of_texts([[source[start:end] for start, end in spans] for source, spans in texts])
 

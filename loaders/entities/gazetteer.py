@@ -106,7 +106,10 @@ class Gazetteer:
         """Longest multi-word alias at ``tokens[i]`` whose first word is one edit from ``tokens[i]``."""
         if i + 1 >= len(tokens) or len(tokens[i]) < _MIN_FUZZY_WORD:
             return None
+        size = len(tokens[i])
         for first, length, middle, last_forms, entry_id in self._by_second.get(tokens[i + 1], ()):
+            if abs(len(first) - size) > 1:  # never one edit apart
+                continue
             end = i + length
             if end > len(tokens) or tokens[end - 1] not in last_forms or tuple(tokens[i + 2:end - 1]) != middle:
                 continue

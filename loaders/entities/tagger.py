@@ -130,10 +130,13 @@ class EntityTagger:
         between words). A person named in full on one line is also found where another
         line uses only the surname or first name.
         """
-        return self.mentions_of_texts([lines])[0]
+        return [[RawMention._make(mention) for mention in line] for line in self.mentions_of_texts([lines])[0]]
 
-    def mentions_of_texts(self, texts: list[list[str]]) -> list[list[list[RawMention]]]:
-        """``mentions`` of many texts at once: the CRF decodes all their lines as one batch."""
+    def mentions_of_texts(self, texts: list[list[str]]) -> list[list[list[tuple]]]:
+        """``mentions`` of many texts at once, as plain tuples of the fields of :class:`RawMention`.
+
+        The CRF decodes the lines of all texts as one batch.
+        """
         split = [[_Line(line) for line in lines] for lines in texts]
         token_lines = [line.tokens for lines in split for line in lines]
         rows = self._decoder.rows(token_lines)
@@ -199,7 +202,8 @@ class EntityTagger:
             taken.update(range(start, end))
         for start, end, kind in _crf_chunks(tokens, entity_tags):
             # A CRF chunk running into a gazetteer name keeps only the part before it.
-            end = next((i for i in range(start, end) if i in taken), end)
+            if taken:
+                end = next((i for i in range(start, end) if i in taken), end)
             end = self._name_end(tokens, start, end, kind)
             if end > start and (keep_common or not self._common_words(tokens[start:end])):
                 found.append((start, end, kind, None, "tagger"))
@@ -238,8 +242,11 @@ class _Line:
         self.pieces = words_tokens(self.words)
         self.tokens = list(chain.from_iterable(map(TOKENS_OF, self.pieces)))
 
-    def mentions(self, chunks: list[tuple]) -> list[RawMention]:
-        """The chunks as mentions with character offsets into the line as written."""
+    def mentions(self, chunks: list[tuple]) -> list[tuple]:
+        """The chunks as mentions with character offsets into the line as written.
+
+        Plain tuples with the fields of :class:`RawMention`: a long corpus makes millions.
+        """
         tokens, pieces, words = self.tokens, self.pieces, self.words
         # tokens_through[w]: how many tokens words 0..w hold; token k lies in the first word whose count exceeds k.
         tokens_through = list(accumulate(map(len, map(TOKENS_OF, pieces))))
@@ -251,11 +258,12 @@ class _Line:
         def word_of(k: int) -> int:
             return bisect_right(tokens_through, k)
 
-        def offset(k: int, side: int) -> int:
-            """Line offset of where token ``k`` starts (side 0) or ends (side 1)."""
+        def span(k: int) -> tuple[int, int]:
+            """Line offsets where token ``k`` starts and ends."""
             word = bisect_right(tokens_through, k)
             within = k - (tokens_through[word - 1] if word else 0)
-            return word_starts[word] + pieces[word][1 + side][within]
+            at, piece = word_starts[word], pieces[word]
+            return at + piece.starts[within], at + piece.ends[within]
 
         result = []
         for s, e, kind, entry_id, basis in chunks:
@@ -263,10 +271,14 @@ class _Line:
             while (e + 1 < len(tokens) and tokens[e] == "-" and basis != "gazetteer" and tokens[e + 1][0].isalpha()
                    and word_of(e - 1) == word_of(e) == word_of(e + 1)):
                 e += 2
-            surface = tokens[s] if e - s == 1 else tokens[s] + "".join(
-                tokens[k] if word_of(k) == word_of(k - 1) else " " + tokens[k] for k in range(s + 1, e))
-            result.append(RawMention(offset(s, 0), offset(e - 1, 1), surface, kind, entry_id, basis,
-                                     tokens[e] if e < len(tokens) else ""))
+            begin, finish = span(s)
+            if e - s == 1:
+                surface = tokens[s]
+            else:
+                finish = span(e - 1)[1]
+                surface = tokens[s] + "".join(tokens[k] if word_of(k) == word_of(k - 1) else " " + tokens[k]
+                                              for k in range(s + 1, e))
+            result.append((begin, finish, surface, kind, entry_id, basis, tokens[e] if e < len(tokens) else ""))
         return result
 
 
