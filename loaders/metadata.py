@@ -220,7 +220,7 @@ def _attributions(lines: list[Line], dateline_agency: str | None) -> tuple[str, 
             found += [hit.id for hit in sources.find_agencies(line.text)]
             hosts = [sources.domain_of(url) for url in _URL_RE.findall(line.text)]
             found += [sources.agency_for_domain(host) or host for host in hosts if host]
-        elif line.kind == "body":
+        elif line.kind == "body" and lexicon().citation_re.search(line.text):  # no cue, no citation
             found += [hit.id for hit in sources.find_agencies(line.text) if _cited(line, hit)]
     return tuple(dict.fromkeys(x for x in found if x))
 
