@@ -105,7 +105,6 @@ def entities() -> None:
     from loaders.entities.extract import tag_spans
     from loaders.entities.tagger import default_tagger
     from loaders.entities.text import tokenize
-    from loaders.textnorm import clean
 
     tagger = default_tagger()
     if RIFAT_TEST.exists():
@@ -121,7 +120,7 @@ def entities() -> None:
                 line_spans.append((position, position + len(line.rstrip("\r\n"))))
             position += len(line)
         spans.append(line_spans)
-    tokens = sum(len(tokenize(clean(t[a:b]))) for t, article in zip(texts, spans) for a, b in article)
+    tokens = sum(len(tokenize(t[a:b])) for t, article in zip(texts, spans) for a, b in article)
     took = best_of(ROUNDS, lambda: [tag_spans(t, article, tagger) for t, article in zip(texts, spans)])
     print(f"tagging (articles)   {tokens / took:,.0f} tokens/s  ({len(texts)} articles, offsets into the raw text)")
     if PROTHOMALO.exists():

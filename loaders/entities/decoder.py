@@ -142,12 +142,9 @@ class FastDecoder:
         best = np.zeros(total, dtype=np.intp)
         self._decode_runs(scores, starts, ends, ~first[starts], ~first[ends], best)
         positions = np.flatnonzero(best)
-        lines_of = np.searchsorted(line_starts, positions, side="right") - 1
-        offsets = positions - np.asarray(line_starts)[lines_of]
-        labels = self.labels
-        for line, position, label in zip(lines_of.tolist(), offsets.tolist(), best[positions].tolist()):
-            result[line].append((position, labels[label]))
-        return result
+        labels = iter([self.labels[label] for label in best[positions].tolist()])
+        return [[(position, next(labels)) for position in line]
+                for line in per_line(positions, np.asarray(line_starts))]
 
     def _decode_runs(self, scores: np.ndarray, starts: np.ndarray, ends: np.ndarray,
                      after_o: np.ndarray, before_o: np.ndarray, best: np.ndarray) -> None:
@@ -177,6 +174,14 @@ class FastDecoder:
             count = going[step]
             label[:count] = back[step][np.arange(count), label[:count]]
             best[starts[:count] + step - 1] = label[:count]
+
+
+def per_line(positions: np.ndarray, starts: np.ndarray) -> list[list[int]]:
+    """Sorted positions grouped by the line they fall in (lines begin at ``starts``), as positions in that line."""
+    lines = np.searchsorted(starts, positions, side="right") - 1
+    within = (positions - starts[lines]).tolist()
+    bounds = np.searchsorted(lines, np.arange(len(starts) + 1)).tolist()
+    return [within[low:high] for low, high in zip(bounds, bounds[1:])]
 
 
 def line_offsets(lines: list[list[str]]) -> np.ndarray:

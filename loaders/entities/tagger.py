@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pycrfsuite
 
-from loaders.entities.decoder import FastDecoder, line_offsets
+from loaders.entities.decoder import FastDecoder, line_offsets, per_line
 from loaders.entities.features import CLUSTERS_PATH, MODEL_DIR, FeatureExtractor, clustered_word_counts, read_clusters
 from loaders.entities.gazetteer import Gazetteer, load_gazetteer
 from loaders.entities.mentions import RawMention
@@ -143,7 +143,7 @@ class EntityTagger:
         decoded = self._decoder.entity_tags(token_lines, rows)
         starts = line_offsets(token_lines)
         triggers, prefixes = self._row_properties()
-        hits = _per_line(np.flatnonzero(triggers[rows]), starts)
+        hits = per_line(np.flatnonzero(triggers[rows]), starts)
         result = []
         first = 0
         for lines in split:
@@ -158,7 +158,7 @@ class EntityTagger:
                 low, high = starts[first] - 2, starts[last] - 2 if last < len(starts) else len(rows)
                 near = np.flatnonzero(wanted[prefixes[rows[low:high]]]) + low
                 chunks = [_propagate(line.tokens, line_chunks, names, candidates) if candidates else line_chunks
-                          for line, line_chunks, candidates in zip(lines, chunks, _per_line(near, starts[first:last]))]
+                          for line, line_chunks, candidates in zip(lines, chunks, per_line(near, starts[first:last]))]
             result.append([line.mentions(line_chunks) if line_chunks else []
                            for line, line_chunks in zip(lines, chunks)])
             first = last
@@ -304,14 +304,6 @@ def _propagate(tokens: list[str], chunks: list[tuple], names: dict[str, _Target]
         if i not in covered:
             added.append((i, i + 1, target[0], target[1], "propagated"))
     return sorted(chunks + added) if added else chunks
-
-
-def _per_line(positions: np.ndarray, starts: np.ndarray) -> list[list[int]]:
-    """Sorted positions in the padded layout (see ``FastDecoder.rows``), grouped by line, as positions in their line."""
-    lines = np.searchsorted(starts, positions, side="right") - 1
-    within = (positions - starts[lines]).tolist()
-    bounds = np.searchsorted(lines, np.arange(len(starts) + 1)).tolist()
-    return [within[low:high] for low, high in zip(bounds, bounds[1:])]
 
 
 def _crf_chunks(tokens: list[str], entity_tags: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
