@@ -31,6 +31,24 @@ def _alternation(words) -> str:
     return "|".join(re.escape(clean(w)) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _caseless_alternation(words) -> str:
+    """``_alternation`` that ignores case, for a pattern compiled without ``re.IGNORECASE``.
+
+    Only a cased first letter is spelt both ways (the rest of the word sits in a
+    ``(?i:…)`` group), so every alternative still opens with a plain character. That
+    lets the regex engine skip ahead to the possible first characters, where under
+    ``re.IGNORECASE`` it tries every position of a long Bengali line.
+    """
+    alternatives = []
+    for word in sorted({clean(w) for w in words}, key=len, reverse=True):
+        if word.lower() == word.upper():  # nothing to fold (Bengali has no case)
+            alternatives.append(re.escape(word))
+            continue
+        rest = f"(?i:{re.escape(word[1:])})" if word[1:] else ""
+        alternatives += [re.escape(head) + rest for head in dict.fromkeys((word[0].lower(), word[0].upper()))]
+    return "|".join(alternatives)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Compiled phrase lexicon; see ``data/boilerplate.toml`` for what each part means."""
@@ -82,8 +100,8 @@ def lexicon() -> Lexicon:
         link_item_marker=re.compile(
             "(?:" + "|".join(data["patterns"]["link_item_marker"]) + ")", flags
         ),
-        copyright_re=re.compile(_alternation(data["copyright"]["phrases"]), flags),
-        copyright_short_re=re.compile(_alternation(data["copyright"]["short_line_phrases"]), flags),
+        copyright_re=re.compile(_caseless_alternation(data["copyright"]["phrases"])),
+        copyright_short_re=re.compile(_caseless_alternation(data["copyright"]["short_line_phrases"])),
         attribution_re=re.compile(
             r"^\W{0,3}\(?\s*(?:" + _alternation(data["attribution"]["labels"]) + r")\s*[:：ঃ]\s*(?P<rest>.+)$",
             flags,
@@ -93,7 +111,7 @@ def lexicon() -> Lexicon:
         sections=frozenset(key_of(s) for s in data["sections"]["names"]),
         date_labels=date_labels,
         date_label_re=re.compile(_LETTER_START + "(?P<label>" + label_alt + ")" + WORD_END + r"\s*[:：ঃ]?", flags),
-        citation_re=re.compile(_alternation(data["citation"]["cues"]), flags),
+        citation_re=re.compile(_caseless_alternation(data["citation"]["cues"])),
         relative_days=relative,
         relative_day_re=re.compile(WORD_START + "(?P<word>" + _alternation(relative) + ")"),
     )

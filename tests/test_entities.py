@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import sys
 import unicodedata
 
 import pandas as pd
@@ -16,6 +17,7 @@ from loaders.entities.__main__ import tag_conll
 from loaders.entities.conll import normalise_tag, read_conll, score
 from loaders.entities.corrections import CorrectionsError
 from loaders.entities.gazetteer import load_gazetteer
+from loaders.entities.layout import LAST_SPACE, WordTable
 from loaders.entities.tagger import default_tagger
 from loaders.entities.text import CASE_SUFFIXES, word_tokens
 from tests.conftest import SHARED, nfc, shared_path
@@ -115,6 +117,37 @@ def test_word_tokens_are_normalised_and_keep_spans_into_the_written_word():
     assert pieces.tokens == ("(", nfc("কোরিয়া’র"), ",")
     spans = list(zip(pieces.starts, pieces.ends))
     assert [written[a:b] for a, b in spans] == ["(", written[1:-1], ","]
+
+
+def test_layout_places_every_token_where_the_line_as_written_has_it():
+    tagger = default_tagger()
+    lines = [
+        "সফরে এসেছেন ভ্লাদিমির পুতিন।",  # one space between words: the quick path
+        " ঢাকা থেকে খবর  ",  # white space at the ends only
+        "  ঢাকা\tথেকে  \u00a0খবর ",  # leading, doubled, tab, NBSP and trailing white space
+        "ঢাকা\u3000থেকে\u2028খবর\x1cআজ\u200bকাল",  # rarer white space; a zero-width space is not one
+        "\u200b \ufeffরাশিয়ার (কো\u200bরিয়া’র), 2023",  # invisible-only word, precomposed য়, joined ending
+        "",
+        "x",
+    ]
+    layout = WordTable(tagger._decoder).layout(lines)
+    for j, line in enumerate(lines):
+        expected = []
+        for match in re.finditer(r"\S+", line):
+            piece = word_tokens(match.group())
+            expected += [(token, match.start() + a, match.start() + b)
+                         for token, a, b in zip(piece.tokens, piece.starts, piece.ends)]
+        first = layout.first_token[j]
+        positions = range(first, first + len(layout.tokens[j]))
+        got = [(token, int(layout.char_starts[t]), int(layout.char_ends[t]))
+               for token, t in zip(layout.tokens[j], positions)]
+        assert got == expected, line
+        rows = layout.rows[layout.line_starts[j] - 2:layout.line_starts[j] + len(layout.tokens[j]) + 2]
+        assert rows.tolist() == tagger._decoder.rows([layout.tokens[j]]).tolist()
+
+
+def test_the_layout_knows_every_white_space_character():
+    assert not any(chr(code).isspace() for code in range(LAST_SPACE + 1, sys.maxunicode + 1))
 
 
 def test_a_name_across_odd_spacing_has_one_spaced_surface_and_raw_offsets():

@@ -1,9 +1,11 @@
 """Line classification and metadata on small hand-made pages."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from loaders import parse_article
+from loaders.lexicon import lexicon
 
 from .conftest import page
 
@@ -109,3 +111,13 @@ def test_copyright_words_in_news_text_are_not_a_footer():
     text = "সংস্থাটির অনুমতি ছাড়াই অক্টোবর থেকে নভেম্বর সময়ে ভবনের মূল্য বাবদ বিপুল অর্থ পরিশোধ করা হয়েছে বলে অভিযোগ।"
     assert kinds(page("শিরোনাম এখানে লেখা আছে", PARA, text))[3] == "body"
     assert kinds(page("শিরোনাম এখানে লেখা আছে", PARA, "© ২০২৪ সর্বস্বত্ব সংরক্ষিত"))[3] == "copyright"
+
+
+def test_phrase_lists_match_in_any_letter_case_without_the_ignorecase_flag():
+    lex = lexicon()
+    for line in ["© 2024 ALL RIGHTS RESERVED", "Copyright: Daily Ittefaq", "কপিরাইট ইত্তেফাক", "all Rights reserved"]:
+        assert lex.copyright_re.search(line), line
+    for line in ["খবর বিবিসির", "REPORTED BY Reuters", "According to AFP", "সূত্র: এএফপি"]:
+        assert lex.citation_re.search(line), line
+    assert not lex.citation_re.search("রাজধানীতে আজ বৃষ্টি হয়েছে")
+    assert not (lex.citation_re.flags | lex.copyright_re.flags) & re.IGNORECASE

@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 # decodes 1.7 times slower.
 FIXED_GAP = 3.0
 _ROLES = 5  # own features, then as the word at -2, -1, +1, +2 of another token
-_BOS, _EOS = 0, 1
+BOS, EOS = 0, 1
 
 
 class FastDecoder:
@@ -51,7 +51,7 @@ class FastDecoder:
         self._rows: dict[str, int] = {}
         self.types = ["", ""]  # the word type of each row; the first two are the sentence start and end
         self._tables = np.zeros((_ROLES, 4096, count))
-        self._tables[:, [_BOS, _EOS]] = self._role_scores(list(features.boundary()))
+        self._tables[:, [BOS, EOS]] = self._role_scores(list(features.boundary()))
         self._size = 2
 
     def _role_scores(self, roles_per_type: list[Roles]) -> np.ndarray:
@@ -85,23 +85,29 @@ class FastDecoder:
         """The row of every token of all lines, lines laid end to end, new word types added.
 
         Each line is padded with two sentence-start and two sentence-end rows, so a
-        token's neighbours never come from another line: line j's tokens start at
-        ``line_offsets(lines)[j]``.
+        token's neighbours never come from another line.
         """
         rows = self._rows
         padded: list[int | None] = []
         for tokens in lines:
-            padded += (_BOS, _BOS)
+            padded += (BOS, BOS)
             padded += map(rows.get, tokens)
-            padded += (_EOS, _EOS)
+            padded += (EOS, EOS)
         if None in padded:
             self._add(list({t for tokens in lines for t in tokens if t not in rows}))
             return self.rows(lines)
         return np.array(padded, dtype=np.intp)
 
+    def token_rows(self, tokens: list[str]) -> list[int]:
+        """The row of every token, new word types added."""
+        new = list({token for token in tokens if token not in self._rows})
+        if new:
+            self._add(new)
+        return list(map(self._rows.__getitem__, tokens))
+
     def unary(self, rows: np.ndarray) -> np.ndarray:
         """Label scores (tokens x labels) of the tokens of padded ``rows`` (see ``rows``)."""
-        at = np.flatnonzero(rows > _EOS)
+        at = np.flatnonzero(rows > EOS)
         own, before2, before1, after1, after2 = self._tables
         return (own.take(rows[at], axis=0) + before2.take(rows[at - 2], axis=0) + before1.take(rows[at - 1], axis=0)
                 + after1.take(rows[at + 1], axis=0) + after2.take(rows[at + 2], axis=0))
@@ -182,9 +188,3 @@ def per_line(positions: np.ndarray, starts: np.ndarray) -> list[list[int]]:
     within = (positions - starts[lines]).tolist()
     bounds = np.searchsorted(lines, np.arange(len(starts) + 1)).tolist()
     return [within[low:high] for low, high in zip(bounds, bounds[1:])]
-
-
-def line_offsets(lines: list[list[str]]) -> np.ndarray:
-    """Where each line's first token sits in the padded layout of ``FastDecoder.rows``."""
-    sizes = np.fromiter(map(len, lines), dtype=np.intp, count=len(lines)) + 4
-    return np.cumsum(sizes) - sizes + 2

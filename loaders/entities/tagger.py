@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 import tomllib
-from bisect import bisect_right
-from operator import add
 from dataclasses import dataclass
 from itertools import accumulate, chain
 from pathlib import Path
@@ -19,13 +16,12 @@ from pathlib import Path
 import numpy as np
 import pycrfsuite
 
-from loaders.entities.decoder import FastDecoder, line_offsets, per_line
+from loaders.entities.decoder import FastDecoder, per_line
 from loaders.entities.features import CLUSTERS_PATH, MODEL_DIR, FeatureExtractor, clustered_word_counts, read_clusters
 from loaders.entities.gazetteer import Gazetteer, load_gazetteer
+from loaders.entities.layout import Layout, WordTable
 from loaders.entities.mentions import RawMention
-from loaders.entities.text import (
-    TOKENS_OF, bare_is_common, nfc, possible_splits, split_suffix, words_tokens,
-)
+from loaders.entities.text import bare_is_common, nfc, possible_splits, split_suffix
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +35,6 @@ _GENITIVE = frozenset(nfc(s) for s in ("ের", "য়ের", "এর", "ে�
 _WEAK_GENITIVE = nfc("র")
 _MIN_PROPAGATED = 3  # shorter words (উন, মু) are too ambiguous to tag wherever they occur
 _Target = tuple[str, "str | None"]  # (entity type, gazetteer id) that a person's name stands for
-_SPACES_RE = re.compile(r"\s+")  # what str.split() splits on
 
 
 @dataclass(frozen=True)
@@ -69,6 +64,7 @@ class EntityTagger:
         clusters = read_clusters(clusters_path)
         self._features = FeatureExtractor(clusters, self.gazetteer)
         self._decoder = FastDecoder(self._crf, self._features)
+        self._word_table = WordTable(self._decoder)
         self._gazetteer_starts = self.gazetteer.first_tokens()
         self._gazetteer_seconds = self.gazetteer.second_tokens()
         self._gazetteer_triggers = self._gazetteer_starts | self._gazetteer_seconds
@@ -137,32 +133,32 @@ class EntityTagger:
 
         The CRF decodes the lines of all texts as one batch.
         """
-        split = [[_Line(line) for line in lines] for lines in texts]
-        token_lines = [line.tokens for lines in split for line in lines]
-        rows = self._decoder.rows(token_lines)
+        layout = self._word_table.layout(list(chain.from_iterable(texts)))
+        token_lines, rows, starts = layout.tokens, layout.rows, layout.line_starts
         decoded = self._decoder.entity_tags(token_lines, rows)
-        starts = line_offsets(token_lines)
         triggers, prefixes = self._row_properties()
         hits = per_line(np.flatnonzero(triggers[rows]), starts)
-        result = []
+        chunks: list[list[tuple]] = []
         first = 0
-        for lines in split:
+        for lines in texts:
             last = first + len(lines)
-            chunks = [self._chunks(line.tokens, decoded[j], hits[j]) if decoded[j] or hits[j] else []
-                      for j, line in zip(range(first, last), lines)]
-            names = self._person_names([line.tokens for line in lines], chunks)
+            text_chunks = [self._chunks(token_lines[j], decoded[j], hits[j]) if decoded[j] or hits[j] else []
+                           for j in range(first, last)]
+            names = self._person_names(token_lines[first:last], text_chunks)
             if names:
                 # Tokens that begin with a name's first three letters, the only ones that can be that name.
                 wanted = np.zeros(len(self._prefix_ids), dtype=bool)
                 wanted[[self._prefix_ids[name[:3]] for name in names]] = True
                 low, high = starts[first] - 2, starts[last] - 2 if last < len(starts) else len(rows)
                 near = np.flatnonzero(wanted[prefixes[rows[low:high]]]) + low
-                chunks = [_propagate(line.tokens, line_chunks, names, candidates) if candidates else line_chunks
-                          for line, line_chunks, candidates in zip(lines, chunks, per_line(near, starts[first:last]))]
-            result.append([line.mentions(line_chunks) if line_chunks else []
-                           for line, line_chunks in zip(lines, chunks)])
+                text_chunks = [_propagate(tokens, line_chunks, names, candidates) if candidates else line_chunks
+                               for tokens, line_chunks, candidates
+                               in zip(token_lines[first:last], text_chunks, per_line(near, starts[first:last]))]
+            chunks += text_chunks
             first = last
-        return result
+        found = _mention_tuples(layout, chunks)
+        bounds = list(accumulate(map(len, texts), initial=0))
+        return [found[low:high] for low, high in zip(bounds, bounds[1:])]
 
     def _row_properties(self) -> tuple[np.ndarray, np.ndarray]:
         """Per decoder row: can its word start a gazetteer match, and an id of its first three letters."""
@@ -231,55 +227,29 @@ class EntityTagger:
         return " ".join(words) in stop or all(w.rstrip(".") in stop or split_suffix(w)[0] in stop for w in words)
 
 
-class _Line:
-    """One line as written, its words' tokens, and the flat token list the tagger reads."""
+def _mention_tuples(layout: Layout, chunks: list[list[tuple]]) -> list[list[tuple]]:
+    """Per line, its chunks as mentions with character offsets into the line as written.
 
-    __slots__ = ("text", "words", "pieces", "tokens")
-
-    def __init__(self, text: str):
-        self.text = text
-        self.words = text.split()
-        self.pieces = words_tokens(self.words)
-        self.tokens = list(chain.from_iterable(map(TOKENS_OF, self.pieces)))
-
-    def mentions(self, chunks: list[tuple]) -> list[tuple]:
-        """The chunks as mentions with character offsets into the line as written.
-
-        Plain tuples with the fields of :class:`RawMention`: a long corpus makes millions.
-        """
-        tokens, pieces, words = self.tokens, self.pieces, self.words
-        # tokens_through[w]: how many tokens words 0..w hold; token k lies in the first word whose count exceeds k.
-        tokens_through = list(accumulate(map(len, map(TOKENS_OF, pieces))))
-        # Each word starts where the previous one started, plus its length and the white space after it.
-        spaces = _SPACES_RE.findall(self.text)
-        lead = len(spaces.pop(0)) if self.text[0].isspace() else 0
-        word_starts = list(accumulate(map(add, map(len, words), map(len, spaces)), initial=lead))
-
-        def word_of(k: int) -> int:
-            return bisect_right(tokens_through, k)
-
-        def span(k: int) -> tuple[int, int]:
-            """Line offsets where token ``k`` starts and ends."""
-            word = bisect_right(tokens_through, k)
-            within = k - (tokens_through[word - 1] if word else 0)
-            at, piece = word_starts[word], pieces[word]
-            return at + piece.starts[within], at + piece.ends[within]
-
-        result = []
-        for s, e, kind, entry_id, basis in chunks:
+    Plain tuples with the fields of :class:`RawMention`: a long corpus makes millions.
+    """
+    # joined[t]: token t comes from the same written word as the token before it.
+    joined = np.concatenate(([False], layout.word[1:] == layout.word[:-1])).tolist()
+    firsts, lasts, partial = [], [], []
+    for tokens, first, line_chunks in zip(layout.tokens, layout.first_token, chunks):
+        for s, e, kind, entry_id, basis in line_chunks:
             # A hyphenated name (মু-জিন) is one name: a hyphen inside one written word, a letter after it.
             while (e + 1 < len(tokens) and tokens[e] == "-" and basis != "gazetteer" and tokens[e + 1][0].isalpha()
-                   and word_of(e - 1) == word_of(e) == word_of(e + 1)):
+                   and joined[first + e] and joined[first + e + 1]):
                 e += 2
-            begin, finish = span(s)
-            if e - s == 1:
-                surface = tokens[s]
-            else:
-                finish = span(e - 1)[1]
-                surface = tokens[s] + "".join(tokens[k] if word_of(k) == word_of(k - 1) else " " + tokens[k]
-                                              for k in range(s + 1, e))
-            result.append((begin, finish, surface, kind, entry_id, basis, tokens[e] if e < len(tokens) else ""))
-        return result
+            surface = tokens[s] if e - s == 1 else tokens[s] + "".join(
+                token if glued else " " + token for token, glued in zip(tokens[s + 1:e], joined[first + s + 1:first + e]))
+            firsts.append(first + s)
+            lasts.append(first + e - 1)
+            partial.append((surface, kind, entry_id, basis, tokens[e] if e < len(tokens) else ""))
+    begins = iter(layout.char_starts[firsts].tolist())
+    ends = iter(layout.char_ends[lasts].tolist())
+    fields = iter(partial)
+    return [[(next(begins), next(ends), *next(fields)) for _ in line_chunks] for line_chunks in chunks]
 
 
 def _agree(first: _Target | None, second: _Target) -> _Target | None:

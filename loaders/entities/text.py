@@ -60,14 +60,21 @@ _MAX_REMEMBERED_WORDS = 200_000
 
 
 def word_tokens(word: str) -> WordTokens:
+    """``split_word``, remembered for the first ``_MAX_REMEMBERED_WORDS`` words met."""
+    found = _WORD_TOKENS.get(word)
+    if found is None:
+        found = split_word(word)
+        if len(_WORD_TOKENS) < _MAX_REMEMBERED_WORDS:
+            _WORD_TOKENS[word] = found
+    return found
+
+
+def split_word(word: str) -> WordTokens:
     """Tokens of ``word`` after NFC and invisible-character removal, with offsets into ``word``.
 
     A token's span runs to where the next one starts (or the word ends), so invisible
     characters inside a word stay inside the mention that covers them.
     """
-    found = _WORD_TOKENS.get(word)
-    if found is not None:
-        return found
     form = normalise_word(word)
     text, offsets = form if form else (word, None)
     tokens, starts, ends = [], [], []
@@ -80,10 +87,7 @@ def word_tokens(word: str) -> WordTokens:
         else:
             starts.append(offsets[start])
             ends.append(max(offsets[end] if end < len(text) else len(word), offsets[end - 1] + 1))
-    found = WordTokens(tuple(tokens), tuple(starts), tuple(ends))
-    if len(_WORD_TOKENS) < _MAX_REMEMBERED_WORDS:
-        _WORD_TOKENS[word] = found
-    return found
+    return WordTokens(tuple(tokens), tuple(starts), tuple(ends))
 
 
 def words_tokens(words: list[str]) -> list[WordTokens]:
