@@ -157,14 +157,15 @@ def _parse_many(
     items: list[tuple[str, str, str]], progress: Progress | None = None, already_done: int = 0, entities: bool = True
 ) -> dict[str, pd.DataFrame]:
     """Parse (hash, encoding, text) triples into the cacheable tables (see ``loaders.cache.TABLES``)."""
-    rows, line_columns, mention_lists = [], {}, {name: [] for name in _CACHED_MENTION_COLUMNS}
+    article_columns, line_columns, mention_lists = {}, {}, {name: [] for name in _CACHED_MENTION_COLUMNS}
     untagged: list[tuple[str, Article]] = []
     total = already_done + len(items)
     for done, (digest, encoding, text) in enumerate(items, start=already_done + 1):
         if progress and (done % 25 == 0 or done == total):
             progress(done, total)
         article = parse_article(text, digest)
-        rows.append(_article_row(digest, encoding, article))
+        for key, value in _article_row(digest, encoding, article).items():
+            article_columns.setdefault(key, []).append(value)
         for key, values in _line_rows(digest, article).items():
             line_columns.setdefault(key, []).extend(values)
         if entities:
@@ -172,7 +173,7 @@ def _parse_many(
             if len(untagged) == _TAGGING_BATCH:
                 _add_mentions(untagged, mention_lists)
     _add_mentions(untagged, mention_lists)
-    return {"articles": pd.DataFrame(rows), "lines": pd.DataFrame(line_columns),
+    return {"articles": pd.DataFrame(article_columns), "lines": pd.DataFrame(line_columns),
             "mentions": pd.DataFrame(mention_lists, columns=_CACHED_MENTION_COLUMNS).astype(_MENTION_DTYPES)}
 
 

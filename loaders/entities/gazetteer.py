@@ -69,6 +69,9 @@ class Gazetteer:
             candidates.sort(key=lambda c: -c[0])
         for candidates in self._by_second.values():
             candidates.sort(key=lambda c: -c[1])
+        # Per second word, the lengths a misspelt first word may have (one edit from a real one).
+        self._fuzzy_sizes = {second: frozenset(len(c[0]) + step for c in candidates for step in (-1, 0, 1))
+                             for second, candidates in self._by_second.items()}
 
     def _add_alias(self, alias: str, entry: GazetteerEntry) -> None:
         """Index one alias under its first token."""
@@ -104,9 +107,9 @@ class Gazetteer:
 
     def fuzzy_match_at(self, tokens: list[str], i: int) -> tuple[int, str] | None:
         """Longest multi-word alias at ``tokens[i]`` whose first word is one edit from ``tokens[i]``."""
-        if i + 1 >= len(tokens) or len(tokens[i]) < _MIN_FUZZY_WORD:
-            return None
         size = len(tokens[i])
+        if i + 1 >= len(tokens) or size < _MIN_FUZZY_WORD or size not in self._fuzzy_sizes.get(tokens[i + 1], ()):
+            return None
         for first, length, middle, last_forms, entry_id in self._by_second.get(tokens[i + 1], ()):
             if abs(len(first) - size) > 1:  # never one edit apart
                 continue

@@ -16,6 +16,8 @@ import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from itertools import compress
+from operator import itemgetter
 
 import pandas as pd
 from rapidfuzz.distance import Levenshtein
@@ -199,15 +201,16 @@ def link_entities(mentions: pd.DataFrame, word_counts: Mapping[str, int] | None 
     table = mentions.reset_index(drop=True)
     if table.empty:
         return pd.DataFrame(columns=ENTITY_COLUMNS), pd.DataFrame(columns=MENTION_COLUMNS)
-    surface_keys = {s: " ".join(tokenize(nfc(s))) for s in table["surface"].unique()}
-    surfaces = table["surface"].map(surface_keys)
-    gazetteer_ids = table["gazetteer_id"].tolist()
-    evidence = _Evidence(surfaces[table["gazetteer_id"].isna()].unique(), gazetteer,
-                         news_word_counts() if word_counts is None else word_counts)
+    # Plain lists: iterating pandas' Arrow-backed string columns element by element is slow.
+    article_ids, types, surfaces = table["article_id"].tolist(), table["type"].tolist(), table["surface"].tolist()
+    gazetteer_ids, in_body = table["gazetteer_id"].tolist(), table["in_body"].tolist()
+    surface_keys = {s: " ".join(tokenize(nfc(s))) for s in dict.fromkeys(surfaces)}
+    evidence = _Evidence({surface_keys[s] for s, gid in zip(surfaces, gazetteer_ids) if not isinstance(gid, str)},
+                         gazetteer, news_word_counts() if word_counts is None else word_counts)
     # Per mention, the comparison key and the stem as written (hyphens kept, for display).
     memo: dict[tuple[str, str], tuple[str, str]] = {}
     keys, written = [], []
-    for gid, surface, next_word in zip(gazetteer_ids, table["surface"].tolist(), table["next_word"].tolist()):
+    for gid, surface, next_word in zip(gazetteer_ids, surfaces, table["next_word"].tolist()):
         if isinstance(gid, str):
             keys.append(f"gaz:{gid}")
             written.append("")
@@ -218,8 +221,6 @@ def link_entities(mentions: pd.DataFrame, word_counts: Mapping[str, int] | None 
             found = memo[(surface, next_word)] = (_key(stem), _written_stem(surface, stem))
         keys.append(found[0])
         written.append(found[1])
-    # Plain lists: iterating pandas' Arrow-backed string columns element by element is slow.
-    article_ids, types = table["article_id"].tolist(), table["type"].tolist()
     partial = _partial_names(article_ids, types, keys, gazetteer)
     if partial:
         keys = [partial.get((a, t, k), k) for a, t, k in zip(article_ids, types, keys)]
@@ -232,41 +233,44 @@ def link_entities(mentions: pd.DataFrame, word_counts: Mapping[str, int] | None 
     alias_keys = {(e.type, _key(alias)): f"gaz:{e.id}" for e in gazetteer.entries.values() for alias in e.aliases}
     counts = Counter(zip(types, keys))
     targets = _fuzzy_targets(counts + Counter({k: 0 for k in alias_keys}), set(alias_keys))
-    resolved = []
+    entity_ids = []
     for kind, key in zip(types, keys):
         kind_key = targets.get((kind, key), (kind, key))
-        resolved.append(alias_keys.get(kind_key, kind_key[1]))
-    table = table.assign(
-        entity_id=[k[4:] if k.startswith("gaz:") else f"{t}:{k}" for t, k in zip(types, resolved)],
-        type=types,
-    )[MENTION_COLUMNS]
+        resolved = alias_keys.get(kind_key, kind_key[1])
+        entity_ids.append(resolved[4:] if resolved.startswith("gaz:") else f"{kind}:{resolved}")
+    table = table.assign(entity_id=entity_ids, type=types)[MENTION_COLUMNS]
     # The canonical name of a new entity is the stem it was written as most often (longest on ties).
-    seen = Counter(zip(table["entity_id"].tolist(), written))
     names: dict[str, tuple[str, str | None]] = {}
     best: dict[str, tuple[int, int]] = {}
-    for (entity_id, key), count in seen.items():
+    for (entity_id, key), count in Counter(zip(entity_ids, written)).items():
         entry = gazetteer.entries.get(entity_id)
         if entry:
             names[entity_id] = (entry.name_bn, entry.label_en)
         elif (count, len(key)) > best.get(entity_id, (0, 0)):
             best[entity_id] = (count, len(key))
             names[entity_id] = (key, None)
-    return entity_table(table, names), table
+    return _entity_rows(entity_ids, types, surfaces, article_ids, in_body, names), table
 
 
 def entity_table(mentions: pd.DataFrame, names: Mapping[str, tuple[str, str | None]]) -> pd.DataFrame:
     """One row per entity of ``mentions`` (see ``link_entities``); ``names`` gives (name_bn, label_en)."""
     if mentions.empty:
         return pd.DataFrame(columns=ENTITY_COLUMNS)
+    columns = ("entity_id", "type", "surface", "article_id", "in_body")
+    return _entity_rows(*(mentions[column].tolist() for column in columns), names)
+
+
+def _entity_rows(entity_ids: list[str], types: list[str], surfaces: list[str], article_ids: list[str],
+                 in_body: list[bool], names: Mapping[str, tuple[str, str | None]]) -> pd.DataFrame:
+    """``entity_table`` from the mention columns as lists."""
     # Counted in plain Python: per-group pandas aggregations over a few thousand entities are much slower.
-    ids, in_body = mentions["entity_id"].tolist(), mentions["in_body"].tolist()
     kinds, spellings = {}, defaultdict(set)
-    for entity_id, kind, surface in zip(ids, mentions["type"].tolist(), mentions["surface"].tolist()):
+    for entity_id, kind, surface in zip(entity_ids, types, surfaces):
         kinds.setdefault(entity_id, kind)
         spellings[entity_id].add(surface)
-    body = [(entity_id, article) for entity_id, article, inside in zip(ids, mentions["article_id"].tolist(), in_body)
-            if inside]
-    mentions_all, body_mentions, body_articles = Counter(ids), Counter(e for e, _ in body), Counter(e for e, _ in set(body))
+    body = list(compress(zip(entity_ids, article_ids), in_body))
+    mentions_all, body_mentions = Counter(entity_ids), Counter(map(itemgetter(0), body))
+    body_articles = Counter(map(itemgetter(0), set(body)))
     entities = pd.DataFrame({
         "entity_id": list(kinds),
         "name_bn": [names[e][0] for e in kinds],

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pycrfsuite
 
-from loaders.entities.decoder import FastDecoder, per_line
+from loaders.entities.decoder import EOS, FastDecoder, per_line
 from loaders.entities.features import CLUSTERS_PATH, MODEL_DIR, FeatureExtractor, clustered_word_counts, read_clusters
 from loaders.entities.gazetteer import Gazetteer, load_gazetteer
 from loaders.entities.layout import Layout, WordTable
@@ -67,11 +67,11 @@ class EntityTagger:
         self._word_table = WordTable(self._decoder)
         self._gazetteer_starts = self.gazetteer.first_tokens()
         self._gazetteer_seconds = self.gazetteer.second_tokens()
-        self._gazetteer_triggers = self._gazetteer_starts | self._gazetteer_seconds
         self._words = entity_words()
         self._word_counts = clustered_word_counts(clusters)
         # Per decoder row (see ``_row_properties``), grown as the decoder meets new words.
-        self._row_triggers = np.zeros(0, dtype=bool)
+        self._row_starts = np.zeros(0, dtype=bool)
+        self._row_seconds = np.zeros(0, dtype=bool)
         self._row_prefixes = np.zeros(0, dtype=np.intp)
         self._prefix_ids: dict[str, int] = {}
 
@@ -83,20 +83,20 @@ class EntityTagger:
         """BIO tags from crfsuite's own decode of the whole sequence (the reference for ``crf_tags``)."""
         return self._crf.tag(self._features.sentence(tokens)) if tokens else []
 
-    def gazetteer_matches(self, tokens: list[str], hits: list[int] | None = None) -> list[tuple[int, int, str]]:
+    def gazetteer_matches(self, tokens: list[str], candidates: list[int] | None = None
+                          ) -> list[tuple[int, int, str]]:
         """Non-overlapping longest gazetteer matches as (first token, end token, entry id).
 
-        ``hits`` are the positions of the tokens that can start or continue a match, when known.
+        ``candidates`` are the positions, in order, where a match can begin, when known:
+        a token that begins an alias, or one followed by an alias's second word (the
+        first may be misspelt).
         """
         matches = []
         next_free = 0
         starts, seconds = self._gazetteer_starts, self._gazetteer_seconds
-        if hits is None:
-            hits = [i for i, token in enumerate(tokens) if token in self._gazetteer_triggers]
-        if not hits:
-            return matches
-        candidates = sorted({j for i in hits for j in ((i, i - 1) if tokens[i] in seconds else (i,))
-                             if j >= 0 and (j == i - 1 or tokens[j] in starts)})
+        if candidates is None:
+            candidates = [i for i, token in enumerate(tokens)
+                          if token in starts or i + 1 < len(tokens) and tokens[i + 1] in seconds]
         for i in candidates:
             if i < next_free:
                 continue
@@ -136,13 +136,16 @@ class EntityTagger:
         layout = self._word_table.layout(list(chain.from_iterable(texts)))
         token_lines, rows, starts = layout.tokens, layout.rows, layout.line_starts
         decoded = self._decoder.entity_tags(token_lines, rows)
-        triggers, prefixes = self._row_properties()
-        hits = per_line(np.flatnonzero(triggers[rows]), starts)
+        row_starts, row_seconds, prefixes = self._row_properties()
+        # Where a gazetteer match can begin: an alias's first word, or a real token before an alias's second word.
+        can_begin = row_starts[rows]
+        can_begin[:-1] |= row_seconds[rows[1:]] & (rows[:-1] > EOS)
+        candidates = per_line(np.flatnonzero(can_begin), starts)
         chunks: list[list[tuple]] = []
         first = 0
         for lines in texts:
             last = first + len(lines)
-            text_chunks = [self._chunks(token_lines[j], decoded[j], hits[j]) if decoded[j] or hits[j] else []
+            text_chunks = [self._chunks(token_lines[j], decoded[j], candidates[j]) if decoded[j] or candidates[j] else []
                            for j in range(first, last)]
             names = self._person_names(token_lines[first:last], text_chunks)
             if names:
@@ -160,14 +163,15 @@ class EntityTagger:
         bounds = list(accumulate(map(len, texts), initial=0))
         return [found[low:high] for low, high in zip(bounds, bounds[1:])]
 
-    def _row_properties(self) -> tuple[np.ndarray, np.ndarray]:
-        """Per decoder row: can its word start a gazetteer match, and an id of its first three letters."""
-        new = self._decoder.types[len(self._row_triggers):]
+    def _row_properties(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per decoder row: does its word begin a gazetteer alias, is it an alias's second word, its first letters' id."""
+        new = self._decoder.types[len(self._row_starts):]
         if new:
-            triggers, ids = self._gazetteer_triggers, self._prefix_ids
-            self._row_triggers = np.concatenate((self._row_triggers, [t in triggers for t in new]))
+            starts, seconds, ids = self._gazetteer_starts, self._gazetteer_seconds, self._prefix_ids
+            self._row_starts = np.concatenate((self._row_starts, [t in starts for t in new]))
+            self._row_seconds = np.concatenate((self._row_seconds, [t in seconds for t in new]))
             self._row_prefixes = np.concatenate((self._row_prefixes, [ids.setdefault(t[:3], len(ids)) for t in new]))
-        return self._row_triggers, self._row_prefixes
+        return self._row_starts, self._row_seconds, self._row_prefixes
 
     def _person_names(self, tokenized: list[list[str]], chunks: list[list[tuple]]) -> dict[str, _Target]:
         """Single words that name a person found elsewhere in the same text -> (type, gazetteer id).
@@ -188,12 +192,12 @@ class EntityTagger:
                     names[word] = _agree(names.get(word, (kind, entry_id)), (kind, entry_id))
         return {word: target for word, target in names.items() if target}
 
-    def _chunks(self, tokens: list[str], entity_tags: list[tuple[int, str]], hits: list[int] | None = None,
+    def _chunks(self, tokens: list[str], entity_tags: list[tuple[int, str]], candidates: list[int] | None = None,
                 keep_common: bool = False) -> list[tuple[int, int, str, str | None, str]]:
         """Gazetteer matches plus the tidied CRF chunks that do not overlap them, by position."""
         found: list[tuple[int, int, str, str | None, str]] = []
         taken: set[int] = set()
-        for start, end, entry_id in self.gazetteer_matches(tokens, hits):
+        for start, end, entry_id in self.gazetteer_matches(tokens, candidates):
             found.append((start, end, self.gazetteer.entries[entry_id].type, entry_id, "gazetteer"))
             taken.update(range(start, end))
         for start, end, kind in _crf_chunks(tokens, entity_tags):
