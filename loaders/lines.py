@@ -69,7 +69,8 @@ _CREDIT_RE = re.compile(rf"/?\s*{_INITIALS}(?:\s*/\s*{_INITIALS})*\s*/?|/?[A-Z]{
 _SENTENCE_END_RE = re.compile(r"[.?!।॥][\s'\"’”»)\]|]*$")
 _SPLIT_RE = re.compile(r"\n")
 _HAS_DIGIT_RE = re.compile(r"[0-9০-৯]")
-_LETTER_RE = re.compile(r"[A-Za-z\u0980-\u09E5\u09F0-\u09FF]")
+# A letter or digit of any script (what str.isalnum accepts), or a Bengali sign that is not one.
+_COUNTED_RE = re.compile(r"[^\W_]|[A-Za-z\u0980-\u09E5\u09F0-\u09FF]")
 
 
 @dataclass(frozen=True)
@@ -134,21 +135,21 @@ def _is_paragraph(text: str, words: int) -> bool:
 
 def _date_coverage(text: str, found: tuple) -> float:
     """Share of the line's letters and digits that belong to dates, times and date labels."""
+    total = len(_COUNTED_RE.findall(text))
+    if not total:
+        return 0.0
     lex = lexicon()
-    covered = [False] * len(text)
     spans = [(m.start, m.end) for m in found]
     spans += [(m.start, m.end) for m in dates.find_times(text)]
     spans += [(s, e) for s, e, _ in dates.find_weekdays(text)]
     spans += [m.span() for m in lex.date_label_re.finditer(text)]
-    for start, end in spans:
-        for i in range(start, end):
-            covered[i] = True
-    total = hit = 0
-    for ch, is_covered in zip(text, covered):
-        if ch.isalnum() or _LETTER_RE.match(ch):
-            total += 1
-            hit += is_covered
-    return hit / total if total else 0.0
+    hit = reach = 0
+    for start, end in sorted(spans):
+        start = max(start, reach)  # count overlapping spans once
+        if end > start:
+            hit += len(_COUNTED_RE.findall(text, start, end))
+            reach = end
+    return hit / total
 
 
 def _whole_line_source(text: str) -> sources.SourceHit | None:

@@ -12,6 +12,7 @@ this against crfsuite's own decode.
 """
 from __future__ import annotations
 
+import functools
 import logging
 
 import numpy as np
@@ -134,7 +135,10 @@ class FastDecoder:
         if total == 0:
             return result
         scores = self.unary(self.rows(lines) if rows is None else rows)
-        open_tokens = scores[:, 0] - scores[:, 1:].max(axis=1) <= FIXED_GAP
+        # Column by column: numpy reduces a short last axis far more slowly.
+        best_entity = functools.reduce(np.maximum, (scores[:, label] for label in range(2, len(self.labels))),
+                                       scores[:, 1])
+        open_tokens = scores[:, 0] - best_entity <= FIXED_GAP
         if not open_tokens.any():
             return result
         first = np.zeros(total + 1, dtype=bool)
@@ -172,8 +176,10 @@ class FastDecoder:
         for step in range(1, len(going)):
             count = going[step]
             candidates = score[:count, :, None] + self._transitions
-            back.append(candidates.argmax(axis=1))
-            score[:count] = candidates.max(axis=1) + scores[starts[:count] + step]
+            came_from = candidates.argmax(axis=1)
+            back.append(came_from)
+            reached = np.take_along_axis(candidates, came_from[:, None, :], axis=1)[:, 0]
+            score[:count] = reached + scores[starts[:count] + step]
         label = (score + out_of).argmax(axis=1)
         best[starts + lengths - 1] = label
         for step in range(len(going) - 1, 0, -1):

@@ -53,7 +53,8 @@ class WordTable:
         empty = np.zeros(0, dtype=np.intp)
         # Per word type: how many tokens, and where they begin in the flat arrays.
         self._counts, self._firsts = empty, empty
-        # Per token of every word type: decoder row, and span in the written word.
+        # Per token of every word type: its text, decoder row, and span in the written word.
+        self._texts = np.zeros(0, dtype=object)
         self._rows, self._starts, self._ends = empty, empty, empty
 
     def _word_ids(self, words: list[str]) -> np.ndarray:
@@ -69,7 +70,9 @@ class WordTable:
         pieces = [split_word(word) for word in words]
         counts = np.fromiter((len(piece.tokens) for piece in pieces), dtype=np.intp, count=len(pieces))
         firsts = len(self._rows) + np.cumsum(counts) - counts
-        rows = self._decoder.token_rows([token for piece in pieces for token in piece.tokens])
+        texts = [token for piece in pieces for token in piece.tokens]
+        rows = self._decoder.token_rows(texts)
+        self._texts = np.concatenate((self._texts, np.array(texts, dtype=object)))
         self._counts = np.concatenate((self._counts, counts))
         self._firsts = np.concatenate((self._firsts, firsts))
         self._rows = np.concatenate((self._rows, rows))
@@ -104,7 +107,7 @@ class WordTable:
         rows[token_bounds[1:] + padding] = EOS
         rows[token_bounds[1:] + padding + 1] = EOS
         rows[np.arange(total) + padding.repeat(np.diff(token_bounds))] = token_rows
-        all_tokens = list(map(self._decoder.types.__getitem__, token_rows.tolist()))
+        all_tokens = self._texts[flat].tolist()
         first_token = token_bounds.tolist()
         tokens = [all_tokens[low:high] for low, high in zip(first_token, first_token[1:])]
         return Layout(rows, line_starts, tokens, first_token[:-1], word_starts[word] + self._starts[flat],
