@@ -36,6 +36,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 
 import pandas as pd
@@ -218,8 +219,8 @@ def _link(files: pd.DataFrame, raw: pd.DataFrame, lines: pd.DataFrame) -> tuple[
 
 def _entities_per_article(article_ids: pd.Series, mentions: pd.DataFrame) -> list[list[str]]:
     """Per article, the entity ids of its body mentions, most mentioned first."""
-    counts = Counter(pair for pair, inside in zip(zip(mentions["article_id"].tolist(), mentions["entity_id"].tolist()),
-                                                  mentions["in_body"].tolist()) if inside)
+    counts = Counter(compress(zip(mentions["article_id"].tolist(), mentions["entity_id"].tolist()),
+                              mentions["in_body"].tolist()))
     ranked: dict[str, list[tuple[int, str]]] = {}
     for (article_id, entity_id), count in counts.items():
         ranked.setdefault(article_id, []).append((-count, entity_id))

@@ -120,6 +120,11 @@ class Gazetteer:
                 return length, entry_id
         return None
 
+    def fuzzy_first_sizes(self, second: str) -> tuple[int, int]:
+        """Shortest and longest a misspelt first word before ``second`` can be (an empty range if none)."""
+        sizes = self._fuzzy_sizes.get(second)
+        return (max(min(sizes), _MIN_FUZZY_WORD), max(sizes)) if sizes else (1, 0)
+
     def first_tokens(self) -> frozenset[str]:
         """Every token that can start a match (for a cheap pre-check)."""
         return frozenset(self._by_first)

@@ -71,7 +71,9 @@ class EntityTagger:
         self._word_counts = clustered_word_counts(clusters)
         # Per decoder row (see ``_row_properties``), grown as the decoder meets new words.
         self._row_starts = np.zeros(0, dtype=bool)
-        self._row_seconds = np.zeros(0, dtype=bool)
+        self._row_sizes = np.zeros(0, dtype=np.intp)
+        # The lengths a first word may have before a row's word to be a misspelt alias (empty unless a second word).
+        self._row_fuzzy_sizes = np.zeros((0, 2), dtype=np.intp)
         self._row_prefixes = np.zeros(0, dtype=np.intp)
         self._prefix_ids: dict[str, int] = {}
 
@@ -136,10 +138,12 @@ class EntityTagger:
         layout = self._word_table.layout(list(chain.from_iterable(texts)))
         token_lines, rows, starts = layout.tokens, layout.rows, layout.line_starts
         decoded = self._decoder.entity_tags(token_lines, rows)
-        row_starts, row_seconds, prefixes = self._row_properties()
-        # Where a gazetteer match can begin: an alias's first word, or a real token before an alias's second word.
+        row_starts, row_sizes, row_fuzzy_sizes, prefixes = self._row_properties()
+        # Where a gazetteer match can begin: an alias's first word, or a real token before an alias's
+        # second word that is long enough to be a misspelling of the first.
         can_begin = row_starts[rows]
-        can_begin[:-1] |= row_seconds[rows[1:]] & (rows[:-1] > EOS)
+        sizes, fuzzy_sizes = row_sizes[rows[:-1]], row_fuzzy_sizes[rows[1:]]
+        can_begin[:-1] |= (fuzzy_sizes[:, 0] <= sizes) & (sizes <= fuzzy_sizes[:, 1]) & (rows[:-1] > EOS)
         candidates = per_line(np.flatnonzero(can_begin), starts)
         chunks: list[list[tuple]] = []
         first = 0
@@ -163,15 +167,17 @@ class EntityTagger:
         bounds = list(accumulate(map(len, texts), initial=0))
         return [found[low:high] for low, high in zip(bounds, bounds[1:])]
 
-    def _row_properties(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Per decoder row: does its word begin a gazetteer alias, is it an alias's second word, its first letters' id."""
+    def _row_properties(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per decoder row: does its word begin a gazetteer alias, its length, the lengths a misspelt
+        first word may have before it, and an id of its first three letters."""
         new = self._decoder.types[len(self._row_starts):]
         if new:
-            starts, seconds, ids = self._gazetteer_starts, self._gazetteer_seconds, self._prefix_ids
+            starts, ids, sizes = self._gazetteer_starts, self._prefix_ids, self.gazetteer.fuzzy_first_sizes
             self._row_starts = np.concatenate((self._row_starts, [t in starts for t in new]))
-            self._row_seconds = np.concatenate((self._row_seconds, [t in seconds for t in new]))
+            self._row_sizes = np.concatenate((self._row_sizes, [len(t) for t in new]))
+            self._row_fuzzy_sizes = np.concatenate((self._row_fuzzy_sizes, [sizes(t) for t in new]))
             self._row_prefixes = np.concatenate((self._row_prefixes, [ids.setdefault(t[:3], len(ids)) for t in new]))
-        return self._row_starts, self._row_seconds, self._row_prefixes
+        return self._row_starts, self._row_sizes, self._row_fuzzy_sizes, self._row_prefixes
 
     def _person_names(self, tokenized: list[list[str]], chunks: list[list[tuple]]) -> dict[str, _Target]:
         """Single words that name a person found elsewhere in the same text -> (type, gazetteer id).
