@@ -173,7 +173,8 @@ def _parse_many(
             untagged.append((digest, article))
             if len(untagged) == _TAGGING_BATCH:
                 _add_mentions(untagged, mention_lists)
-    _add_mentions(untagged, mention_lists)
+    if untagged:
+        _add_mentions(untagged, mention_lists)
     return {"articles": pd.DataFrame(article_columns), "lines": pd.DataFrame(line_columns),
             "mentions": pd.DataFrame(mention_lists, columns=_CACHED_MENTION_COLUMNS).astype(_MENTION_DTYPES)}
 

@@ -41,6 +41,15 @@ def test_warm_load_comes_from_the_cache(tmp_path, monkeypatch):
     pd.testing.assert_frame_equal(warm.lines, cold.lines, check_dtype=False, check_categorical=False)
 
 
+def test_loading_without_entities_never_loads_the_tagger(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the entity tagger was loaded although entities are off")
+
+    monkeypatch.setattr("loaders.entities.extract.default_tagger", refuse)
+    corpus = load_corpus([SAMPLE_DIR], entities=False)
+    assert len(corpus.articles) == 5 and corpus.mentions.empty
+
+
 def test_changed_file_is_parsed_again(tmp_path):
     folder = tmp_path / "corpus"
     folder.mkdir()
