@@ -7,6 +7,7 @@ import re
 import sys
 import unicodedata
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -14,7 +15,7 @@ from loaders.entities import (
     Corrections, apply_corrections, corrections_path, link_entities, load_corrections, save_corrections, tag_text,
 )
 from loaders.entities.__main__ import tag_conll
-from loaders.entities.conll import normalise_tag, read_conll, score
+from loaders.entities.conll import chunks, normalise_tag, read_conll, score
 from loaders.entities.corrections import CorrectionsError
 from loaders.entities.gazetteer import load_gazetteer
 from loaders.entities.layout import LAST_SPACE, WordTable
@@ -193,6 +194,28 @@ def test_fast_decoder_agrees_with_crfsuite():
     sentences = [[t for t, _ in s] for s in read_conll(shared_path(RIFAT_TEST))[:400]]
     same = sum(tagger.crf_tags(tokens) == tagger.full_crf_tags(tokens) for tokens in sentences)
     assert same / len(sentences) >= 0.97
+
+
+def test_decoder_chunks_follow_conlleval_rules():
+    decoder = default_tagger()._decoder
+    sentences = [[t for t, _ in s] for s in read_conll(shared_path(RIFAT_TEST))[:400]]
+    # Lines decoded together, an empty one among them, must give each line its own chunks.
+    batch = sentences[:200] + [[]] + sentences[200:]
+    found = decoder.chunks(batch)
+    assert found[200] == []
+    for tokens, line_chunks in zip(sentences, found[:200] + found[201:]):
+        assert set(line_chunks) == chunks(decoder.decode(tokens))
+        assert line_chunks == sorted(line_chunks)
+    assert sum(map(len, found)) > 300
+
+
+def test_a_chunk_never_runs_from_one_line_into_the_next(monkeypatch):
+    decoder = default_tagger()._decoder
+    labels = ["B-PER", "I-PER", "I-PER", "O", "I-LOC", "I-LOC", "B-LOC", "I-ORG"]
+    best = np.array([decoder.labels.index(label) for label in labels])
+    monkeypatch.setattr(decoder, "_best_labels", lambda lines, rows: (best, np.array([0, 2, 2, 8])))
+    assert decoder.chunks([["a", "b"], [], list("cdefgh")]) == [
+        [(0, 2, "PER")], [], [(0, 1, "PER"), (2, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG")]]
 
 
 def test_held_out_f1_beats_the_baseline():

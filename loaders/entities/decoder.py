@@ -37,6 +37,10 @@ class FastDecoder:
     def __init__(self, crf: pycrfsuite.Tagger, features: FeatureExtractor):
         self.labels = ["O"] + [label for label in crf.labels() if label != "O"]
         count = len(self.labels)
+        # Per label: the entity type it marks (an index into ``_types``, -1 for O) and whether it is a B- tag.
+        self._types = sorted({label[2:] for label in self.labels[1:]})
+        self._label_types = np.array([-1] + [self._types.index(label[2:]) for label in self.labels[1:]])
+        self._label_begins = np.array([label.startswith("B-") for label in self.labels])
         index = {label: i for i, label in enumerate(self.labels)}
         info = crf.info()
         attributes = sorted({attribute for attribute, _ in info.state_features})
@@ -127,34 +131,56 @@ class FastDecoder:
         numpy overhead, so callers should pass as many lines as they have at once.
         ``rows`` is ``self.rows(lines)`` when the caller has it already.
         """
-        result: list[list[tuple[int, str]]] = [[] for _ in lines]
-        line_starts = [0]
-        for tokens in lines:
-            line_starts.append(line_starts[-1] + len(tokens))
-        total = line_starts.pop()
+        best, line_starts = self._best_labels(lines, rows)
+        positions = np.flatnonzero(best)
+        labels = iter([self.labels[label] for label in best[positions].tolist()])
+        return [[(position, next(labels)) for position in line] for line in per_line(positions, line_starts[:-1])]
+
+    def chunks(self, lines: list[list[str]], rows: np.ndarray | None = None) -> list[list[tuple[int, int, str]]]:
+        """Per line, the entity chunks (start, end, type) of the best labels by conlleval rules.
+
+        A chunk begins at a B- tag, or at an I- tag that does not continue a chunk of its
+        type on the token before. Arguments as for ``entity_tags``.
+        """
+        best, line_starts = self._best_labels(lines, rows)
+        types = self._label_types[best]
+        tagged = types >= 0
+        continues = tagged & ~self._label_begins[best]
+        continues[1:] &= types[1:] == types[:-1]
+        continues[line_starts[:-1][line_starts[:-1] < len(best)]] = False
+        begins = np.flatnonzero(tagged & ~continues)
+        last = tagged.copy()
+        last[:-1] &= ~continues[1:]
+        line = np.searchsorted(line_starts, begins, side="right") - 1
+        offsets = line_starts[line]
+        found = iter(zip((begins - offsets).tolist(), (np.flatnonzero(last) + 1 - offsets).tolist(),
+                         [self._types[kind] for kind in types[begins].tolist()]))
+        return [[next(found) for _ in range(count)] for count in np.bincount(line, minlength=len(lines)).tolist()]
+
+    def _best_labels(self, lines: list[list[str]], rows: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """The best label of every token of all lines laid end to end, and where each line starts (plus the end)."""
+        line_starts = np.zeros(len(lines) + 1, dtype=np.intp)
+        np.cumsum(np.fromiter(map(len, lines), dtype=np.intp, count=len(lines)), out=line_starts[1:])
+        total = int(line_starts[-1])
+        best = np.zeros(total, dtype=np.intp)
         if total == 0:
-            return result
+            return best, line_starts
         scores = self.unary(self.rows(lines) if rows is None else rows)
         # Column by column: numpy reduces a short last axis far more slowly.
         best_entity = functools.reduce(np.maximum, (scores[:, label] for label in range(2, len(self.labels))),
                                        scores[:, 1])
         open_tokens = scores[:, 0] - best_entity <= FIXED_GAP
         if not open_tokens.any():
-            return result
+            return best, line_starts
         first = np.zeros(total + 1, dtype=bool)
         first[line_starts] = True
-        first[total] = True
         # A run starts at an open token whose predecessor is fixed or in another line, and ends likewise.
         closed_before = np.concatenate(([True], ~open_tokens[:-1])) | first[:-1]
         closed_after = np.concatenate((~open_tokens[1:], [True])) | first[1:]
         starts = np.flatnonzero(open_tokens & closed_before)
         ends = np.flatnonzero(open_tokens & closed_after) + 1
-        best = np.zeros(total, dtype=np.intp)
         self._decode_runs(scores, starts, ends, ~first[starts], ~first[ends], best)
-        positions = np.flatnonzero(best)
-        labels = iter([self.labels[label] for label in best[positions].tolist()])
-        return [[(position, next(labels)) for position in line]
-                for line in per_line(positions, np.asarray(line_starts))]
+        return best, line_starts
 
     def _decode_runs(self, scores: np.ndarray, starts: np.ndarray, ends: np.ndarray,
                      after_o: np.ndarray, before_o: np.ndarray, best: np.ndarray) -> None:

@@ -116,7 +116,7 @@ class EntityTagger:
         annotators tagged (পুলিশ, সরকার, দেশের) are kept here and dropped there.
         """
         tags = ["O"] * len(tokens)
-        for start, end, kind, _, _ in self._chunks(tokens, self._decoder.entity_tags([tokens])[0], keep_common=True):
+        for start, end, kind, _, _ in self._chunks(tokens, self._decoder.chunks([tokens])[0], keep_common=True):
             tags[start:end] = [f"B-{kind}"] + [f"I-{kind}"] * (end - start - 1)
         return tags
 
@@ -137,7 +137,7 @@ class EntityTagger:
         """
         layout = self._word_table.layout(list(chain.from_iterable(texts)))
         token_lines, rows, starts = layout.tokens, layout.rows, layout.line_starts
-        decoded = self._decoder.entity_tags(token_lines, rows)
+        decoded = self._decoder.chunks(token_lines, rows)
         row_starts, row_sizes, row_fuzzy_sizes, prefixes = self._row_properties()
         # Where a gazetteer match can begin: an alias's first word, or a real token before an alias's
         # second word that is long enough to be a misspelling of the first.
@@ -198,7 +198,7 @@ class EntityTagger:
                     names[word] = _agree(names.get(word, (kind, entry_id)), (kind, entry_id))
         return {word: target for word, target in names.items() if target}
 
-    def _chunks(self, tokens: list[str], entity_tags: list[tuple[int, str]], candidates: list[int] | None = None,
+    def _chunks(self, tokens: list[str], crf_chunks: list[tuple[int, int, str]], candidates: list[int] | None = None,
                 keep_common: bool = False) -> list[tuple[int, int, str, str | None, str]]:
         """Gazetteer matches plus the tidied CRF chunks that do not overlap them, by position."""
         found: list[tuple[int, int, str, str | None, str]] = []
@@ -206,7 +206,7 @@ class EntityTagger:
         for start, end, entry_id in self.gazetteer_matches(tokens, candidates):
             found.append((start, end, self.gazetteer.entries[entry_id].type, entry_id, "gazetteer"))
             taken.update(range(start, end))
-        for start, end, kind in _crf_chunks(tokens, entity_tags):
+        for start, end, kind in _tidy_crf_chunks(tokens, crf_chunks):
             # A CRF chunk running into a gazetteer name keeps only the part before it.
             if taken:
                 end = next((i for i in range(start, end) if i in taken), end)
@@ -286,10 +286,10 @@ def _propagate(tokens: list[str], chunks: list[tuple], names: dict[str, _Target]
     return sorted(chunks + added) if added else chunks
 
 
-def _crf_chunks(tokens: list[str], entity_tags: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+def _tidy_crf_chunks(tokens: list[str], chunks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """CRF chunks trimmed of edge punctuation, with hyphen-split halves of a name rejoined (মু-জিন)."""
     trimmed: list[tuple[int, int, str]] = []
-    for start, end, kind in _sparse_chunks(entity_tags):
+    for start, end, kind in chunks:
         while start < end and tokens[start] in _EDGE_PUNCT:
             start += 1
         while end > start and tokens[end - 1] in _EDGE_PUNCT:
@@ -302,18 +302,6 @@ def _crf_chunks(tokens: list[str], entity_tags: list[tuple[int, str]]) -> list[t
             continue
         trimmed.append((start, end, kind))
     return trimmed
-
-
-def _sparse_chunks(entity_tags: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
-    """Chunks (start, end, type) by conlleval rules from the non-O (position, tag) pairs."""
-    found: list[tuple[int, int, str]] = []
-    for position, tag in entity_tags:
-        kind = tag[2:]
-        if tag[0] == "I" and found and found[-1][1] == position and found[-1][2] == kind:
-            found[-1] = (found[-1][0], position + 1, kind)
-        else:
-            found.append((position, position + 1, kind))
-    return found
 
 
 @functools.cache
