@@ -17,6 +17,7 @@ _INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 _NUKTA, _VIRAMA = "\u09bc", "\u09cd"
 # ড় ঢ় য় are composition exclusions: NFC always writes them as letter + nukta.
 _EXCLUDED_LETTERS = tuple((letter, unicodedata.normalize("NFC", letter)) for letter in "\u09dc\u09dd\u09df")
+_SPELT_OUT = dict(_EXCLUDED_LETTERS)
 
 
 def _nfc_unsafe() -> tuple[re.Pattern, tuple[str, ...]]:
@@ -67,6 +68,10 @@ def to_ascii_digits(text: str) -> str:
 
 def _word_offsets(word: str, normalised: str) -> list[int]:
     """Offsets into ``word`` for each character of its NFC form (prefix growth)."""
+    spelt_out = _SPELT_OUT.get
+    if "".join(spelt_out(char, char) for char in word) == normalised:
+        # The common case, and a quick one: only ড় ঢ় য় changed, each into two characters.
+        return [i for i, char in enumerate(word) for _ in spelt_out(char, char)]
     offsets: list[int] = []
     for i in range(1, len(word) + 1):
         grown = len(unicodedata.normalize("NFC", word[:i]))
