@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from itertools import chain
 
 import numpy as np
 
@@ -69,15 +68,13 @@ class WordTable:
         """Split new word types into tokens and append them to the tables."""
         pieces = [split_word(word) for word in words]
         counts = np.fromiter((len(piece.tokens) for piece in pieces), dtype=np.intp, count=len(pieces))
-        firsts = len(self._rows) + np.cumsum(counts) - counts
         texts = [token for piece in pieces for token in piece.tokens]
-        rows = self._decoder.token_rows(texts)
-        self._texts = np.concatenate((self._texts, np.array(texts, dtype=object)))
-        self._counts = np.concatenate((self._counts, counts))
-        self._firsts = np.concatenate((self._firsts, firsts))
-        self._rows = np.concatenate((self._rows, rows))
-        self._starts = np.concatenate((self._starts, [start for piece in pieces for start in piece.starts]))
-        self._ends = np.concatenate((self._ends, [end for piece in pieces for end in piece.ends]))
+        self._firsts = _append(self._firsts, len(self._rows) + np.cumsum(counts) - counts)
+        self._counts = _append(self._counts, counts)
+        self._texts = _append(self._texts, texts)
+        self._rows = _append(self._rows, self._decoder.token_rows(texts))
+        self._starts = _append(self._starts, [start for piece in pieces for start in piece.starts])
+        self._ends = _append(self._ends, [end for piece in pieces for end in piece.ends])
         self._ids.update(zip(words, range(len(self._ids), len(self._ids) + len(words))))
 
     def layout(self, lines: list[str]) -> Layout:
@@ -112,6 +109,11 @@ class WordTable:
         tokens = [all_tokens[low:high] for low, high in zip(first_token, first_token[1:])]
         return Layout(rows, line_starts, tokens, first_token[:-1], word_starts[word] + self._starts[flat],
                       word_starts[word] + self._ends[flat], word)
+
+
+def _append(array: np.ndarray, values) -> np.ndarray:
+    """``array`` followed by ``values``, in the array's own type (numpy would make an empty list float)."""
+    return np.concatenate((array, np.array(values, dtype=array.dtype)))
 
 
 def _word_begins(text: str) -> np.ndarray:
