@@ -198,19 +198,20 @@ class FastDecoder:
         # going[step]: how many runs are longer than ``step``, i.e. still going at that step.
         going = np.searchsorted(-lengths, -np.arange(int(lengths[0])), side="left")
         score = scores[starts] + into
+        runs, labels = np.arange(len(starts)), np.arange(len(self.labels))
         back = [None]
         for step in range(1, len(going)):
             count = going[step]
             candidates = score[:count, :, None] + self._transitions
             came_from = candidates.argmax(axis=1)
             back.append(came_from)
-            reached = np.take_along_axis(candidates, came_from[:, None, :], axis=1)[:, 0]
-            score[:count] = reached + scores[starts[:count] + step]
+            # The maximum, read where argmax found it: one pass instead of a second reduction.
+            score[:count] = candidates[runs[:count, None], came_from, labels] + scores[starts[:count] + step]
         label = (score + out_of).argmax(axis=1)
         best[starts + lengths - 1] = label
         for step in range(len(going) - 1, 0, -1):
             count = going[step]
-            label[:count] = back[step][np.arange(count), label[:count]]
+            label[:count] = back[step][runs[:count], label[:count]]
             best[starts[:count] + step - 1] = label[:count]
 
 
