@@ -1,8 +1,9 @@
-"""Finding entity mentions in one line: gazetteer matches first, the CRF for the rest.
+"""Finding entity mentions in lines: gazetteer matches first, the CRF for the rest.
 
-The CRF is decoded by ``decoder.FastDecoder`` (per-word-type score vectors, batch
-Viterbi over the uncertain runs); ``full_crf_tags`` is crfsuite's own decode, the
-reference the tests compare it with.
+Raw lines are laid out by ``layout.WordTable`` (tokens, decoder rows and character
+spans per word type). The CRF is decoded by ``decoder.FastDecoder`` (per-word-type
+score vectors, batch Viterbi over the uncertain runs); ``full_crf_tags`` is crfsuite's
+own decode, the reference the tests compare it with.
 """
 from __future__ import annotations
 
@@ -158,8 +159,8 @@ class EntityTagger:
                 wanted[[self._prefix_ids[name[:3]] for name in names]] = True
                 low, high = starts[first] - 2, starts[last] - 2 if last < len(starts) else len(rows)
                 near = np.flatnonzero(wanted[prefixes[rows[low:high]]]) + low
-                text_chunks = [_propagate(tokens, line_chunks, names, candidates) if candidates else line_chunks
-                               for tokens, line_chunks, candidates
+                text_chunks = [_propagate(tokens, line_chunks, names, nearby) if nearby else line_chunks
+                               for tokens, line_chunks, nearby
                                in zip(token_lines[first:last], text_chunks, per_line(near, starts[first:last]))]
             chunks += text_chunks
             first = last
