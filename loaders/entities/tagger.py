@@ -210,7 +210,7 @@ class EntityTagger:
         for start, end, kind in _tidy_crf_chunks(tokens, crf_chunks):
             # A CRF chunk running into a gazetteer name keeps only the part before it.
             if taken:
-                end = next((i for i in range(start, end) if i in taken), end)
+                end = min(taken.intersection(range(start, end)), default=end)
             end = self._name_end(tokens, start, end, kind)
             if end > start and (keep_common or not self._common_words(tokens[start:end])):
                 found.append((start, end, kind, None, "tagger"))
@@ -295,7 +295,7 @@ def _tidy_crf_chunks(tokens: list[str], chunks: list[tuple[int, int, str]]) -> l
             start += 1
         while end > start and tokens[end - 1] in _EDGE_PUNCT:
             end -= 1
-        if start == end or not any(ch.isalpha() for token in tokens[start:end] for ch in token):
+        if start == end or not any(map(str.isalpha, "".join(tokens[start:end]))):
             continue
         if kind == "PER" and trimmed and trimmed[-1][2] == kind and trimmed[-1][1] + 1 == start \
                 and tokens[start - 1] == "-":
