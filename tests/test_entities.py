@@ -184,6 +184,12 @@ def test_near_spellings_merge_within_a_type_only():
     assert ids["LOC"] == {nfc("LOC:রবার্ট মুগাবো")}
 
 
+def test_a_place_one_letter_from_a_gazetteer_name_keeps_its_own_entity():
+    # সরাইল (an upazila) is one edit from ইসরাইল (Israel) but is a different place.
+    _, mentions = link(_raw("a", "সরাইল", kind="LOC"), _raw("b", "ইসরাইল", kind="LOC", gazetteer_id="israel"))
+    assert mentions.set_index("article_id")["entity_id"].to_dict() == {"a": nfc("LOC:সরাইল"), "b": "israel"}
+
+
 def test_gazetteer_adjectives_and_short_forms_resolve_to_the_country():
     ids = {m.surface: m.gazetteer_id for m in tag_text("রুশ বাহিনী এবং মার্কিন সেনারা উ. কোরিয়ার সীমান্তে")}
     assert ids[nfc("রুশ")] == "russia" and ids[nfc("মার্কিন")] == "united_states"

@@ -232,7 +232,9 @@ def link_entities(mentions: pd.DataFrame, word_counts: Mapping[str, int] | None 
     types = [majority[key] for key in keys]
     alias_keys = {(e.type, _key(alias)): f"gaz:{e.id}" for e in gazetteer.entries.values() for alias in e.aliases}
     counts = Counter(zip(types, keys))
-    targets = _fuzzy_targets(counts + Counter({k: 0 for k in alias_keys}), set(alias_keys))
+    # Only spellings seen in the corpus are targets. Letting every gazetteer alias be one as well
+    # pulled short names one edit away into the wrong entity (সরাইল -> Israel, এএফসি -> AFP).
+    targets = _fuzzy_targets(counts, set(alias_keys))
     entity_ids = []
     for kind, key in zip(types, keys):
         kind_key = targets.get((kind, key), (kind, key))
