@@ -26,9 +26,14 @@ def key_of(text: str) -> str:
     return _SPACES_RE.sub(" ", clean(text).strip(_FRAME_CHARS).casefold()).strip(_FRAME_CHARS)
 
 
+def _longest_first(words) -> list[str]:
+    """The cleaned words, each once, longest first so that in an alternation prefixes never shadow."""
+    return sorted({clean(w) for w in words}, key=len, reverse=True)
+
+
 def _alternation(words) -> str:
-    """Regex alternation of literal words, longest first so prefixes never shadow."""
-    return "|".join(re.escape(clean(w)) for w in sorted(set(words), key=len, reverse=True))
+    """Regex alternation of literal words, longest first."""
+    return "|".join(map(re.escape, _longest_first(words)))
 
 
 def _caseless_alternation(words) -> str:
@@ -40,7 +45,7 @@ def _caseless_alternation(words) -> str:
     ``re.IGNORECASE`` it tries every position of a long Bengali line.
     """
     alternatives = []
-    for word in sorted({clean(w) for w in words}, key=len, reverse=True):
+    for word in _longest_first(words):
         if word.lower() == word.upper():  # nothing to fold (Bengali has no case)
             alternatives.append(re.escape(word))
             continue

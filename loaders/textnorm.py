@@ -16,8 +16,7 @@ _INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 
 _NUKTA, _VIRAMA = "\u09bc", "\u09cd"
 # ড় ঢ় য় are composition exclusions: NFC always writes them as letter + nukta.
-_EXCLUDED_LETTERS = tuple((letter, unicodedata.normalize("NFC", letter)) for letter in "\u09dc\u09dd\u09df")
-_SPELT_OUT = dict(_EXCLUDED_LETTERS)
+_SPELT_OUT = {letter: unicodedata.normalize("NFC", letter) for letter in "\u09dc\u09dd\u09df"}
 
 
 def _nfc_unsafe() -> tuple[re.Pattern, tuple[str, ...]]:
@@ -68,10 +67,9 @@ def to_ascii_digits(text: str) -> str:
 
 def _word_offsets(word: str, normalised: str) -> list[int]:
     """Offsets into ``word`` for each character of its NFC form (prefix growth)."""
-    spelt_out = _SPELT_OUT.get
-    if "".join(spelt_out(char, char) for char in word) == normalised:
+    if _spell_out(word) == normalised:
         # The common case, and a quick one: only ড় ঢ় য় changed, each into two characters.
-        return [i for i, char in enumerate(word) for _ in spelt_out(char, char)]
+        return [i for i, char in enumerate(word) for _ in _SPELT_OUT.get(char, char)]
     offsets: list[int] = []
     for i in range(1, len(word) + 1):
         grown = len(unicodedata.normalize("NFC", word[:i]))
@@ -90,15 +88,21 @@ def normalise_word(word: str) -> tuple[str, tuple[int, ...]] | None:
     return None if nfc == word else (nfc, tuple(kept[j] for j in _word_offsets(stripped, nfc)))
 
 
+def _spell_out(text: str) -> str:
+    """``text`` with ড় ঢ় য় written as letter + nukta, as NFC always writes them."""
+    for letter, spelt_out in _SPELT_OUT.items():
+        if letter in text:
+            text = text.replace(letter, spelt_out)
+    return text
+
+
 def clean(text: str) -> str:
     """Normalised text only, for when offsets are not needed."""
     if text.isascii():
         return text
     if _INVISIBLE_RE.search(text):
         text = _INVISIBLE_RE.sub("", text)
-    for letter, spelt_out in _EXCLUDED_LETTERS:
-        if letter in text:
-            text = text.replace(letter, spelt_out)
+    text = _spell_out(text)
     if _NFC_UNSAFE_RE.search(text) or any(sequence in text for sequence in _NFC_SEQUENCES):
         return unicodedata.normalize("NFC", text)
     return text

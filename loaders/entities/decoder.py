@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 FIXED_GAP = 3.0
 _ROLES = 5  # own features, then as the word at -2, -1, +1, +2 of another token
 BOS, EOS = 0, 1
+PAD = 2  # sentence-start rows before each line and sentence-end rows after it, one per neighbour role
 
 
 class FastDecoder:
@@ -89,15 +90,15 @@ class FastDecoder:
     def rows(self, lines: list[list[str]]) -> np.ndarray:
         """The row of every token of all lines, lines laid end to end, new word types added.
 
-        Each line is padded with two sentence-start and two sentence-end rows, so a
-        token's neighbours never come from another line.
+        Each line is padded with ``PAD`` sentence-start and ``PAD`` sentence-end rows, so
+        a token's neighbours never come from another line.
         """
         rows = self._rows
         padded: list[int | None] = []
         for tokens in lines:
-            padded += (BOS, BOS)
+            padded += (BOS,) * PAD
             padded += map(rows.get, tokens)
-            padded += (EOS, EOS)
+            padded += (EOS,) * PAD
         if None in padded:
             self._add(list({t for tokens in lines for t in tokens if t not in rows}))
             return self.rows(lines)
@@ -119,28 +120,15 @@ class FastDecoder:
 
     def decode(self, tokens: list[str]) -> list[str]:
         """Best label sequence for one sentence."""
-        tags = ["O"] * len(tokens)
-        for position, tag in self.entity_tags([tokens])[0]:
-            tags[position] = tag
-        return tags
-
-    def entity_tags(self, lines: list[list[str]], rows: np.ndarray | None = None) -> list[list[tuple[int, str]]]:
-        """Per line, (position, tag) of every token labelled other than O, in order.
-
-        Lines are independent sequences; decoding many in one call shares the fixed
-        numpy overhead, so callers should pass as many lines as they have at once.
-        ``rows`` is ``self.rows(lines)`` when the caller has it already.
-        """
-        best, line_starts = self._best_labels(lines, rows)
-        positions = np.flatnonzero(best)
-        labels = iter([self.labels[label] for label in best[positions].tolist()])
-        return [[(position, next(labels)) for position in line] for line in per_line(positions, line_starts[:-1])]
+        return [self.labels[label] for label in self._best_labels([tokens], None)[0].tolist()]
 
     def chunks(self, lines: list[list[str]], rows: np.ndarray | None = None) -> list[list[tuple[int, int, str]]]:
         """Per line, the entity chunks (start, end, type) of the best labels by conlleval rules.
 
         A chunk begins at a B- tag, or at an I- tag that does not continue a chunk of its
-        type on the token before. Arguments as for ``entity_tags``.
+        type on the token before. Lines are independent sequences; decoding many in one
+        call shares the fixed numpy overhead, so callers should pass as many lines as they
+        have at once. ``rows`` is ``self.rows(lines)`` when the caller has it already.
         """
         best, line_starts = self._best_labels(lines, rows)
         types = self._label_types[best]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from loaders.entities.decoder import BOS, EOS, FastDecoder
+from loaders.entities.decoder import BOS, EOS, PAD, FastDecoder
 from loaders.entities.text import split_word
 
 logger = logging.getLogger(__name__)
@@ -97,12 +97,12 @@ class WordTable:
         word = np.repeat(np.arange(len(words)), counts)
         flat = self._firsts[ids][word] + np.arange(total) - tokens_through[word]
         token_rows = self._rows[flat]
-        # Two sentence-start and two sentence-end rows around every line (the decoder's layout).
-        padding = 4 * np.arange(len(lines)) + 2
+        # Sentence-start and sentence-end rows around every line (the decoder's layout).
+        padding = 2 * PAD * np.arange(len(lines)) + PAD
         line_starts = token_bounds[:-1] + padding
-        rows = np.full(total + 4 * len(lines), BOS, dtype=np.intp)
-        rows[token_bounds[1:] + padding] = EOS
-        rows[token_bounds[1:] + padding + 1] = EOS
+        rows = np.full(total + 2 * PAD * len(lines), BOS, dtype=np.intp)
+        for after in range(PAD):
+            rows[token_bounds[1:] + padding + after] = EOS
         rows[np.arange(total) + padding.repeat(np.diff(token_bounds))] = token_rows
         all_tokens = self._texts[flat].tolist()
         first_token = token_bounds.tolist()

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pycrfsuite
 
-from loaders.entities.decoder import EOS, FastDecoder, per_line
+from loaders.entities.decoder import EOS, PAD, FastDecoder, per_line
 from loaders.entities.features import CLUSTERS_PATH, MODEL_DIR, FeatureExtractor, clustered_word_counts, read_clusters
 from loaders.entities.gazetteer import Gazetteer, load_gazetteer
 from loaders.entities.layout import Layout, WordTable
@@ -157,7 +157,7 @@ class EntityTagger:
                 # Tokens that begin with a name's first three letters, the only ones that can be that name.
                 wanted = np.zeros(len(self._prefix_ids), dtype=bool)
                 wanted[[self._prefix_ids[name[:3]] for name in names]] = True
-                low, high = starts[first] - 2, starts[last] - 2 if last < len(starts) else len(rows)
+                low, high = starts[first] - PAD, starts[last] - PAD if last < len(starts) else len(rows)
                 near = np.flatnonzero(wanted[prefixes[rows[low:high]]]) + low
                 text_chunks = [_propagate(tokens, line_chunks, names, nearby) if nearby else line_chunks
                                for tokens, line_chunks, nearby
