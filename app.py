@@ -11,8 +11,9 @@ st.set_page_config(page_title="Khobor Lens", page_icon="📰", layout="wide")
 
 uploads = sidebar.corpus_uploader()
 if uploads:
-    corpus, origin = corpus_source.load_uploads(uploads), f"{len(uploads)} uploaded file(s)"
-    corpus_key = "uploads:" + repr(corpus_source.upload_signature(uploads))
+    options = sidebar.dataset_options(corpus_source.upload_columns(uploads))
+    corpus, origin = corpus_source.load_uploads(uploads, options), f"{len(uploads)} uploaded file(s)"
+    corpus_key = "uploads:" + repr((corpus_source.upload_signature(uploads), options))
 else:
     folder = corpus_source.corpus_dir()
     corpus, origin = corpus_source.load_folder(folder), folder.name if folder != corpus_source.SAMPLE_DIR else "bundled sample"

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from loaders import Corpus, documents_from_zip, load_corpus, parse_documents
+from loaders import Corpus, ReadOptions, load_corpus, parse_documents, sources_from_bytes
 from loaders.cache import default_cache_dir
+from loaders.readers import dataset_columns
 from loaders.entities import Corrections, apply_corrections, corrections_path, load_corrections
 from loaders.entities.corrections import CorrectionsError
 
@@ -79,24 +80,27 @@ def load_folder(folder: Path) -> Corpus:
     return _kept("corpus_folder", key, build)
 
 
-def load_uploads(files) -> Corpus:
-    """Parse uploaded ``.txt`` files and ``.zip`` archives; kept in this session only."""
+def load_uploads(files, options: ReadOptions = ReadOptions()) -> Corpus:
+    """Parse uploaded files (dumps, HTML pages, datasets, archives); kept in this session only."""
     def build() -> Corpus:
-        documents = []
-        for upload in files:
-            data = upload.getvalue()
-            if upload.name.lower().endswith(".zip"):
-                documents += documents_from_zip(data, upload.name)
-            else:
-                documents.append((upload.name, upload.name, data))
-        return _with_progress(lambda update: parse_documents(documents, progress=update))
+        sources = [s for upload in files for s in sources_from_bytes(upload.name, upload.name, upload.getvalue(), options)]
+        return _with_progress(lambda update: parse_documents(sources, progress=update))
 
-    return _kept("corpus_upload", upload_signature(files), build)
+    return _kept("corpus_upload", (upload_signature(files), options), build)
 
 
 def upload_signature(files) -> tuple:
     """What identifies a set of uploads (name, size and upload id of each file)."""
     return tuple((f.name, f.size, f.file_id) for f in files)
+
+
+def upload_columns(files) -> list[str]:
+    """The column names of the uploaded dataset files (CSV, JSON …), in order of first appearance."""
+    def build() -> list[str]:
+        names = [c for upload in files for c in dataset_columns(upload.name, upload.getvalue())]
+        return list(dict.fromkeys(names))
+
+    return _kept("corpus_upload_columns", upload_signature(files), build)
 
 
 def corrections_file() -> Path:

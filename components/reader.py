@@ -46,6 +46,8 @@ def clean_article(article_id: str) -> None:
 def raw_page(article_id: str) -> None:
     """The raw dump with its legend."""
     row, lines = by_id.loc[article_id], lines_of(article_id)
+    if fields := render.fields_html(row):
+        st.html(fields)
     st.html(render.legend_html(lines["kind"]))
     st.html(render.raw_page_html(row["source"], lines, render.date_notes(row)))
 
@@ -127,7 +129,7 @@ if other is None:
     st.html(render.facts_html(by_id.loc[chosen]))
     raw, clean = st.columns(2, gap="large")
     with raw:
-        st.subheader("Raw page")
+        st.subheader(render.raw_heading(by_id.loc[chosen]))
         raw_page(chosen)
     with clean:
         st.subheader("Clean article")

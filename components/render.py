@@ -7,6 +7,7 @@ original decoded ``source`` text, exactly like the ``lines`` table.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
@@ -77,6 +78,8 @@ CSS = f"""
   padding: 0.55rem 0.75rem; background: #f7f8fa; border-radius: 8px; font-size: 0.86rem; }}
 .kl-meta dt {{ color: #6b7080; font-weight: 400; margin: 0; }}
 .kl-meta dd {{ margin: 0; }}
+.kl-fields-head {{ font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; color: #6b7080; margin: 0.2rem 0 0.4rem; }}
+.kl-fields .kl-meta dd {{ overflow-wrap: anywhere; }}
 .kl-basis {{ color: #6b7080; font-size: 0.8rem; }}
 .kl-flag {{ display: inline-block; padding: 0 0.4rem; margin-left: 0.3rem; border-radius: 4px; font-size: 0.72rem;
   line-height: 1.25rem; background: #fdf0cc; color: #7a4b00; }}
@@ -390,6 +393,8 @@ def article_html(article: Mapping, lines, mentions=()) -> str:
     title = _text(article.get("title"))
     head += (f'<div class="kl-headline">{_e(title)}</div>' if title else
              '<div class="kl-headline kl-missing">No headline on the page</div>')
+    if title and _text(article.get("input_kind")) in RAW_HEADINGS and _text(article.get("title_basis")):
+        head += f'<div class="kl-basis">headline from {_e(article.get("title_basis"))}</div>'
 
     meta = date_rows(article, texts)
     for label, field in (("Desk", "desk"), ("Byline", "byline"), ("Dateline", "dateline")):
@@ -436,6 +441,30 @@ def facts_html(article: Mapping) -> str:
         facts.append(("Checks", check))
     items = "".join(f"<span><b>{_e(k)}</b>{_e(v)}</span>" for k, v in facts if v)
     return f'{CSS}<div class="kl kl-facts">{items}</div>'
+
+
+RAW_HEADINGS = {"record": "Record", "html": "Page text"}
+
+
+def raw_heading(article: Mapping) -> str:
+    """The left pane's heading: 'Raw page' for a dump, 'Record' for a dataset row, 'Page text' for an HTML page."""
+    return RAW_HEADINGS.get(_text(article.get("input_kind")), "Raw page")
+
+
+def fields_html(article: Mapping) -> str:
+    """The record's own fields (or the page's meta tags) as a list, escaped; '' when the source has none."""
+    try:
+        fields = json.loads(_text(article.get("fields")) or "[]")
+    except ValueError:
+        fields = []
+    if not fields:
+        return ""
+    record = _int(article.get("record"))
+    where = f"record {record} of {_text(article.get('path')).rsplit('/', 1)[-1]}" if record is not None else "the page's markup"
+    empty = '<span class="kl-muted">empty</span>'
+    rows = "".join(f"<dt>{_e(name)}</dt><dd>{_e(value) or empty}</dd>" for name, value in fields)
+    return (f'{CSS}<div class="kl kl-fields"><div class="kl-fields-head">Fields of {_e(where)}</div>'
+            f'<dl class="kl-meta">{rows}</dl><div class="kl-fields-head">Text, line by line</div></div>')
 
 
 def notice_html(message: str, code: str | None = None, tone: str = "info") -> str:

@@ -1,12 +1,16 @@
 """The shared sidebar: corpus choice and the filters every page applies."""
 from __future__ import annotations
 
+from zoneinfo import available_timezones
+
 import pandas as pd
 import streamlit as st
 
 from components.aggregate import agency_label
 from components.filters import Filters, site_keys, site_label
 from components.render import entity_title
+from loaders import ReadOptions
+from loaders.readers.dataset import DEFAULT_ZONE
 
 
 def site_names(articles: pd.DataFrame) -> dict[str, str]:
@@ -17,12 +21,38 @@ def site_names(articles: pd.DataFrame) -> dict[str, str]:
     return names
 
 
+UPLOAD_TYPES = ["txt", "html", "htm", "mhtml", "csv", "tsv", "json", "jsonl", "ndjson", "gz", "zip", "tar", "tgz"]
+AUTOMATIC = "(found by name)"
+ROLE_LABELS = {"body": "Article text", "title": "Headline", "published": "Published date", "updated": "Updated date",
+               "outlet": "Outlet", "url": "URL", "author": "Author"}
+ZONES = sorted(available_timezones())
+
+
 def corpus_uploader():
     """Uploaded files of this browser session (empty list when none)."""
     return st.sidebar.file_uploader(
-        "Upload page dumps (.txt or .zip)", type=["txt", "zip"], accept_multiple_files=True,
-        key="sidebar_uploads", help="Only you see what you upload; it is not saved on the server.",
+        "Upload pages or datasets", type=UPLOAD_TYPES, accept_multiple_files=True, key="sidebar_uploads",
+        help="Page dumps (.txt), saved pages (.html, .mhtml), scraper exports (.csv, .tsv, .json, .jsonl, "
+             "optionally .gz) or archives of them (.zip, .tar.gz). Only you see what you upload; "
+             "it is not saved on the server.",
     ) or []
+
+
+def dataset_options(columns: list[str]) -> ReadOptions:
+    """Which column is which, and the zone of dates without one, for uploaded datasets (shown only when there are any)."""
+    if not columns:
+        return ReadOptions()
+    with st.sidebar.expander("Dataset columns", expanded=False):
+        st.caption("Columns are found by name (Headline, Article Body, Date Published, paper_name …); "
+                   "pick one here where that guess is wrong.")
+        mapping = []
+        for role, label in ROLE_LABELS.items():
+            choice = st.selectbox(label, [AUTOMATIC, *columns], key=f"upload_role_{role}")
+            if choice != AUTOMATIC:
+                mapping.append((role, choice))
+        zone = st.selectbox("Dates without a time zone are in", ZONES, index=ZONES.index(DEFAULT_ZONE),
+                            key="upload_zone")
+    return ReadOptions(tuple(sorted(mapping)), zone)
 
 
 ENTITY_CHOICES = 500  # the most mentioned entities offered in the sidebar picker

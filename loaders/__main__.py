@@ -1,7 +1,10 @@
 """Command line: ``python -m loaders --jsonl PATH...`` prints one JSON object per article.
 
-Unreadable files are reported on stderr; the exit status is 0 when at least one file
-parsed. ``--parquet OUT`` also writes the articles, lines, errors, mentions and entities tables to OUT/.
+PATHs are page dumps, HTML pages, CSV/TSV/JSON/JSON Lines datasets (one article per
+record; ``--map`` names columns the loaders do not find by name), archives of them, or
+folders. Unreadable files and records are reported on stderr; the exit status is 0 when
+at least one article parsed. ``--parquet OUT`` also writes the articles, lines, errors,
+mentions and entities tables to OUT/.
 """
 from __future__ import annotations
 
@@ -15,12 +18,13 @@ import pandas as pd
 
 from .cache import default_cache_dir
 from .corpus import load_corpus
+from .readers import ReadOptions
 
 logger = logging.getLogger(__name__)
 
 JSON_FIELDS = (
-    "title", "label", "outlet", "outlet_basis", "published", "published_basis", "published_precision",
-    "published_partial", "updated", "updated_basis", "page_date", "page_date_basis", "page_date_check",
+    "input_kind", "title", "title_basis", "label", "url", "outlet", "outlet_basis", "published", "published_basis",
+    "published_precision", "published_partial", "updated", "updated_basis", "page_date", "page_date_basis", "page_date_check",
     "attributions", "desk", "byline", "dateline", "credits", "fingerprint", "entities",
 )
 
@@ -35,6 +39,8 @@ def _plain(value):
 def _record(article, lines) -> dict:
     """The JSON object printed for one article."""
     record = {"file": article["article_id"]}
+    if not pd.isna(article["record"]):
+        record["record"] = int(article["record"])
     for field in JSON_FIELDS:
         record[field] = _plain(article[f"{field}_iso"] if field in ("published", "updated", "page_date") else article[field])
     record["body_lines"] = [int(n) for n in article["body_lines"]]
@@ -45,18 +51,28 @@ def _record(article, lines) -> dict:
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line, load the files and print or write the results."""
     parser = argparse.ArgumentParser(prog="python -m loaders", description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="+", help="page-dump .txt files or folders of them")
+    parser.add_argument("paths", nargs="+", help="files (.txt, .html, .csv, .tsv, .json, .jsonl, .zip, .tar.gz …) or folders")
     parser.add_argument("--jsonl", action="store_true", help="print one JSON object per article")
     parser.add_argument("--no-cache", action="store_true", help="parse everything; skip the Parquet cache")
     parser.add_argument("--parquet", metavar="OUT", help="write articles/lines/errors/mentions/entities .parquet files to OUT/")
     parser.add_argument("--no-entities", action="store_true", help="skip entity tagging (faster; entities stay empty)")
+    parser.add_argument("--map", metavar="ROLE=COLUMN,…",
+                        help="dataset columns by role: title, body, published, updated, outlet, url, author "
+                             "(e.g. title=Headline,body=Text); other roles are still found by name")
+    parser.add_argument("--timezone", metavar="ZONE", default="Asia/Dhaka",
+                        help="time zone of dataset dates that carry none (default Asia/Dhaka)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        options = ReadOptions.parse(args.map, args.timezone)
+    except ValueError as err:
+        parser.error(str(err))
 
     corpus = load_corpus(args.paths, cache_dir=None if args.no_cache else default_cache_dir(),
-                         entities=not args.no_entities)
+                         entities=not args.no_entities, options=options)
     for row in corpus.errors.itertuples():
-        print(f"error: {row.path}: {row.error}", file=sys.stderr)
+        where = row.path if pd.isna(row.record) else row.article_id
+        print(f"error: {where}: {row.error}", file=sys.stderr)
     if args.jsonl:
         grouped = {key: list(zip(g["n"], g["kind"].astype(str), g["reason"])) for key, g in corpus.lines.groupby("article_id", sort=False)}
         for _, article in corpus.articles.iterrows():

@@ -4,8 +4,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from .document import Document
 from .lines import BOILERPLATE_KINDS, Line, classify
-from .metadata import Metadata, extract
+from .metadata import Metadata, extract, with_given
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +22,8 @@ class Article:
     lines: tuple[Line, ...]
     title: str | None
     meta: Metadata
+    title_basis: str | None = None
+    document: Document | None = None
 
     @property
     def body_lines(self) -> list[Line]:
@@ -51,6 +54,27 @@ class Article:
         return sum(line.kind in BOILERPLATE_KINDS for line in self.lines)
 
 
+def parse_document(document: Document, name: str = "") -> Article:
+    """Parse a document from any reader (dump, dataset record, HTML page).
+
+    The document's text is classified line by line; a headline the source states is the
+    title (its line, if the text has one, is marked as the title line), and every value
+    the source states outright (dates, outlet, author) takes precedence over what the
+    lines suggest, keeping the source's basis (``column Headline``, ``og:title meta``).
+    Offsets in the result index ``document.text``.
+    """
+    given_title = document.get("title")
+    lines = tuple(classify(document.text, given_title.value if given_title else None))
+    meta = with_given(extract(list(lines)), document)
+    if given_title:
+        title, basis = given_title.value, given_title.basis
+    else:
+        title_line = next((line for line in lines if line.kind == "title"), None)
+        title, basis = (title_line.text, f"line {title_line.n}: {title_line.reason}") if title_line else (None, None)
+    return Article(name=name, source=document.text, lines=lines, title=title, meta=meta, title_basis=basis,
+                   document=document)
+
+
 def parse_article(source: str, name: str = "") -> Article:
     """Parse the decoded text of one page dump.
 
@@ -59,6 +83,4 @@ def parse_article(source: str, name: str = "") -> Article:
     dump has no headline line; see :mod:`loaders.metadata` for how dates, outlet and
     attributions are found.
     """
-    lines = tuple(classify(source))
-    title = next((line.text for line in lines if line.kind == "title"), None)
-    return Article(name=name, source=source, lines=lines, title=title, meta=extract(list(lines)))
+    return parse_document(Document(text=source, encoding="utf-8"), name)

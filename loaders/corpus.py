@@ -1,10 +1,16 @@
 """Load a folder (or list) of page dumps into three tidy tables.
 
-``articles`` — one row per parsed file:
-    article_id (file path relative to the folder given), path, content_hash, encoding,
-    title (None when the dump has no headline), label (display name), outlet (canonical id
+``articles`` — one row per parsed file or dataset record:
+    article_id (file path relative to the folder given; ``<file>:row-N``, ``:item-N`` or
+    ``:line-N`` for a dataset's records), path, record (row number or JSON index inside a
+    dataset file, else <NA>), input_kind (``dump``, ``record`` or ``html``), content_hash,
+    encoding, title (None when the source has no headline), title_basis (the column, tag
+    or line it came from), label (display name), url (as the source states it), fields
+    (JSON list of the record's other columns or the page's meta tags, as [name, value]
+    pairs; None for dumps), outlet (canonical id
     or None), outlet_basis, outlet_name_bn, outlet_name_en, fingerprint (hash of the page
-    template; groups pages of one site, known or not),
+    template, or of the dataset file for records of an unnamed outlet; groups pages of one
+    site, known or not),
     published / updated / page_date (tz-aware Asia/Dhaka timestamps, NaT when unknown),
     published_iso / updated_iso / page_date_iso (as precise as the page says),
     published_basis / updated_basis / page_date_basis (the label or line the value came
@@ -25,12 +31,15 @@
     (character span in ``source``), surface (normalised text), type (PER, LOC, ORG),
     basis (gazetteer or tagger), in_body (the line is article body, not furniture).
 ``entities`` — one row per entity: see :func:`loaders.entities.link_entities`.
-``errors`` — one row per unusable file: article_id, path, error (plain language).
+``errors`` — one row per unusable file or record: article_id, path, record (row number or
+    JSON index, <NA> for a whole file), error (plain language).
 """
 from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
+import json
 import logging
 import os
 from collections import Counter
@@ -42,17 +51,20 @@ from pathlib import Path
 import pandas as pd
 
 from . import sources
-from .article import Article, parse_article
-from .cache import SNAPSHOT_TABLES, TABLES, ParseStore, content_hash, corpus_key
+from .article import Article, parse_document
+from .cache import SNAPSHOT_TABLES, TABLES, ParseStore, corpus_key
+from .document import Document, Source
 from .entities import link_entities
 from .entities.extract import MENTION_COLUMNS, mention_columns
-from .reading import UnreadableFile, collect_files, decode
+from .readers import ReadOptions, read_paths, to_document
+from .reading import UnreadableFile
 from .repeats import relabel_repeated_lines
 
 logger = logging.getLogger(__name__)
 
 TIMEZONE = "Asia/Dhaka"
-ERROR_COLUMNS = ["article_id", "path", "error"]
+ERROR_COLUMNS = ["article_id", "path", "record", "error"]
+FILE_COLUMNS = ["article_id", "path", "record", "content_hash"]
 LINE_COLUMNS = ["article_id", "n", "start", "end", "kind", "reason", "text"]
 _CACHED_MENTION_COLUMNS = ["content_hash", *MENTION_COLUMNS]
 # Articles tagged together: the CRF decodes a batch's lines in one pass of numpy steps.
@@ -85,17 +97,22 @@ def _date_columns(prefix: str, value) -> dict:
     }
 
 
-def _article_row(digest: str, encoding: str, article: Article) -> dict:
+def _article_row(digest: str, article: Article) -> dict:
     """Cacheable row of one parsed article (everything that depends only on its bytes)."""
-    meta = article.meta
+    meta, document = article.meta, article.document
+    url = document.get("url")
     body_lines = [line.n for line in article.body_lines]
     non_blank = sum(line.kind != "blank" for line in article.lines)
     info = sources.outlet_info(meta.outlet) if meta.outlet else None
     return {
         "content_hash": digest,
-        "encoding": encoding,
+        "input_kind": document.kind,
+        "encoding": document.encoding,
         "title": article.title,
+        "title_basis": article.title_basis,
         "label": article.label,
+        "url": url.value if url else None,
+        "fields": json.dumps(document.fields, ensure_ascii=False) if document.fields else None,
         "outlet": meta.outlet,
         "outlet_basis": meta.outlet_basis or None,
         "outlet_name_bn": info["name_bn"] if info else None,
@@ -155,17 +172,17 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _parse_many(
-    items: list[tuple[str, str, str]], progress: Progress | None = None, already_done: int = 0, entities: bool = True
+    items: list[tuple[str, Document]], progress: Progress | None = None, already_done: int = 0, entities: bool = True
 ) -> dict[str, pd.DataFrame]:
-    """Parse (hash, encoding, text) triples into the cacheable tables (see ``loaders.cache.TABLES``)."""
+    """Parse (hash, document) pairs into the cacheable tables (see ``loaders.cache.TABLES``)."""
     article_columns, line_columns, mention_lists = {}, {}, {name: [] for name in _CACHED_MENTION_COLUMNS}
     untagged: list[tuple[str, Article]] = []
     total = already_done + len(items)
-    for done, (digest, encoding, text) in enumerate(items, start=already_done + 1):
+    for done, (digest, document) in enumerate(items, start=already_done + 1):
         if progress and (done % 25 == 0 or done == total):
             progress(done, total)
-        article = parse_article(text, digest)
-        for key, value in _article_row(digest, encoding, article).items():
+        article = parse_document(document, digest)
+        for key, value in _article_row(digest, article).items():
             article_columns.setdefault(key, []).append(value)
         for key, values in _line_rows(digest, article).items():
             line_columns.setdefault(key, []).extend(values)
@@ -191,6 +208,10 @@ def _add_mentions(untagged: list[tuple[str, Article]], mention_lists: dict[str, 
 def _finish(files: pd.DataFrame, parsed: dict[str, pd.DataFrame], errors: list[dict]) -> Corpus:
     """Attach file identities to parsed rows, type the date columns and link the entities."""
     articles = files.merge(parsed["articles"], on="content_hash", how="inner")
+    # A dataset's records share no page template: the file they come from is their site.
+    if len(articles):
+        unnamed = articles["input_kind"].eq("record") & articles["outlet"].isna()
+        articles.loc[unnamed, "fingerprint"] = articles.loc[unnamed, "path"].map(_file_fingerprint)
     lines = parsed["lines"]
     for field in _DATE_FIELDS:
         iso = articles[f"{field}_iso"] if len(articles) else pd.Series(dtype=object)
@@ -205,8 +226,13 @@ def _finish(files: pd.DataFrame, parsed: dict[str, pd.DataFrame], errors: list[d
     lines = lines[LINE_COLUMNS].reset_index(drop=True)
     entities, mentions = _link(files, parsed["mentions"], lines)
     articles["entities"] = _entities_per_article(articles["article_id"], mentions)
-    return Corpus(articles=articles, lines=lines, errors=pd.DataFrame(errors, columns=ERROR_COLUMNS),
+    return Corpus(articles=articles, lines=lines, errors=_errors_frame(errors),
                   mentions=mentions, entities=entities)
+
+
+def _file_fingerprint(path: str) -> str:
+    """The fingerprint of records from one dataset file: a short hash of its path."""
+    return hashlib.sha1(f"file:{path}".encode()).hexdigest()[:10]
 
 
 def _link(files: pd.DataFrame, raw: pd.DataFrame, lines: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -229,15 +255,16 @@ def _entities_per_article(article_ids: pd.Series, mentions: pd.DataFrame) -> lis
 
 
 def parse_documents(
-    documents: Iterable[tuple[str, str, bytes | UnreadableFile]],
+    documents: Iterable[Source | tuple[str, str, bytes | UnreadableFile]],
     cache_dir: str | os.PathLike | None = None,
     progress: Progress | None = None,
     entities: bool = True,
 ) -> Corpus:
-    """Build a :class:`Corpus` from ``(article_id, path, bytes)`` triples.
+    """Build a :class:`Corpus` from sources (see :mod:`loaders.readers`).
 
-    This is the common path for files on disk and for uploads. Each document's bytes
-    are decoded (see :func:`loaders.reading.decode`); a document that cannot be read
+    This is the common path for files on disk and for uploads; a plain
+    ``(article_id, path, bytes)`` triple is a page dump. Each source whose bytes the
+    cache has not seen is read by the reader of its kind; a source that cannot be read
     becomes a row of ``errors`` and the others still load. With ``cache_dir``, parses
     are looked up in and added to the Parquet store there, keyed by content hash, and
     the finished tables of the whole corpus are kept too, so that loading the same
@@ -245,15 +272,17 @@ def parse_documents(
     ``progress(done, total)`` is called as documents are parsed. With ``entities=False``
     no entity tagging is done (``mentions`` and ``entities`` stay empty), for speed.
     """
-    documents = list(documents)
+    documents = [d if isinstance(d, Source) else Source(*d) for d in documents]
     entries, errors, blobs = [], [], {}
-    for article_id, path, data in documents:
-        if isinstance(data, UnreadableFile):
-            errors.append({"article_id": article_id, "path": path, "error": str(data)})
+    for source in documents:
+        if isinstance(source.data, UnreadableFile):
+            errors.append({"article_id": source.article_id, "path": source.path, "record": source.record,
+                           "error": str(source.data)})
             continue
-        digest = content_hash(data)
-        entries.append({"article_id": article_id, "path": path, "content_hash": digest})
-        blobs[digest] = data
+        digest = source.content_hash
+        entries.append({"article_id": source.article_id, "path": source.path, "record": source.record,
+                        "content_hash": digest})
+        blobs[digest] = source
     store = ParseStore(cache_dir, entities) if cache_dir else None
     snapshot_key = corpus_key(entries) if store else None
     snapshot = store.get_snapshot(snapshot_key) if store else None
@@ -261,25 +290,22 @@ def parse_documents(
         if progress:
             progress(len(documents), len(documents))
         decode_errors = snapshot.pop("errors")
-        return Corpus(errors=pd.concat([pd.DataFrame(errors, columns=ERROR_COLUMNS), decode_errors], ignore_index=True),
-                      **snapshot)
+        return Corpus(errors=_errors_frame(errors, decode_errors), **snapshot)
     parsed = store.get(set(blobs)) if store else None
     known = set(parsed["articles"]["content_hash"]) if parsed else set()
-    # Only bytes the cache has never seen are decoded: a cached hash decoded fine before.
+    # Only sources the cache has never seen are read: a cached hash was read fine before.
     todo, refused = [], {}
-    for digest, data in blobs.items():
+    for digest, source in blobs.items():
         if digest in known:
             continue
         try:
-            decoded = decode(data)
+            todo.append((digest, to_document(source)))
         except UnreadableFile as err:
             refused[digest] = str(err)
-        else:
-            todo.append((digest, decoded.encoding, decoded.text))
     for entry in entries:
         if entry["content_hash"] in refused:
-            errors.append({"article_id": entry["article_id"], "path": entry["path"], "error": refused[entry["content_hash"]]})
-            logger.info("skipped %s: %s", entry["path"], refused[entry["content_hash"]])
+            errors.append({**{k: entry[k] for k in ("article_id", "path", "record")}, "error": refused[entry["content_hash"]]})
+            logger.info("skipped %s: %s", entry["article_id"], refused[entry["content_hash"]])
     if todo:
         with _collector_paused():
             new = _parse_many(todo, progress, len(documents) - len(todo), entities)
@@ -289,7 +315,7 @@ def parse_documents(
     elif progress:
         progress(len(documents), len(documents))
     files = [entry for entry in entries if entry["content_hash"] not in refused]
-    files_frame = pd.DataFrame(files, columns=["article_id", "path", "content_hash"])
+    files_frame = pd.DataFrame(files, columns=FILE_COLUMNS).astype({"record": "Int64"})
     if parsed is None:
         parsed = {"articles": pd.DataFrame(columns=["content_hash"]), "lines": pd.DataFrame(),
                   "mentions": pd.DataFrame(columns=_CACHED_MENTION_COLUMNS).astype(_MENTION_DTYPES)}
@@ -302,24 +328,10 @@ def parse_documents(
     return corpus
 
 
-def read_documents(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str, bytes | UnreadableFile]]:
-    """Read files (folders are expanded to their ``.txt`` files) as document triples.
-
-    ``article_id`` is the path relative to the folder it was found in, or the file
-    name for files given directly; a file that cannot be opened is kept with an
-    :class:`UnreadableFile` in place of its bytes, so it is reported rather than lost.
-    """
-    documents = []
-    for root in map(Path, paths):
-        files = collect_files([root])
-        for path in files:
-            article_id = path.relative_to(root).as_posix() if root.is_dir() else path.name
-            try:
-                data = path.read_bytes()
-            except OSError as err:
-                data = UnreadableFile(f"cannot open the file ({err.strerror or err})")
-            documents.append((article_id, str(path), data))
-    return documents
+def _errors_frame(errors: list[dict], *more: pd.DataFrame) -> pd.DataFrame:
+    """The errors table: one row per unreadable file or record."""
+    frames = [pd.DataFrame(errors, columns=ERROR_COLUMNS), *more]
+    return pd.concat([f.astype({"record": "Int64"}) for f in frames], ignore_index=True)
 
 
 def load_corpus(
@@ -327,13 +339,16 @@ def load_corpus(
     cache_dir: str | os.PathLike | None = None,
     progress: Progress | None = None,
     entities: bool = True,
+    options: ReadOptions = ReadOptions(),
 ) -> Corpus:
-    """Load page dumps from files and folders into a :class:`Corpus`.
+    """Load page dumps, HTML pages, datasets and archives from files and folders into a :class:`Corpus`.
 
-    ``paths`` may mix folders (every ``.txt`` file below them is read) and files.
-    Unreadable files (binary, wrong encoding, empty, over 5 MB, HTML) become rows of
-    ``corpus.errors`` with a plain-language reason; every other file still loads.
-    ``cache_dir`` enables the Parquet parse cache (see :mod:`loaders.cache`), so that
-    an unchanged corpus loads without re-parsing. ``entities=False`` skips entity tagging.
+    ``paths`` may mix folders (every readable file below them is read) and files; see
+    :mod:`loaders.readers` for the formats and ``options`` for reading datasets (column
+    roles, time zone). Unreadable files and records (binary, wrong encoding, empty, too
+    large, malformed rows) become rows of ``corpus.errors`` with a plain-language reason;
+    everything else still loads. ``cache_dir`` enables the Parquet parse cache (see
+    :mod:`loaders.cache`), so that an unchanged corpus loads without re-parsing.
+    ``entities=False`` skips entity tagging.
     """
-    return parse_documents(read_documents(paths), cache_dir=cache_dir, progress=progress, entities=entities)
+    return parse_documents(read_paths(paths, options), cache_dir=cache_dir, progress=progress, entities=entities)

@@ -249,12 +249,13 @@ def _resolve_pending(pending: list[_Features], kinds: dict, as_body: bool) -> No
     pending.clear()
 
 
-def _classify_header(header: list[_Features], title_n: int | None, title_key: str, kinds: dict) -> None:
-    """Kinds for the lines above the article body."""
+def _classify_header(header: list[_Features], title_n: int | None, title_key: str, kinds: dict,
+                     title_reason: str = "first headline-like line above the body") -> None:
+    """Kinds for the lines above the article body (``title_n`` 0: the headline precedes the text)."""
     for f in header:
         before_title = title_n is None or f.n < title_n
         if f.n == title_n:
-            kinds[f.n] = ("title", "first headline-like line above the body")
+            kinds[f.n] = ("title", title_reason)
         elif title_key and f.key == title_key:
             kinds[f.n] = ("duplicate_title", "repeats the headline")
         elif f.intrinsic == "dated":
@@ -309,19 +310,42 @@ def _body_start(content: list[_Features]) -> int:
     return len(content)
 
 
-def classify(source: str) -> list[Line]:
-    """Classify every line of a page dump; see ``LINE_KINDS`` for the kinds returned."""
+def _hinted_title(content: list[_Features], key: str) -> int | None:
+    """Index of the line that is the headline the source names: a match with prose soon after, else the first."""
+    matches = [i for i, f in enumerate(content) if f.key == key]
+    near_prose = (i for i in matches if any(f.paragraph for f in content[i + 1 : i + 8]))
+    return next(near_prose, matches[0] if matches else None)
+
+
+def classify(source: str, title: str | None = None) -> list[Line]:
+    """Classify every line of a page dump; see ``LINE_KINDS`` for the kinds returned.
+
+    ``title`` is the headline when the source states it (a dataset's headline column, a
+    page's ``<h1>``): the line that says it is the title, and the text after it is
+    searched for the body. When no line says it (a dataset body), every line is read as
+    coming after the headline.
+    """
     feats = _features(source)
     kinds: dict[int, tuple[str, str]] = {}
     content = [f for f in feats if f.intrinsic != "blank"]
     for f in feats:
         if f.intrinsic == "blank":
             kinds[f.n] = ("blank", f.reason)
-    body_start = _body_start(content)
-    header = content[:body_start]
-    title = _pick_title(header)
-    title_key = title.key if title else ""
-    _classify_header(header, title.n if title else None, title_key, kinds)
+    title_key = key_of(title) if title else ""
+    hinted = _hinted_title(content, title_key) if title_key else None
+    if hinted is not None:
+        body_start = hinted + 1 + _body_start(content[hinted + 1 :])
+        header, title_line = content[:body_start], content[hinted]
+        _classify_header(header, title_line.n, title_key, kinds, "the headline the source names")
+    elif title_key:
+        body_start = _body_start(content)
+        _classify_header(content[:body_start], 0, title_key, kinds)
+    else:
+        body_start = _body_start(content)
+        header = content[:body_start]
+        title_line = _pick_title(header)
+        title_key = title_line.key if title_line else ""
+        _classify_header(header, title_line.n if title_line else None, title_key, kinds)
 
     state, list_kind, footer_seen = "body", "link_list", False
     pending: list[_Features] = []

@@ -10,9 +10,10 @@ import datetime as dt
 import hashlib
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import dates, sources
+from .document import Document, Given
 from .lexicon import key_of, lexicon
 from .lines import LIST_KINDS, Line
 
@@ -273,3 +274,24 @@ def extract(lines: list[Line]) -> Metadata:
         credits=tuple(line.text.strip().strip("/").strip() for line in lines if line.kind == "credit"),
         fingerprint=_fingerprint(lines),
     )
+
+
+def _given_date(value: Given) -> DateValue:
+    """A DateValue of a date the source states outright (no line: it is not in the text)."""
+    day = dt.date.fromisoformat(value.value[:10])
+    return DateValue(value.value, value.precision or "day", value.basis, None, value.value, day.year, day.month, day.day)
+
+
+def with_given(meta: Metadata, document: Document) -> Metadata:
+    """The metadata with what the source states outright (dates, outlet, author) in place of what the lines suggest."""
+    changes: dict = {}
+    for field in ("published", "updated"):
+        if value := document.get(field):
+            changes[field] = _given_date(value)
+    if "published" in changes:
+        changes["published_partial"] = None
+    if outlet := document.get("outlet"):
+        changes["outlet"], changes["outlet_basis"] = outlet.value, outlet.basis
+    if author := document.get("author"):
+        changes["byline"] = author.value
+    return replace(meta, **changes) if changes else meta

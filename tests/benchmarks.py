@@ -10,6 +10,8 @@ is printed too.
 Entities — tagging speed in tokens per second (the CoNLL held-out file sentence by
 sentence, and whole Ittefaq articles with offsets), and the top 30 entities of the
 Prothom Alo CSV bodies, to read.
+Datasets — the CSV and JSON exports in ../shared loaded through the dataset reader, with
+their titles, dates and outlets checked against their own columns.
 Dashboard — a generated corpus of 10,000 articles: the first load, then the server-side
 re-render time of every page and of filter changes (Streamlit AppTest, warm caches).
 """
@@ -22,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from loaders import parse_documents, read_documents
+from loaders import parse_documents, read_paths
 
 PROJECT = Path(__file__).resolve().parents[1]
 SAMPLE = PROJECT / "data" / "sample"
@@ -37,8 +39,8 @@ ROUNDS = 5
 def documents() -> list[tuple[str, str, bytes]]:
     """Sample + Ittefaq, COPIES times, each copy with distinct bytes."""
     roots = [SAMPLE] + ([ITTEFAQ] if ITTEFAQ.exists() else [])
-    base = read_documents(roots)
-    return [(f"copy{k}/{name}", path, data + b"\n" * k) for k in range(COPIES) for name, path, data in base]
+    base = read_paths(roots)
+    return [(f"copy{k}/{s.article_id}", s.path, s.data + b"\n" * k) for k in range(COPIES) for s in base]
 
 
 def run_times(rounds: int, run) -> list[float]:
@@ -121,7 +123,7 @@ def entities() -> None:
         tokens = sum(1 for line in RIFAT_TEST.read_text(encoding="utf-8-sig").splitlines() if line.strip())
         took = best_of(ROUNDS, lambda: tag_conll(RIFAT_TEST, io.StringIO()))
         print(f"tagging (CoNLL)      {tokens / took:,.0f} tokens/s  ({tokens:,} tokens, sentence by sentence)")
-    texts = [data.decode("utf-8-sig") for _, _, data in read_documents([ITTEFAQ if ITTEFAQ.exists() else SAMPLE])]
+    texts = [s.data.decode("utf-8-sig") for s in read_paths([ITTEFAQ if ITTEFAQ.exists() else SAMPLE])]
     spans = []
     for text in texts:
         position, line_spans = 0, []
@@ -160,7 +162,27 @@ def ingest(docs: list, entities: bool) -> None:
     print(f"warm (Parquet), {label:<11} {warm:6.3f} s = {n / warm:8,.0f} articles/s  ({cold / warm:.0f}x faster)")
 
 
+def datasets() -> None:
+    """The ../shared CSV and JSON exports: load time, and agreement with their own columns."""
+    from tests.dataset_figures import csv_agreement, json_agreement
+
+    real = SHARED / "corpus" / "real"
+    if not real.exists():
+        return
+    start = time.perf_counter()
+    table = csv_agreement(real / "csv")
+    took = time.perf_counter() - start
+    print(f"CSV exports          {table['loaded']:,} of {table['rows']:,} rows loaded in {took:.1f} s (loaders only); "
+          f"title = Headline {table['titles_equal'] / table['headlines']:.1%}; "
+          f"published = date column {table['published_equal'] / table['dated']:.1%}")
+    records = json_agreement(real / "bd-newspapers-2025.json")
+    print(f"JSON export          {records['loaded']:,} of {records['records']:,} records loaded; "
+          f"title = headline {records['titles_equal'] / records['headlines']:.1%}; "
+          f"outlet right {records['outlets_right']} of {records['known_outlets']} known paper_name")
+
+
 def main() -> int:
+    datasets()
     docs = documents()
     if not ITTEFAQ.exists():
         print("note: ../shared is absent; benchmarking the bundled sample only", file=sys.stderr)

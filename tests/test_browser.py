@@ -155,3 +155,38 @@ def test_uploads_stay_in_their_session_and_never_run(server, browser, tmp_path):
     assert exceptions(page) == [] and exceptions(other) == []
     other.close()
     page.close()
+
+
+def test_upload_panel_takes_a_csv_a_json_file_and_a_zip_of_html_pages(server, browser, tmp_path):
+    import json
+    import zipfile
+
+    body = "রাজধানীতে আজ সকালে বড় একটি সমাবেশ হয়েছে, যেখানে হাজারো মানুষ অংশ নেন বলে জানিয়েছেন আয়োজকেরা।"
+    (tmp_path / "export.csv").write_text(
+        "Date Published,Headline,Article Body\n"
+        f'2024-08-05 23:41:40,সিএসভির শিরোনাম <b>এক</b>,"{body}\n\nআরও পড়ুন\n\n{body}"\n'
+        f'2024-08-06 10:00:00,সিএসভির শিরোনাম দুই,"{body}"\n', encoding="utf-8")
+    records = [{"url": "https://www.jugantor.com/national/9", "paper_name": "Jugantor", "headline": "জেসনের শিরোনাম",
+                "article": body, "publication_date": "2025-12-30T06:07:43+00:00"}]
+    (tmp_path / "feed.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    html = ('<html><head><meta property="og:site_name" content="প্রথম আলো">'
+            '<meta property="article:published_time" content="2024-01-02T04:37:50+06:00"></head><body>'
+            '<nav><a href="/">প্রচ্ছদ</a> <a href="/bd">বাংলাদেশ</a></nav>'
+            f'<article><h1>এইচটিএমএলের শিরোনাম</h1><p>{body}</p><p>{body}</p></article>'
+            '<footer>© প্রথম আলো</footer></body></html>')
+    with zipfile.ZipFile(tmp_path / "pages.zip", "w") as archive:
+        archive.writestr("saved/page.html", html)
+    page, _ = open_page(browser, server, "/")
+    page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(
+        [str(tmp_path / name) for name in ("export.csv", "feed.json", "pages.zip")])
+    page.get_by_text("4 of 4 articles · corpus: 3 uploaded file(s)").first.wait_for(timeout=90000)
+    assert page.get_by_text("Dataset columns").count() == 1
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Reader").click()
+    page.get_by_text("Clean article", exact=True).first.wait_for(timeout=60000)
+    page.wait_for_timeout(2000)
+    assert page.get_by_text("Fields of record 1 of export.csv").count() >= 1
+    assert page.get_by_text("headline from column Headline").count() >= 1
+    assert page.get_by_text("সিএসভির শিরোনাম <b>এক</b>").count() >= 1  # markup in a cell shows as text
+    screenshot(page, "reader-record")
+    assert exceptions(page) == []
+    page.close()

@@ -76,17 +76,17 @@ def test_zip_members_become_documents():
     import io
     import zipfile
 
-    from loaders import documents_from_zip
+    from loaders import sources_from_bytes
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("pages/a.txt", GOOD)
         archive.writestr("pages/b.txt", b"")
         archive.writestr("pages/readme.md", "not an article")
-    docs = documents_from_zip(buffer.getvalue(), "upload.zip")
-    assert [d[0] for d in docs] == ["pages/a.txt", "pages/b.txt"]
+    docs = sources_from_bytes("upload.zip", "upload.zip", buffer.getvalue())
+    assert [d.article_id for d in docs] == ["upload.zip/pages/a.txt", "upload.zip/pages/b.txt"]
     corpus = parse_documents(docs)
-    assert corpus.articles["article_id"].tolist() == ["pages/a.txt"]
+    assert corpus.articles["article_id"].tolist() == ["upload.zip/pages/a.txt"]
     assert corpus.errors["error"].tolist() == ["empty file"]
-    broken = documents_from_zip(b"PK\x03\x04 not really", "bad.zip")
-    assert isinstance(broken[0][2], UnreadableFile) and "zip" in str(broken[0][2])
+    broken = sources_from_bytes("bad.zip", "bad.zip", b"PK\x03\x04 not really")
+    assert isinstance(broken[0].data, UnreadableFile) and "zip" in str(broken[0].data)

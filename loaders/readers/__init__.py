@@ -1,0 +1,158 @@
+"""Input readers: files, folders, archives and uploads become sources; sources become documents.
+
+Which reader a file gets is decided by its name (``.txt`` dump, ``.html`` page, ``.csv``
+/ ``.tsv`` / ``.json`` / ``.jsonl`` dataset, ``.zip`` / ``.tar.gz`` archive, any of them
+``.gz``-compressed), with one look at the bytes: a ``.txt`` that is really HTML is read as
+HTML. Nothing is ever read as one article made of a whole dataset file. Adding a format
+means adding one reader module and one line in :func:`to_document`.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..document import Document, Source
+from ..reading import UnreadableFile, decode, looks_like_html
+from . import archive, dataset
+
+logger = logging.getLogger(__name__)
+
+DUMP_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml", ".mht")
+SUPPORTED = ".txt, .html, .htm, .mhtml, .csv, .tsv, .json, .jsonl (each may be .gz), .zip, .tar, .tar.gz"
+_MAX_DEPTH = 2  # an archive inside an archive is read; one more level is not
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How dataset files are read: column roles the user named, and the zone of dates without one."""
+
+    mapping: tuple[tuple[str, str], ...] = ()
+    zone: str | None = None
+
+    @classmethod
+    def parse(cls, mapping: str | None = None, zone: str | None = None) -> ReadOptions:
+        """Options from the CLI's ``--map`` and ``--timezone`` text; raises ValueError on bad input."""
+        return cls(tuple(sorted(dataset.parse_mapping(mapping).items())), dataset.check_zone(zone))
+
+
+def _format(name: str) -> tuple[str, bool]:
+    """(format suffix, gzip-compressed) of a file name; ``.tar.gz`` is one format."""
+    lower = name.lower()
+    for suffix in (".tar.gz", ".tgz"):
+        if lower.endswith(suffix):
+            return suffix, False
+    compressed = lower.endswith(".gz")
+    stem = lower[:-3] if compressed else lower
+    return os.path.splitext(stem)[1], compressed
+
+
+def readable(name: str) -> bool:
+    """Whether a file in a folder or archive is one the readers take (by its name)."""
+    suffix, _ = _format(name)
+    return suffix in DUMP_SUFFIXES + HTML_SUFFIXES + dataset.DATASET_SUFFIXES + archive.ARCHIVE_SUFFIXES
+
+
+def _gunzip(data: bytes) -> bytes:
+    """The content of a .gz file, refused past the archive size limit."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        content = inflater.decompress(data, archive.MAX_UNPACKED_BYTES)
+    except zlib.error as err:
+        raise UnreadableFile(f"not a readable .gz file ({err})") from None
+    if inflater.unconsumed_tail:
+        raise UnreadableFile(f"unpacks to more than {archive.MAX_UNPACKED_BYTES // 1048576} MB")
+    return content
+
+
+def sources_from_bytes(article_id: str, path: str, data: bytes, options: ReadOptions = ReadOptions(),
+                       depth: int = 0, name: str | None = None) -> list[Source]:
+    """The sources in one file's bytes: itself, its records, or its archive members.
+
+    The format comes from ``name`` (by default ``article_id``); a ``.gz`` file is unpacked
+    and read by the name without ``.gz``.
+    """
+    name = name or article_id
+    suffix, compressed = _format(name)
+    if compressed:
+        try:
+            data = _gunzip(data)
+        except UnreadableFile as err:
+            return [Source(article_id, path, err)]
+        return sources_from_bytes(article_id, path, data, options, depth, name[:-3])
+    if suffix in archive.ARCHIVE_SUFFIXES:
+        if depth >= _MAX_DEPTH:
+            return [Source(article_id, path, UnreadableFile("archive nested too deep inside other archives"))]
+        try:
+            found = archive.members(data, article_id, readable)
+        except UnreadableFile as err:
+            return [Source(article_id, path, err)]
+        out = []
+        for member, content in found:
+            member_id, member_path = f"{article_id}/{member}", f"{path}/{member}"
+            if isinstance(content, UnreadableFile):
+                out.append(Source(member_id, member_path, content))
+            else:
+                out += sources_from_bytes(member_id, member_path, content, options, depth + 1)
+        return out
+    if suffix in dataset.DATASET_SUFFIXES:
+        return dataset.split_dataset(article_id, path, data, suffix, dict(options.mapping), options.zone)
+    if suffix in HTML_SUFFIXES:
+        return [Source(article_id, path, data, "html")]
+    if suffix in DUMP_SUFFIXES or not suffix:
+        return [Source(article_id, path, data, "html" if looks_like_html(data) else "dump")]
+    return [Source(article_id, path, UnreadableFile(f"unsupported file type {suffix}; Khobor Lens reads {SUPPORTED}"))]
+
+
+def dataset_columns(name: str, data: bytes, depth: int = 0) -> list[str]:
+    """The column names of the dataset files in a file or archive, for a column picker ([] when it holds none)."""
+    suffix, compressed = _format(name)
+    try:
+        if compressed:
+            return dataset_columns(name[:-3], _gunzip(data), depth)
+        if suffix in archive.ARCHIVE_SUFFIXES and depth < _MAX_DEPTH:
+            found = archive.members(data, name, lambda member: _format(member)[0] in dataset.DATASET_SUFFIXES
+                                    or _format(member)[0] in archive.ARCHIVE_SUFFIXES)
+            names = [c for member, content in found if isinstance(content, bytes)
+                     for c in dataset_columns(member, content, depth + 1)]
+            return list(dict.fromkeys(names))
+    except UnreadableFile:
+        return []
+    return dataset.columns(data, suffix) if suffix in dataset.DATASET_SUFFIXES else []
+
+
+def read_paths(paths: Iterable[str | os.PathLike], options: ReadOptions = ReadOptions()) -> list[Source]:
+    """The sources in files and folders (folders are searched for every readable file below them).
+
+    ``article_id`` is the path relative to the folder given, or the file name for a file
+    given directly, with ``:row-N`` / ``:item-N`` / ``:line-N`` for a dataset's records;
+    a file that cannot be opened is kept as an unreadable source, so it is reported.
+    """
+    out: list[Source] = []
+    for root in map(Path, paths):
+        files = sorted(p for p in root.rglob("*") if p.is_file() and readable(p.name)) if root.is_dir() else [root]
+        for file in files:
+            article_id = file.relative_to(root).as_posix() if root.is_dir() else file.name
+            try:
+                data = file.read_bytes()
+            except OSError as err:
+                out.append(Source(article_id, str(file), UnreadableFile(f"cannot open the file ({err.strerror or err})")))
+                continue
+            out += sources_from_bytes(article_id, str(file), data, options)
+    return out
+
+
+def to_document(source: Source) -> Document:
+    """Run the reader of the source's kind; raises :class:`UnreadableFile` with the reason."""
+    if source.kind == "record":
+        return dataset.read_record(source.data)
+    if source.kind == "html":
+        from .html import read_html  # lxml and inscriptis load only when a page needs them
+
+        return read_html(source.data)
+    decoded = decode(source.data)
+    return Document(text=decoded.text, encoding=decoded.encoding)

@@ -1,0 +1,318 @@
+"""Scraper exports — CSV, TSV, JSON arrays and JSON Lines — as one source per record.
+
+A dataset file is split into records first (:func:`split_dataset`); each record becomes
+a :class:`~loaders.document.Source` whose bytes are the record's own fields plus the
+column roles and time zone used to read it, so the parse cache keys on all three.
+:func:`read_record` turns such bytes into a :class:`~loaders.document.Document`: the
+body column is the text whose lines get classified; headline, dates, outlet, URL and
+author columns become given values with ``column <name>`` as their basis.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import logging
+import re
+import sys
+import tomllib
+import unicodedata
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .. import sources
+from ..dates import parse_iso_datetime
+from ..document import Document, Given, Source
+from ..reading import UnreadableFile
+
+logger = logging.getLogger(__name__)
+
+DATASET_SUFFIXES = (".csv", ".tsv", ".json", ".jsonl", ".ndjson")
+MAX_DATASET_BYTES = 1024 * 1024 * 1024
+MAX_FIELD_CHARS = 5 * 1024 * 1024
+DEFAULT_ZONE = "Asia/Dhaka"
+FIELD_DISPLAY_CHARS = 300
+ROLES = ("body", "title", "published", "updated", "outlet", "url", "author")
+
+_DATA = tomllib.loads((Path(__file__).parents[1] / "data" / "columns.toml").read_text("utf-8"))
+_NOTE_RE = re.compile(r"\s*\([^)]*\)\s*$")
+_SEPARATORS_RE = re.compile(r"[\s_\-.]+")
+_OFFSET_RE = re.compile(r"(?:Z|[+-]\d\d:?\d\d)\s*$", re.IGNORECASE)
+_MISSING = frozenset(_DATA["missing"]["values"])
+_RECORD_LABEL = {".csv": "row", ".tsv": "row", ".json": "item", ".jsonl": "line", ".ndjson": "line"}
+_DHAKA = ZoneInfo(DEFAULT_ZONE)
+
+csv.field_size_limit(min(sys.maxsize, MAX_FIELD_CHARS))
+
+
+def column_key(name: str) -> str:
+    """How a column name is compared: NFC, casefolded, separators as single spaces, no "(…)" note."""
+    name = _NOTE_RE.sub("", unicodedata.normalize("NFC", str(name)).strip().lstrip("\ufeff"))
+    return _SEPARATORS_RE.sub(" ", name).strip().casefold()
+
+
+_ROLE_NAMES = {role: [column_key(n) for n in names] for role, names in _DATA["roles"].items()}
+
+
+def parse_mapping(text: str | None) -> dict[str, str]:
+    """``title=Headline,body=Text`` as ``{"title": "Headline", "body": "Text"}``; raises ValueError on a bad role."""
+    mapping = {}
+    for part in filter(None, (p.strip() for p in (text or "").split(","))):
+        role, sep, column = part.partition("=")
+        role = role.strip().lower()
+        if not sep or role not in ROLES or not column.strip():
+            raise ValueError(f"bad --map entry {part!r}: use role=COLUMN with a role among {', '.join(ROLES)}")
+        mapping[role] = column.strip()
+    return mapping
+
+
+def check_zone(zone: str | None) -> str:
+    """The time-zone name for dates without an offset; raises ValueError for an unknown zone."""
+    zone = zone or DEFAULT_ZONE
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {zone!r} (use a name such as Asia/Dhaka or UTC)") from None
+    return zone
+
+
+def assign_roles(columns: list[str], mapping: dict[str, str] | None = None) -> dict[str, str]:
+    """Which column plays which role: the user's mapping first, then the names in ``columns.toml``.
+
+    Raises :class:`UnreadableFile` when a mapped column is absent or no body column is found.
+    """
+    by_key = {}
+    for column in columns:
+        by_key.setdefault(column_key(column), column)
+    roles, taken = {}, set()
+    for role, wanted in (mapping or {}).items():
+        column = by_key.get(column_key(wanted))
+        if column is None:
+            raise UnreadableFile(f"no column named {wanted!r} for {role}; the columns are {', '.join(map(repr, columns))}")
+        roles[role] = column
+        taken.add(column)
+    for role in ROLES:
+        if role in roles:
+            continue
+        column = next((by_key[n] for n in _ROLE_NAMES[role] if n in by_key and by_key[n] not in taken), None)
+        if column is not None:
+            roles[role] = column
+            taken.add(column)
+    if "body" not in roles:
+        raise UnreadableFile(
+            f"no article body column among {', '.join(map(repr, columns)) or 'no columns'}; "
+            "name it with --map body=COLUMN (or pick it in the upload panel)")
+    return roles
+
+
+def _cell(value) -> str | None:
+    """A record value as text (None when it means 'no value')."""
+    if value is None or isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value if v is not None)
+    elif isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False)
+    text = str(value)
+    return None if text.strip().casefold() in _MISSING else text
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """Text of a dataset file; undecodable bytes are kept as surrogates so only their records fail."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as err:
+            raise UnreadableFile(f"broken UTF-16 text (bad bytes at offset {err.start})") from None
+    if b"\x00" in data[:8192]:
+        raise UnreadableFile("binary file, not a text dataset (it contains NUL bytes)")
+    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    return data.decode(encoding, errors="surrogateescape"), encoding
+
+
+def _undecodable(fields: list[tuple[str, str | None]]) -> bool:
+    """Whether a record holds bytes that were not UTF-8."""
+    return any(value and re.search("[\udc80-\udcff]", value) for _, value in fields)
+
+
+def _csv_records(text: str, suffix: str) -> Iterator[tuple[int, list[tuple[str, str | None]] | str]]:
+    """(row number, fields) per CSV/TSV data row, or (row number, reason) for a malformed one."""
+    if suffix == ".tsv":
+        delimiter = "\t"
+    else:
+        first = text.split("\n", 1)[0]
+        delimiter = max(",;\t|", key=first.count) if first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as err:
+        raise UnreadableFile(f"no header row ({err})" if str(err) else "no header row") from None
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    yield 0, header
+    row_number = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            row_number += 1
+            yield row_number, f"malformed row ({err})"
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        row_number += 1
+        if len(row) != len(header):
+            yield row_number, f"has {len(row)} fields; the header has {len(header)}"
+            continue
+        yield row_number, [(name, _cell(value)) for name, value in zip(header, row)]
+
+
+def _json_records(text: str, suffix: str) -> Iterator[tuple[int, list[tuple[str, str | None]] | str]]:
+    """(index or line number, fields) per JSON record, or a reason for an unusable one."""
+    if suffix == ".json":
+        try:
+            loaded = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise UnreadableFile(f"not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+        if isinstance(loaded, dict):  # {"articles": [...]}: the one list of records inside
+            lists = [v for v in loaded.values() if isinstance(v, list)]
+            loaded = lists[0] if len(lists) == 1 else [loaded]
+        if not isinstance(loaded, list):
+            raise UnreadableFile("JSON is not a list of records")
+        items = enumerate(loaded)
+    else:
+        items = ((n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip())
+    for number, item in items:
+        if suffix != ".json":
+            try:
+                item = json.loads(item)
+            except json.JSONDecodeError as err:
+                yield number, f"is not valid JSON ({err.msg}, column {err.colno})"
+                continue
+        if not isinstance(item, dict):
+            yield number, f"is a JSON {type(item).__name__}, not an object with fields"
+            continue
+        yield number, [(str(key), _cell(value)) for key, value in item.items()]
+
+
+def split_dataset(article_id: str, path: str, data: bytes, suffix: str,
+                  mapping: dict[str, str] | None = None, zone: str | None = None) -> list[Source]:
+    """The records of one dataset file as sources (one per record) and unreadable entries.
+
+    ``suffix`` is the format (``.csv``, ``.tsv``, ``.json``, ``.jsonl``, ``.ndjson``);
+    ``mapping`` overrides column roles (``{"body": "Text"}``); ``zone`` names the time
+    zone of dates without an offset (Asia/Dhaka by default). A file that cannot be read
+    at all is one unreadable entry; a bad record is an entry naming its row or index,
+    and every other record still loads.
+    """
+    label = _RECORD_LABEL[suffix]
+    try:
+        if not data.strip():
+            raise UnreadableFile("empty file")
+        if len(data) > MAX_DATASET_BYTES:
+            raise UnreadableFile(f"file is {len(data) / 1048576:.0f} MB; the limit is {MAX_DATASET_BYTES // 1048576} MB")
+        text, _ = _decode(data)
+        records = _csv_records(text, suffix) if suffix in (".csv", ".tsv") else _json_records(text, suffix)
+        header = next(records)[1] if suffix in (".csv", ".tsv") else None
+        roles = assign_roles(header, mapping) if header is not None else None
+        zone = check_zone(zone)
+        out = []
+        for number, fields in records:
+            member = f"{article_id}:{label}-{number}"
+            if isinstance(fields, str):
+                out.append(Source(member, path, UnreadableFile(f"{label} {number} {fields}"), "record", number))
+                continue
+            try:
+                used = roles or assign_roles([name for name, _ in fields], mapping)
+            except UnreadableFile as err:
+                out.append(Source(member, path, UnreadableFile(f"{label} {number}: {err}"), "record", number))
+                continue
+            out.append(Source(member, path, _record_bytes(fields, used, zone, label, number), "record", number))
+        return out
+    except UnreadableFile as err:
+        return [Source(article_id, path, err, "record")]
+
+
+def _record_bytes(fields, roles: dict[str, str], zone: str, label: str, number: int) -> bytes | UnreadableFile:
+    """The bytes a record is cached under, or why the record cannot be an article."""
+    if _undecodable(fields):
+        return UnreadableFile(f"{label} {number} is not valid UTF-8 text")
+    values = dict(fields)
+    body, title = values.get(roles["body"]) or "", values.get(roles.get("title"))
+    if not body.strip() and not (title and title.strip()):
+        return UnreadableFile(f"{label} {number} has neither a headline nor a body")
+    if len(body) > MAX_FIELD_CHARS:
+        return UnreadableFile(f"{label} {number}: the body is over {MAX_FIELD_CHARS // 1048576} MB")
+    return json.dumps({"roles": roles, "zone": zone, "fields": fields}, ensure_ascii=False).encode()
+
+
+def columns(data: bytes, suffix: str) -> list[str]:
+    """The column names of a dataset file (its CSV header, the keys of its first JSON records); [] if unreadable."""
+    try:
+        text, _ = _decode(data)
+        records = _csv_records(text, suffix) if suffix in (".csv", ".tsv") else _json_records(text, suffix)
+        if suffix in (".csv", ".tsv"):
+            return next(records)[1]
+        names: dict[str, None] = {}
+        for _, fields in islice(records, 200):
+            if isinstance(fields, list):
+                names.update(dict.fromkeys(name for name, _ in fields))
+        return list(names)
+    except UnreadableFile:
+        return []
+
+
+def _column_date(value: str, zone: str) -> Given | None:
+    """A date cell read in ``zone`` when it has no offset, as Asia/Dhaka ISO text; None if unreadable."""
+    match = parse_iso_datetime(value)
+    if match is None or not match.iso:
+        return None
+    if zone == DEFAULT_ZONE or match.precision == "day" or _OFFSET_RE.search(value):
+        return Given(match.iso, "", match.precision)
+    local = dt.datetime.fromisoformat(match.iso).replace(tzinfo=ZoneInfo(zone))
+    return Given(local.astimezone(_DHAKA).strftime("%Y-%m-%dT%H:%M"), "", match.precision)
+
+
+def _outlet_of(value: str) -> str | None:
+    """The outlet id a cell names outright (a name covering the cell, or a site address)."""
+    value = unicodedata.normalize("NFC", value).strip()
+    letters = len(re.sub(r"\W", "", value))
+    for hit in sources.find_outlets(value):
+        if len(re.sub(r"\W", "", hit.surface)) >= 0.8 * letters:
+            return hit.id
+    return sources.outlet_for_domain(value) if "." in value else None
+
+
+def read_record(data: bytes) -> Document:
+    """The document of one record made by :func:`split_dataset`."""
+    record = json.loads(data)
+    roles, zone = record["roles"], record["zone"]
+    fields = [(name, value) for name, value in record["fields"]]
+    values = dict(fields)
+    given: list[tuple[str, Given]] = []
+
+    def column(role: str) -> tuple[str, str] | None:
+        name = roles.get(role)
+        value = values.get(name) if name else None
+        return (name, unicodedata.normalize("NFC", " ".join(value.split()))) if value and value.strip() else None
+
+    for role in ("title", "url", "author"):
+        if found := column(role):
+            given.append((role, Given(found[1], f"column {found[0]}")))
+    for role in ("published", "updated"):
+        if (found := column(role)) and (date := _column_date(found[1], zone)):
+            given.append((role, Given(date.value, f"column {found[0]}", date.precision)))
+    outlet = None
+    if found := column("outlet"):
+        outlet = (_outlet_of(found[1]), f"column {found[0]}")
+    if not (outlet and outlet[0]) and (found := column("url")):
+        outlet = (sources.outlet_for_domain(found[1]), f"domain of column {found[0]}")
+    if outlet and outlet[0]:
+        given.append(("outlet", Given(*outlet)))
+    shown = tuple((name, value[:FIELD_DISPLAY_CHARS] if value else "") for name, value in fields if name != roles["body"])
+    text = (values.get(roles["body"]) or "").replace("\r\n", "\n").replace("\r", "\n")
+    return Document(text=text, encoding="utf-8", kind="record", given=tuple(given), fields=shown)
