@@ -41,9 +41,12 @@ import gc
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import compress
 from pathlib import Path
@@ -69,6 +72,9 @@ LINE_COLUMNS = ["article_id", "n", "start", "end", "kind", "reason", "text"]
 _CACHED_MENTION_COLUMNS = ["content_hash", *MENTION_COLUMNS]
 # Articles tagged together: the CRF decodes a batch's lines in one pass of numpy steps.
 _TAGGING_BATCH = 200
+# Sources parsed between two progress reports; a process pool pays off from PARALLEL_MIN new sources.
+_CHUNK = 400
+PARALLEL_MIN = 400
 # Fixed types, so that an all-empty column (no gazetteer match in a batch) still fits the Parquet store.
 _MENTION_DTYPES = {"content_hash": "str", "n": "int64", "start": "int64", "end": "int64", "surface": "str", "type": "str",
                    "gazetteer_id": "str", "basis": "str", "next_word": "str"}
@@ -171,29 +177,77 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _parse_many(
-    items: list[tuple[str, Document]], progress: Progress | None = None, already_done: int = 0, entities: bool = True
-) -> dict[str, pd.DataFrame]:
-    """Parse (hash, document) pairs into the cacheable tables (see ``loaders.cache.TABLES``)."""
-    article_columns, line_columns, mention_lists = {}, {}, {name: [] for name in _CACHED_MENTION_COLUMNS}
+def _parse_chunk(chunk: list[Source], entities: bool = True) -> tuple[dict[str, dict[str, list]], dict[str, str]]:
+    """Read and parse sources (in a worker process or in this one).
+
+    Returns the column lists of the cacheable tables (see ``loaders.cache.TABLES``) and,
+    by content hash, why a source could not be read. Plain lists, so that chunks parsed
+    apart join into exactly the tables one pass would build.
+    """
+    columns = {"articles": {}, "lines": {}, "mentions": {name: [] for name in _CACHED_MENTION_COLUMNS}}
+    refused: dict[str, str] = {}
     untagged: list[tuple[str, Article]] = []
-    total = already_done + len(items)
-    for done, (digest, document) in enumerate(items, start=already_done + 1):
-        if progress and (done % 25 == 0 or done == total):
-            progress(done, total)
-        article = parse_document(document, digest)
-        for key, value in _article_row(digest, article).items():
-            article_columns.setdefault(key, []).append(value)
-        for key, values in _line_rows(digest, article).items():
-            line_columns.setdefault(key, []).extend(values)
-        if entities:
-            untagged.append((digest, article))
-            if len(untagged) == _TAGGING_BATCH:
-                _add_mentions(untagged, mention_lists)
-    if untagged:
-        _add_mentions(untagged, mention_lists)
-    return {"articles": pd.DataFrame(article_columns), "lines": pd.DataFrame(line_columns),
-            "mentions": pd.DataFrame(mention_lists, columns=_CACHED_MENTION_COLUMNS).astype(_MENTION_DTYPES)}
+    with _collector_paused():
+        for source in chunk:
+            digest = source.content_hash
+            try:
+                document = to_document(source)
+            except UnreadableFile as err:
+                refused[digest] = str(err)
+                continue
+            article = parse_document(document, digest)
+            for key, value in _article_row(digest, article).items():
+                columns["articles"].setdefault(key, []).append(value)
+            for key, values in _line_rows(digest, article).items():
+                columns["lines"].setdefault(key, []).extend(values)
+            if entities:
+                untagged.append((digest, article))
+                if len(untagged) == _TAGGING_BATCH:
+                    _add_mentions(untagged, columns["mentions"])
+        if untagged:
+            _add_mentions(untagged, columns["mentions"])
+    return columns, refused
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """A process pool; forked from this process unless other threads run (a server), where forking is unsafe."""
+    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+
+
+def _parse_many(sources: list[Source], progress: Progress | None = None, already_done: int = 0,
+                entities: bool = True, workers: int = 1) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    """Read and parse sources, across ``workers`` processes, into the cacheable tables and the refusals."""
+    size = _CHUNK if workers == 1 else max(_TAGGING_BATCH, min(_CHUNK, len(sources) // (4 * workers) + 1))
+    chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
+    total, done = already_done + len(sources), already_done
+    joined = {"articles": {}, "lines": {}, "mentions": {name: [] for name in _CACHED_MENTION_COLUMNS}}
+    refused: dict[str, str] = {}
+    with contextlib.ExitStack() as stack:
+        if workers > 1 and len(chunks) > 1:
+            pool = stack.enter_context(_pool(min(workers, len(chunks))))
+            results = pool.map(_parse_chunk, chunks, [entities] * len(chunks))
+        else:
+            results = (_parse_chunk(chunk, entities) for chunk in chunks)
+        for chunk, (columns, chunk_refused) in zip(chunks, results):  # in order: the tables of one pass
+            for table, values in columns.items():
+                for key, column in values.items():
+                    joined[table].setdefault(key, []).extend(column)
+            refused.update(chunk_refused)
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+    if not joined["articles"]:
+        return _empty_tables(), refused
+    tables = {"articles": pd.DataFrame(joined["articles"]), "lines": pd.DataFrame(joined["lines"]),
+              "mentions": pd.DataFrame(joined["mentions"], columns=_CACHED_MENTION_COLUMNS).astype(_MENTION_DTYPES)}
+    return tables, refused
+
+
+def _empty_tables() -> dict[str, pd.DataFrame]:
+    """The cacheable tables of no articles."""
+    return {"articles": pd.DataFrame(columns=["content_hash"]), "lines": pd.DataFrame(),
+            "mentions": pd.DataFrame(columns=_CACHED_MENTION_COLUMNS).astype(_MENTION_DTYPES)}
 
 
 def _add_mentions(untagged: list[tuple[str, Article]], mention_lists: dict[str, list]) -> None:
@@ -259,6 +313,7 @@ def parse_documents(
     cache_dir: str | os.PathLike | None = None,
     progress: Progress | None = None,
     entities: bool = True,
+    workers: int | None = None,
 ) -> Corpus:
     """Build a :class:`Corpus` from sources (see :mod:`loaders.readers`).
 
@@ -271,6 +326,8 @@ def parse_documents(
     files again reads them back without re-linking the entities.
     ``progress(done, total)`` is called as documents are parsed. With ``entities=False``
     no entity tagging is done (``mentions`` and ``entities`` stay empty), for speed.
+    ``workers`` processes read and parse the new sources (default: every core once there
+    are ``PARALLEL_MIN`` of them); the tables are the same as from one process.
     """
     documents = [d if isinstance(d, Source) else Source(*d) for d in documents]
     entries, errors, blobs = [], [], {}
@@ -294,31 +351,26 @@ def parse_documents(
     parsed = store.get(set(blobs)) if store else None
     known = set(parsed["articles"]["content_hash"]) if parsed else set()
     # Only sources the cache has never seen are read: a cached hash was read fine before.
-    todo, refused = [], {}
-    for digest, source in blobs.items():
-        if digest in known:
-            continue
-        try:
-            todo.append((digest, to_document(source)))
-        except UnreadableFile as err:
-            refused[digest] = str(err)
-    for entry in entries:
-        if entry["content_hash"] in refused:
-            errors.append({**{k: entry[k] for k in ("article_id", "path", "record")}, "error": refused[entry["content_hash"]]})
-            logger.info("skipped %s: %s", entry["article_id"], refused[entry["content_hash"]])
+    todo = [source for digest, source in blobs.items() if digest not in known]
+    refused: dict[str, str] = {}
     if todo:
+        if workers is None:
+            workers = (os.cpu_count() or 1) if len(todo) >= PARALLEL_MIN else 1
         with _collector_paused():
-            new = _parse_many(todo, progress, len(documents) - len(todo), entities)
+            new, refused = _parse_many(todo, progress, len(documents) - len(todo), entities, workers)
         if store:
             store.add(new)
         parsed = {table: pd.concat([parsed[table], new[table]], ignore_index=True) for table in TABLES} if parsed else new
     elif progress:
         progress(len(documents), len(documents))
+    for entry in entries:
+        if entry["content_hash"] in refused:
+            errors.append({**{k: entry[k] for k in ("article_id", "path", "record")}, "error": refused[entry["content_hash"]]})
+            logger.info("skipped %s: %s", entry["article_id"], refused[entry["content_hash"]])
     files = [entry for entry in entries if entry["content_hash"] not in refused]
     files_frame = pd.DataFrame(files, columns=FILE_COLUMNS).astype({"record": "Int64"})
     if parsed is None:
-        parsed = {"articles": pd.DataFrame(columns=["content_hash"]), "lines": pd.DataFrame(),
-                  "mentions": pd.DataFrame(columns=_CACHED_MENTION_COLUMNS).astype(_MENTION_DTYPES)}
+        parsed = _empty_tables()
     with _collector_paused():
         corpus = _finish(files_frame, parsed, errors)
     if store:
@@ -340,6 +392,7 @@ def load_corpus(
     progress: Progress | None = None,
     entities: bool = True,
     options: ReadOptions = ReadOptions(),
+    workers: int | None = None,
 ) -> Corpus:
     """Load page dumps, HTML pages, datasets and archives from files and folders into a :class:`Corpus`.
 
@@ -349,6 +402,8 @@ def load_corpus(
     large, malformed rows) become rows of ``corpus.errors`` with a plain-language reason;
     everything else still loads. ``cache_dir`` enables the Parquet parse cache (see
     :mod:`loaders.cache`), so that an unchanged corpus loads without re-parsing.
-    ``entities=False`` skips entity tagging.
+    ``entities=False`` skips entity tagging; ``workers`` is the number of processes that
+    parse (see :func:`parse_documents`).
     """
-    return parse_documents(read_paths(paths, options), cache_dir=cache_dir, progress=progress, entities=entities)
+    return parse_documents(read_paths(paths, options), cache_dir=cache_dir, progress=progress, entities=entities,
+                           workers=workers)

@@ -148,18 +148,18 @@ def entities() -> None:
             print(f"  {rank:2d}. {row.name_bn}{english} ({row.type})  {row.mentions} / {row.articles}")
 
 
-def ingest(docs: list, entities: bool) -> None:
-    """Cold and warm load figures, with or without entity tagging."""
-    times = run_times(ROUNDS, lambda: parse_documents(docs, entities=entities))
+def ingest(docs: list, entities: bool, workers: int = 1) -> None:
+    """Cold and warm load figures, with or without entity tagging, on ``workers`` processes."""
+    times = run_times(ROUNDS, lambda: parse_documents(docs, entities=entities, workers=workers))
     cold = min(times)
     with tempfile.TemporaryDirectory() as cache:
-        parse_documents(docs, cache_dir=cache, entities=entities)
-        warm = best_of(ROUNDS, lambda: parse_documents(docs, cache_dir=cache, entities=entities))
+        parse_documents(docs, cache_dir=cache, entities=entities, workers=workers)
+        warm = best_of(ROUNDS, lambda: parse_documents(docs, cache_dir=cache, entities=entities, workers=workers))
     n = len(docs)
-    label = "with entities" if entities else "loaders only"
-    print(f"cold ingest, {label:<14} {cold:6.3f} s = {n / cold:8,.0f} articles/s  (best of {ROUNDS}; median "
+    label = ("with entities" if entities else "loaders only") + (f", {workers} cores" if workers > 1 else "")
+    print(f"cold ingest, {label:<22} {cold:6.3f} s = {n / cold:8,.0f} articles/s  (best of {ROUNDS}; median "
           f"{n / statistics.median(times):,.0f}/s; first run {n / times[0]:,.0f}/s)")
-    print(f"warm (Parquet), {label:<11} {warm:6.3f} s = {n / warm:8,.0f} articles/s  ({cold / warm:.0f}x faster)")
+    print(f"warm (Parquet), {label:<19} {warm:6.3f} s = {n / warm:8,.0f} articles/s  ({cold / warm:.0f}x faster)")
 
 
 def datasets() -> None:
@@ -189,6 +189,8 @@ def main() -> int:
     print(f"documents            {len(docs)} (sample + Ittefaq, {COPIES} distinct copies)")
     ingest(docs, entities=False)
     ingest(docs, entities=True)
+    if (os.cpu_count() or 1) > 1:
+        ingest(docs, entities=True, workers=os.cpu_count())
     entities()
     dashboard()
     return 0

@@ -8,7 +8,7 @@ import sys
 import pandas as pd
 import pytest
 
-from loaders import load_corpus
+from loaders import load_corpus, parse_documents
 from loaders import cache as cache_module
 
 from .conftest import PROJECT, SAMPLE_DIR
@@ -118,3 +118,21 @@ def test_line_printed_on_many_pages_of_a_site_is_template():
     assert by_text[shared_pair] == {"body"}
     assert all(promo not in body for body in corpus.articles["body"])
     assert corpus.articles["n_body_lines"].tolist() == [2, 2, 1, 1]
+
+
+def test_parallel_ingest_gives_the_tables_of_one_process(tmp_path):
+    from loaders import read_paths
+
+    from .test_datasets import csv_bytes, record
+
+    sentences = ["ঢাকায় প্রধানমন্ত্রী শেখ হাসিনা আজ বৈঠক করেছেন।", "চট্টগ্রাম বন্দরে নতুন জাহাজ এসেছে বলে জানিয়েছে রয়টার্স।"]
+    rows = [record(n, **{"Article Body": f"{sentences[n % 2]} খবর {n}।\n\nআরও পড়ুন\n\n{sentences[(n + 1) % 2]}"})
+            for n in range(450)]
+    (tmp_path / "export.csv").write_bytes(csv_bytes(rows) + b"short,row\n")
+    sources = read_paths([SAMPLE_DIR, tmp_path])
+    one = parse_documents(sources, workers=1)
+    two = parse_documents(sources, workers=2)
+    assert len(one.articles) == 455 and len(one.errors) == 1 and len(one.mentions) > 900
+    for table in ("articles", "lines", "errors", "mentions", "entities"):
+        pd.testing.assert_frame_equal(getattr(one, table), getattr(two, table))
+
