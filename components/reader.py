@@ -84,7 +84,8 @@ def known(article_id: str | None) -> str | None:
 
 
 st.title("Reader")
-st.caption("The raw page dump, every line tinted by what the parser took it for, beside the clean article.")
+st.caption("The raw page (or a dataset record's fields and text), every line tinted by what the parser took it for, "
+           "beside the clean article.")
 
 filtered = list(view.articles["article_id"])
 requested = st.query_params.get("article")

@@ -389,7 +389,7 @@ def article_html(article: Mapping, lines, mentions=()) -> str:
 
     outlet = outlet_text(article)
     head = f'<div class="kl-outlet">{_e(outlet)}</div>' if outlet else \
-        '<div class="kl-outlet kl-muted">Outlet not named on the page</div>'
+        f'<div class="kl-outlet kl-muted">Outlet not named {_e(_SOURCE_PLACE.get(_text(article.get("input_kind")), "on the page"))}</div>'
     title = _text(article.get("title"))
     head += (f'<div class="kl-headline">{_e(title)}</div>' if title else
              '<div class="kl-headline kl-missing">No headline on the page</div>')
@@ -444,6 +444,7 @@ def facts_html(article: Mapping) -> str:
 
 
 RAW_HEADINGS = {"record": "Record", "html": "Page text"}
+_SOURCE_PLACE = {"record": "in the record"}
 
 
 def raw_heading(article: Mapping) -> str:

@@ -41,13 +41,7 @@ def _zip_members(data: bytes, wanted) -> list[tuple[str, bytes | UnreadableFile]
     except (zipfile.BadZipFile, OSError, ValueError) as err:
         raise UnreadableFile(f"not a readable zip archive ({err})") from None
     _limits(len(infos), sum(m.file_size for m in infos))
-    found = []
-    for info in infos:
-        try:
-            found.append((info.filename, archive.read(info)))
-        except (zipfile.BadZipFile, OSError, RuntimeError, ValueError) as err:  # encrypted or damaged
-            found.append((info.filename, UnreadableFile(f"cannot unpack from the archive ({err})")))
-    return found
+    return _unpacked(infos, lambda m: m.filename, archive.read, (zipfile.BadZipFile, OSError, RuntimeError, ValueError))
 
 
 def _tar_members(data: bytes, wanted) -> list[tuple[str, bytes | UnreadableFile]]:
@@ -58,11 +52,15 @@ def _tar_members(data: bytes, wanted) -> list[tuple[str, bytes | UnreadableFile]
     except (tarfile.TarError, OSError, EOFError) as err:
         raise UnreadableFile(f"not a readable tar archive ({err or 'truncated'})") from None
     _limits(len(infos), sum(m.size for m in infos))
+    return _unpacked(infos, lambda m: m.name, lambda m: archive.extractfile(m).read(), (tarfile.TarError, OSError, EOFError))
+
+
+def _unpacked(infos, name_of, read, failures) -> list[tuple[str, bytes | UnreadableFile]]:
+    """(name, bytes) of each member; one that fails to unpack (damaged, encrypted, truncated) says why."""
     found = []
     for info in infos:
         try:
-            handle = archive.extractfile(info)
-            found.append((info.name, handle.read() if handle else UnreadableFile("not a regular file")))
-        except (tarfile.TarError, OSError, EOFError) as err:
-            found.append((info.name, UnreadableFile(f"cannot unpack from the archive ({err or 'truncated'})")))
+            found.append((name_of(info), read(info)))
+        except failures as err:
+            found.append((name_of(info), UnreadableFile(f"cannot unpack from the archive ({err or 'truncated'})")))
     return found
