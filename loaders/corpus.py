@@ -43,7 +43,6 @@ import json
 import logging
 import multiprocessing
 import os
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -75,6 +74,7 @@ _TAGGING_BATCH = 200
 # Sources parsed between two progress reports; a process pool pays off from PARALLEL_MIN new sources.
 _CHUNK = 400
 PARALLEL_MIN = 400
+CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 # Fixed types, so that an all-empty column (no gazetteer match in a batch) still fits the Parquet store.
 _MENTION_DTYPES = {"content_hash": "str", "n": "int64", "start": "int64", "end": "int64", "surface": "str", "type": "str",
                    "gazetteer_id": "str", "basis": "str", "next_word": "str"}
@@ -210,9 +210,13 @@ def _parse_chunk(chunk: list[Source], entities: bool = True) -> tuple[dict[str, 
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
-    """A process pool; forked from this process unless other threads run (a server), where forking is unsafe."""
-    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    """A pool of processes forked from this one, which has the parser and its lexicons loaded already.
+
+    Forked, never spawned: a spawned worker re-runs the parent's ``__main__``, which under
+    Streamlit is the app script itself. The workers only parse (no threads, no I/O), and
+    CPython re-creates the logging and import locks in a forked child.
+    """
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
 
 
 def _parse_many(sources: list[Source], progress: Progress | None = None, already_done: int = 0,
@@ -327,7 +331,8 @@ def parse_documents(
     ``progress(done, total)`` is called as documents are parsed. With ``entities=False``
     no entity tagging is done (``mentions`` and ``entities`` stay empty), for speed.
     ``workers`` processes read and parse the new sources (default: every core once there
-    are ``PARALLEL_MIN`` of them); the tables are the same as from one process.
+    are ``PARALLEL_MIN`` of them, where processes can be forked); the tables are the same
+    as from one process.
     """
     documents = [d if isinstance(d, Source) else Source(*d) for d in documents]
     entries, errors, blobs = [], [], {}
@@ -355,7 +360,7 @@ def parse_documents(
     refused: dict[str, str] = {}
     if todo:
         if workers is None:
-            workers = (os.cpu_count() or 1) if len(todo) >= PARALLEL_MIN else 1
+            workers = (os.cpu_count() or 1) if len(todo) >= PARALLEL_MIN and CAN_FORK else 1
         with _collector_paused():
             new, refused = _parse_many(todo, progress, len(documents) - len(todo), entities, workers)
         if store:
