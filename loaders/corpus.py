@@ -177,6 +177,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _empty_columns() -> dict[str, dict[str, list]]:
+    """Column lists of the cacheable tables, with no rows yet."""
+    return {"articles": {}, "lines": {}, "mentions": {name: [] for name in _CACHED_MENTION_COLUMNS}}
+
+
 def _parse_chunk(chunk: list[Source], entities: bool = True) -> tuple[dict[str, dict[str, list]], dict[str, str]]:
     """Read and parse sources (in a worker process or in this one).
 
@@ -184,7 +189,7 @@ def _parse_chunk(chunk: list[Source], entities: bool = True) -> tuple[dict[str, 
     by content hash, why a source could not be read. Plain lists, so that chunks parsed
     apart join into exactly the tables one pass would build.
     """
-    columns = {"articles": {}, "lines": {}, "mentions": {name: [] for name in _CACHED_MENTION_COLUMNS}}
+    columns = _empty_columns()
     refused: dict[str, str] = {}
     untagged: list[tuple[str, Article]] = []
     with _collector_paused():
@@ -225,7 +230,7 @@ def _parse_many(sources: list[Source], progress: Progress | None = None, already
     size = _CHUNK if workers == 1 else max(_TAGGING_BATCH, min(_CHUNK, len(sources) // (4 * workers) + 1))
     chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
     total, done = already_done + len(sources), already_done
-    joined = {"articles": {}, "lines": {}, "mentions": {name: [] for name in _CACHED_MENTION_COLUMNS}}
+    joined = _empty_columns()
     refused: dict[str, str] = {}
     with contextlib.ExitStack() as stack:
         if workers > 1 and len(chunks) > 1:
