@@ -1,6 +1,8 @@
-"""On-disk Parquet store of parsed articles, keyed by the SHA-1 of each file's bytes.
+"""On-disk Parquet store of parsed articles, keyed by each source's content hash.
 
-The store lives in ``<cache_dir>/<parser version>/`` and holds one row per distinct file
+The key is the SHA-1 of a source's kind and bytes (``loaders.document.Source.content_hash``).
+
+The store lives in ``<cache_dir>/<parser version>/`` and holds one row per distinct source
 content (``articles.parquet``) plus its lines (``lines.parquet``) and raw entity
 mentions (``mentions.parquet``), every row carrying ``content_hash``. The parser version
 is a hash of the loader's own code and data files, so any change to the parser starts
@@ -37,11 +39,6 @@ def parser_version() -> str:
             digest.update(path.relative_to(_PACKAGE).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
-
-
-def content_hash(data: bytes) -> str:
-    """The cache key of a file's bytes."""
-    return hashlib.sha1(data).hexdigest()
 
 
 def corpus_key(entries: list[dict]) -> str:

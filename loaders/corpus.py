@@ -55,7 +55,7 @@ import pandas as pd
 from . import sources
 from .article import Article, parse_document
 from .cache import SNAPSHOT_TABLES, TABLES, ParseStore, corpus_key
-from .document import Document, Source
+from .document import Source
 from .entities import link_entities
 from .entities.extract import MENTION_COLUMNS, mention_columns
 from .readers import ReadOptions, read_paths, to_document

@@ -5,7 +5,6 @@ import codecs
 import logging
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 logger = logging.getLogger(__name__)
 

@@ -199,6 +199,11 @@ def _json_records(text: str, suffix: str) -> Iterator[tuple[int, list[tuple[str,
         yield number, [(str(key), _cell(value)) for key, value in item.items()]
 
 
+def _records(text: str, suffix: str) -> Iterator[tuple[int, list[tuple[str, str | None]] | str]]:
+    """The records of a dataset's text; a CSV/TSV yields its header first, as record 0."""
+    return _csv_records(text, suffix) if suffix in (".csv", ".tsv") else _json_records(text, suffix)
+
+
 def split_dataset(article_id: str, path: str, data: bytes, suffix: str,
                   mapping: dict[str, str] | None = None, zone: str | None = None) -> list[Source]:
     """The records of one dataset file as sources (one per record) and unreadable entries.
@@ -216,7 +221,7 @@ def split_dataset(article_id: str, path: str, data: bytes, suffix: str,
         if len(data) > MAX_DATASET_BYTES:
             raise UnreadableFile(f"file is {len(data) / 1048576:.0f} MB; the limit is {MAX_DATASET_BYTES // 1048576} MB")
         text, _ = _decode(data)
-        records = _csv_records(text, suffix) if suffix in (".csv", ".tsv") else _json_records(text, suffix)
+        records = _records(text, suffix)
         header = next(records)[1] if suffix in (".csv", ".tsv") else None
         roles = assign_roles(header, mapping) if header is not None else None
         zone = check_zone(zone)
@@ -254,7 +259,7 @@ def columns(data: bytes, suffix: str) -> list[str]:
     """The column names of a dataset file (its CSV header, the keys of its first JSON records); [] if unreadable."""
     try:
         text, _ = _decode(data)
-        records = _csv_records(text, suffix) if suffix in (".csv", ".tsv") else _json_records(text, suffix)
+        records = _records(text, suffix)
         if suffix in (".csv", ".tsv"):
             return next(records)[1]
         names: dict[str, None] = {}
