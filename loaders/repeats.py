@@ -60,17 +60,32 @@ def relabel_repeated_lines(articles: pd.DataFrame, lines: pd.DataFrame) -> tuple
 
 
 def _recount(articles: pd.DataFrame, lines: pd.DataFrame, changed: set[str]) -> pd.DataFrame:
-    """Recompute the body-derived columns of the changed articles."""
+    """Recompute the body-derived columns of the changed articles, in one pass over their lines."""
+    subset = lines.loc[lines["article_id"].isin(changed)]
+    # Per article: body texts, body line numbers, non-blank lines, title lines.
+    tally: dict[str, tuple[list[str], list[int], list[int]]] = {a: ([], [], [0, 0]) for a in changed}
+    for article_id, kind, text, n in zip(subset["article_id"], subset["kind"].astype(str), subset["text"], subset["n"]):
+        texts, numbers, counts = tally[article_id]
+        if kind == "body":
+            texts.append(clean(text).strip())
+            numbers.append(n)
+        counts[0] += kind != "blank"
+        counts[1] += kind == "title"
     articles = articles.copy()
-    subset = lines[lines["article_id"].isin(changed)]
-    for article_id, group in subset.groupby("article_id", sort=False):
-        body = group[group["kind"] == "body"]
-        non_blank = int((group["kind"] != "blank").sum())
-        boilerplate = non_blank - len(body) - int((group["kind"] == "title").sum())
-        index = articles.index[articles["article_id"] == article_id]
-        articles.loc[index, "body"] = "\n".join(clean(text).strip() for text in body["text"])
-        articles.loc[index, "n_body_lines"] = len(body)
-        articles.loc[index, "n_boilerplate_lines"] = boilerplate
-        articles.loc[index, "boilerplate_share"] = boilerplate / non_blank if non_blank else 0.0
-        articles.at[index[0], "body_lines"] = body["n"].tolist()
+    ids = articles["article_id"].tolist()
+    positions = [i for i, article_id in enumerate(ids) if article_id in tally]
+    new = {"body": [], "n_body_lines": [], "n_boilerplate_lines": [], "boilerplate_share": [], "body_lines": []}
+    for i in positions:
+        texts, numbers, (non_blank, titles) = tally[ids[i]]
+        boilerplate = non_blank - len(texts) - titles
+        new["body"].append("\n".join(texts))
+        new["n_body_lines"].append(len(texts))
+        new["n_boilerplate_lines"].append(boilerplate)
+        new["boilerplate_share"].append(boilerplate / non_blank if non_blank else 0.0)
+        new["body_lines"].append(numbers)
+    for column, values in new.items():
+        merged = articles[column].tolist()
+        for i, value in zip(positions, values):
+            merged[i] = value
+        articles[column] = pd.Series(merged, index=articles.index, dtype=articles[column].dtype)
     return articles

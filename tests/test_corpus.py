@@ -118,6 +118,8 @@ def test_line_printed_on_many_pages_of_a_site_is_template():
     assert by_text[shared_pair] == {"body"}
     assert all(promo not in body for body in corpus.articles["body"])
     assert corpus.articles["n_body_lines"].tolist() == [2, 2, 1, 1]
+    assert [list(n) for n in corpus.articles["body_lines"]] == [[3, 4], [3, 4], [3], [3]]
+    assert corpus.articles["boilerplate_share"].tolist() == [0.4, 0.4, 0.5, 0.5]
 
 
 def test_parallel_ingest_gives_the_tables_of_one_process(tmp_path):
