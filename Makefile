@@ -3,8 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
+DEV_STAMP := $(VENV)/.installed-dev-requirements
 
-.PHONY: run test bench venv clean
+.PHONY: run test bench eval venv clean
 
 venv: $(STAMP)
 
@@ -14,14 +15,22 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# jusText and trafilatura: only the benchmarks and the evaluation compare against them.
+$(DEV_STAMP): requirements-dev.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
 run: venv
 	$(BIN)/streamlit run app.py
 
 test: venv
 	$(BIN)/python -m pytest -q
 
-bench: venv
+bench: $(DEV_STAMP)
 	$(BIN)/python -m tests.benchmarks
+
+eval: $(DEV_STAMP)
+	$(BIN)/python -m tests.evaluation
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache

@@ -14,12 +14,15 @@ import pandas as pd
 
 from components.filters import site_keys, site_label
 from loaders import sources
+from loaders.arrow_ops import contains
 
 FREQS = {"D": "Day", "W": "Week", "M": "Month"}
 EXPLICIT, INFERRED = "explicit", "inferred"
 OTHER_SITES = "Other sites"
 NO_DATE = "No date found"
 _PERIOD_FORMAT = {"D": "%d %b %Y", "W": "Week of %d %b %Y", "M": "%b %Y"}
+_ISO_DAY = r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+_MONTH_ABBR = {n: dt.date(2000, n, 1).strftime("%b") for n in range(1, 13)}
 
 
 def agency_label(agency: str) -> str:
@@ -51,7 +54,7 @@ def per_site(articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
 
 def unknown_sites(articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """Pages whose outlet the text does not name, per page template: site, fingerprint, articles, example (a headline)."""
-    unnamed = articles[articles["outlet"].isna()]
+    unnamed = articles.loc[articles["outlet"].isna(), ["outlet", "fingerprint", "label"]]
     frame = site_column(unnamed, names).assign(fingerprint=unnamed["fingerprint"].astype(str), example=unnamed["label"])
     result = frame.groupby(["site", "fingerprint"], sort=False).agg(
         articles=("site_key", "size"), example=("example", "first")).reset_index()
@@ -83,7 +86,8 @@ def site_by_agency(articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFram
 
 def desk_counts(articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """Articles per desk line: desk, articles, sites (display labels, most articles first, joined by ' · ')."""
-    with_desk = articles[articles["desk"].notna() & (articles["desk"].astype(str).str.strip() != "")]
+    with_desk = articles.loc[articles["desk"].notna() & (articles["desk"].astype(str).str.strip() != ""),
+                             ["outlet", "fingerprint", "desk"]]
     if with_desk.empty:
         return pd.DataFrame({"desk": pd.Series(dtype=str), "articles": pd.Series(dtype=int), "sites": pd.Series(dtype=str)})
     frame = site_column(with_desk, names).assign(desk=with_desk["desk"].astype(str).str.strip())
@@ -116,8 +120,7 @@ def default_freq(stamps: pd.Series) -> str:
 
 def is_inferred(basis: pd.Series) -> pd.Series:
     """Whether a date basis is a reasoned guess ('inferred', an upper bound) rather than stated."""
-    text = basis.fillna("").astype(str).str.casefold()
-    return text.str.contains("inferred", regex=False) | text.str.contains("upper bound", regex=False)
+    return contains(basis, "inferred") | contains(basis, "upper bound")
 
 
 def local_days(stamps: pd.Series) -> pd.Series:
@@ -157,7 +160,7 @@ def timeline_counts(articles: pd.DataFrame, names: dict[str, str], freq: str = "
     count they become "Other sites"), basis ('explicit' or 'inferred'), articles.
     Undated and partial-date articles are left out (see :func:`undated_summary`).
     """
-    dated = articles[articles[date_field].notna()]
+    dated = articles.loc[articles[date_field].notna(), ["outlet", "fingerprint", date_field, f"{date_field}_basis"]]
     sites = site_column(dated, names)["site"]
     ranked = sites.value_counts().index[:top_sites]
     frame = pd.DataFrame({
@@ -195,16 +198,23 @@ def format_date(iso, precision: str | None = None) -> str:
 
 
 def published_text(articles: pd.DataFrame) -> pd.Series:
-    """Publish date per article for tables: '28 Mar 2024, 21:30', '28 Oct 2025 · inferred', '13 Sep, year unknown'."""
-    texts = []
-    for iso, precision, partial, inferred in zip(articles["published_iso"], articles["published_precision"],
-                                                  articles["published_partial"], is_inferred(articles["published_basis"])):
-        if isinstance(iso, str) and iso:
-            text = format_date(iso, precision if isinstance(precision, str) else None)
-            texts.append(f"{text} · {INFERRED}" if inferred else text)
-        else:
-            texts.append(partial_text(partial) or NO_DATE.lower())
-    return pd.Series(texts, index=articles.index, dtype=object)
+    """Publish date per article for tables: '28 Mar 2024, 21:30', '28 Oct 2025 · inferred', '13 Sep, year unknown'.
+
+    Column operations, not one :func:`format_date` call per row: the Timeline lists every article in range.
+    """
+    iso = articles["published_iso"].fillna("").astype(str)
+    text = pd.Series(NO_DATE.lower(), index=articles.index, dtype=object)
+    valid = iso.str.match(_ISO_DAY)
+    day, month = iso[valid].str[8:10].astype(int).astype(str), iso[valid].str[5:7].astype(int)
+    dated = day + " " + month.map(_MONTH_ABBR) + " " + iso[valid].str[:4]
+    timed = iso[valid].str.len().ge(16) & articles.loc[valid, "published_precision"].ne("day")
+    text[valid] = dated.where(~timed, dated + ", " + iso[valid].str[11:16])
+    garbled = iso.ne("") & ~valid
+    text[garbled] = iso[garbled]
+    inferred = is_inferred(articles["published_basis"]) & iso.ne("")
+    text[inferred] = text[inferred] + f" · {INFERRED}"
+    partial = partial_label(articles["published_partial"]).where(iso.eq(""))
+    return text.where(partial.isna(), partial)
 
 
 def partial_text(partial_iso) -> str | None:
@@ -231,7 +241,7 @@ def undated_summary(articles: pd.DataFrame, date_field: str = "published") -> pd
     ``when`` is e.g. "13 Sep, year unknown" (``partial`` '--09-13') or "No date found"
     (``partial`` None, listed last); partial dates come in calendar order.
     """
-    undated = articles[articles[date_field].isna()]
+    undated = articles.loc[articles[date_field].isna(), ["published_partial"]]
     partial = undated["published_partial"] if date_field == "published" else pd.Series(None, index=undated.index, dtype=object)
     labels = partial_label(partial)
     frame = pd.DataFrame({"partial": partial.where(labels.notna()), "when": labels.fillna(NO_DATE)})
@@ -247,7 +257,8 @@ def page_vs_published(articles: pd.DataFrame, names: dict[str, str]) -> pd.DataF
     Columns: published (day), page_date (day), lag_days (page minus published, in days),
     site, basis ('inferred' when either date is inferred, else 'explicit'), articles.
     """
-    both = articles[articles["published"].notna() & articles["page_date"].notna()]
+    both = articles.loc[articles["published"].notna() & articles["page_date"].notna(),
+                        ["outlet", "fingerprint", "published", "page_date", "published_basis", "page_date_basis"]]
     inferred = is_inferred(both["published_basis"]) | is_inferred(both["page_date_basis"])
     frame = pd.DataFrame({
         "published": local_days(both["published"]),

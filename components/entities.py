@@ -14,6 +14,7 @@ from components import entity_charts, entity_stats, render
 from components.aggregate import FREQS, default_freq
 from components.entity_corrections import correction_panel
 from components.state import current
+from loaders.arrow_ops import isin
 
 # Keyword in context: source, left context (right-aligned), the mention, right context.
 KWIC_CSS = """<style>
@@ -73,7 +74,7 @@ st.query_params["entity"] = entity_id
 entity = names.loc[entity_id]
 
 st.header(render.markdown_literal(entity_stats.display_name(entity["name_bn"], entity["label_en"])))
-mine = mentions[mentions["entity_id"] == entity_id]
+mine = entity_stats.of_entity(mentions, entity_id)
 figures = st.columns(4)
 figures[0].metric("Mentions", f"{len(mine):,}")
 figures[1].metric("Articles", f"{mine['article_id'].nunique():,}")
@@ -87,10 +88,10 @@ if mine.empty:
 left, right = st.columns(2)
 with left:
     st.subheader("Over time")
-    dates = articles.loc[articles["article_id"].isin(mine["article_id"]), "published"]
+    dates = articles.loc[isin(articles["article_id"], mine["article_id"]), "published"]
     freq = st.segmented_control("Per", list(FREQS), default=default_freq(dates), format_func=FREQS.get,
                                 key=f"entities_freq_{entity_id}") or default_freq(dates)
-    buckets, undated = entity_stats.over_time(mentions, entity_id, articles, freq)
+    buckets, undated = entity_stats.over_time(mine, articles, freq)
     if buckets.empty:
         st.caption("None of its articles has a full publish date.")
     else:
@@ -99,12 +100,12 @@ with left:
         st.caption(f"{undated} article(s) mentioning it have no full publish date and are not on the chart.")
 with right:
     st.subheader("Outlets covering it")
-    covering = entity_stats.outlets(mentions, entity_id, articles, view.site_names)
+    covering = entity_stats.outlets(mine, articles, view.site_names)
     st.dataframe(covering[["site", "articles"]], hide_index=True, width="stretch", key="entities_outlets",
                  column_config={"site": "Outlet", "articles": st.column_config.NumberColumn("Articles")})
 
 st.subheader("Named in the same articles")
-together = entity_stats.cooccurring(mentions, entity_id, view.entities)
+together = entity_stats.cooccurring(mentions, mine, view.entities)
 if together.empty:
     st.caption("No other entity shares an article with it.")
 else:
@@ -114,7 +115,7 @@ else:
                      "mentions": st.column_config.NumberColumn("Its mentions there")})
 
 st.subheader("Articles")
-listed = entity_stats.articles_mentioning(mentions, entity_id, view.corpus.articles)
+listed = entity_stats.articles_mentioning(mine, view.corpus.articles)
 if len(listed) > ARTICLE_ROWS:
     st.caption(f"The {ARTICLE_ROWS} articles that mention it most, of {len(listed):,}.")
     listed = listed.head(ARTICLE_ROWS)
@@ -128,7 +129,7 @@ if picked.selection.rows:
     st.switch_page("components/reader.py", query_params={"article": listed.loc[picked.selection.rows[0], "article_id"]})
 
 st.subheader("In context")
-snippets = entity_stats.kwic(mentions, entity_id, view.corpus.articles, view.corpus.lines)
+snippets = entity_stats.kwic(mine, view.corpus)
 title = render.entity_title(entity["name_bn"], entity["label_en"], entity["type"])
 rows = []
 for snippet in snippets:

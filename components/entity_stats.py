@@ -9,14 +9,30 @@ from __future__ import annotations
 import pandas as pd
 
 from components.aggregate import bucket_starts, per_site
+from loaders import Corpus
+from loaders.arrow_ops import isin
 
 TYPE_NAMES = {"PER": "Person", "LOC": "Place", "ORG": "Organisation"}
 KWIC_CHARS = 70  # context shown on each side of a mention
 
 
+COUNTED_COLUMNS = ["article_id", "entity_id", "type", "n", "start", "end"]
+
+
 def counted(mentions: pd.DataFrame, include_furniture: bool = False) -> pd.DataFrame:
-    """The mentions that count: body lines only, unless furniture (link lists, footers …) is included."""
-    return mentions if include_furniture else mentions[mentions["in_body"].astype(bool)]
+    """The mentions that count, in COUNTED_COLUMNS: body lines only, unless furniture (link lists, footers …) is included."""
+    rows = mentions[COUNTED_COLUMNS]  # fewer columns to copy when a large table is filtered
+    return rows if include_furniture else rows[mentions["in_body"].astype(bool)]
+
+
+def of_entity(mentions: pd.DataFrame, entity_id: str) -> pd.DataFrame:
+    """The entity's rows of a mentions table (what the functions below take as ``mine``)."""
+    return mentions[mentions["entity_id"] == entity_id]
+
+
+def _rows_of(articles: pd.DataFrame, article_ids, columns: list[str]) -> pd.DataFrame:
+    """The given columns of the articles with these ids, indexed by article id."""
+    return articles.loc[isin(articles["article_id"], article_ids), ["article_id", *columns]].set_index("article_id")
 
 
 def display_name(name_bn, label_en) -> str:
@@ -42,27 +58,27 @@ def top_entities(mentions: pd.DataFrame, entities: pd.DataFrame, types: tuple[st
     return counts[["entity_id", "name", "type", "type_name", "mentions", "articles"]]
 
 
-def articles_mentioning(mentions: pd.DataFrame, entity_id: str, articles: pd.DataFrame) -> pd.DataFrame:
-    """Articles that mention the entity, most mentions first.
+def articles_mentioning(mine: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles that mention the entity (``mine``: its mentions), most mentions first.
 
     Columns: article_id, label, outlet_name_en ("unknown" when not named), published_iso
     ("undated" when the page gives no full date), mentions.
     """
-    counts = mentions[mentions["entity_id"] == entity_id].groupby("article_id").size().rename("mentions")
-    chosen = articles.set_index("article_id").loc[counts.index, ["label", "outlet_name_en", "published_iso"]]
+    counts = mine.groupby("article_id").size().rename("mentions")
+    chosen = _rows_of(articles, counts.index, ["label", "outlet_name_en", "published_iso"]).loc[counts.index]
     table = chosen.assign(mentions=counts, outlet_name_en=chosen["outlet_name_en"].fillna("unknown"),
                           published_iso=chosen["published_iso"].fillna("undated")).reset_index()
     return table.sort_values(["mentions", "published_iso"], ascending=[False, False], kind="stable",
                              ignore_index=True)
 
 
-def over_time(mentions: pd.DataFrame, entity_id: str, articles: pd.DataFrame, freq: str) -> tuple[pd.DataFrame, int]:
+def over_time(mine: pd.DataFrame, articles: pd.DataFrame, freq: str) -> tuple[pd.DataFrame, int]:
     """Mentions and articles per published-date bucket, plus how many mentioning articles are undated.
 
     Columns: bucket (start of the day/week/month, Asia/Dhaka), mentions, articles.
     """
-    rows = mentions[mentions["entity_id"] == entity_id]
-    published = articles.set_index("article_id")["published"]
+    rows = mine
+    published = _rows_of(articles, rows["article_id"].unique(), ["published"])["published"]
     stamps = rows["article_id"].map(published)
     dated = rows[stamps.notna()].assign(bucket=bucket_starts(stamps[stamps.notna()], freq))
     undated = rows.loc[stamps.isna(), "article_id"].nunique()
@@ -70,20 +86,19 @@ def over_time(mentions: pd.DataFrame, entity_id: str, articles: pd.DataFrame, fr
     return table.reset_index(), undated
 
 
-def outlets(mentions: pd.DataFrame, entity_id: str, articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+def outlets(mine: pd.DataFrame, articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """Outlets of the articles that mention the entity (columns of ``aggregate.per_site``)."""
-    ids = mentions.loc[mentions["entity_id"] == entity_id, "article_id"].unique()
-    return per_site(articles[articles["article_id"].isin(ids)], names)
+    return per_site(_rows_of(articles, mine["article_id"].unique(), ["outlet", "fingerprint"]), names)
 
 
-def cooccurring(mentions: pd.DataFrame, entity_id: str, entities: pd.DataFrame, top: int = 15) -> pd.DataFrame:
-    """Entities named in the same articles as ``entity_id``.
+def cooccurring(mentions: pd.DataFrame, mine: pd.DataFrame, entities: pd.DataFrame, top: int = 15) -> pd.DataFrame:
+    """Entities named in the same articles as the one whose mentions are ``mine``.
 
     Columns: entity_id, name, type (Person, Place, Organisation), shared_articles (articles
     naming both), mentions (in those articles).
     """
-    ids = mentions.loc[mentions["entity_id"] == entity_id, "article_id"].unique()
-    others = mentions[mentions["article_id"].isin(ids) & (mentions["entity_id"] != entity_id)]
+    shared = isin(mentions["article_id"], mine["article_id"].unique())
+    others = mentions.loc[shared & ~isin(mentions["entity_id"], mine["entity_id"].unique()), ["article_id", "entity_id"]]
     counts = others.groupby("entity_id").agg(shared_articles=("article_id", "nunique"),
                                              mentions=("article_id", "size"))
     counts = counts.sort_values(["shared_articles", "mentions"], ascending=False, kind="stable").head(top)
@@ -93,29 +108,28 @@ def cooccurring(mentions: pd.DataFrame, entity_id: str, entities: pd.DataFrame, 
     return counts.reset_index()[["entity_id", "name", "type", "shared_articles", "mentions"]]
 
 
-def kwic(mentions: pd.DataFrame, entity_id: str, corpus_articles: pd.DataFrame, lines: pd.DataFrame,
-         limit: int = 30) -> list[dict]:
-    """Keyword-in-context snippets of the entity's mentions, at most ``limit``.
+def kwic(mine: pd.DataFrame, corpus: Corpus, limit: int = 30) -> list[dict]:
+    """Keyword-in-context snippets of the entity's mentions (``mine``), at most ``limit``.
 
     Each is a dict: article_id, label, n (line), source (the article text), context
     (start, end of the snippet in ``source``, inside the mention's line) and mention
     (start, end, entity_id, type).
     """
-    rows = mentions[mentions["entity_id"] == entity_id].head(limit)
+    rows = mine.head(limit)
     if rows.empty:
         return []
-    by_article = corpus_articles.set_index("article_id")
-    line_spans = lines.set_index(["article_id", "n"])[["start", "end"]]
+    by_article = _rows_of(corpus.articles, rows["article_id"], ["label", "source"])
     snippets = []
     for row in rows.itertuples(index=False):
-        line_start, line_end = line_spans.loc[(row.article_id, row.n)]
+        lines = corpus.lines_of(row.article_id)
+        line_start, line_end = lines.loc[lines["n"] == row.n, ["start", "end"]].iloc[0]
+        source = by_article.at[row.article_id, "source"]
         snippets.append({
             "article_id": row.article_id,
             "label": by_article.at[row.article_id, "label"],
             "n": int(row.n),
-            "source": by_article.at[row.article_id, "source"],
-            "context": _word_window(by_article.at[row.article_id, "source"], int(row.start), int(row.end),
-                                    int(line_start), int(line_end)),
+            "source": source,
+            "context": _word_window(source, int(row.start), int(row.end), int(line_start), int(line_end)),
             "mention": (int(row.start), int(row.end), row.entity_id, row.type),
         })
     return snippets

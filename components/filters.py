@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from loaders.arrow_ops import contains, isin
 from loaders.textnorm import clean
 
 UNKNOWN_SITE_PREFIX = "site:"
@@ -40,33 +41,39 @@ def site_label(key: str, names: dict[str, str]) -> str:
 
 
 def apply_filters(articles: pd.DataFrame, filters: Filters, entity_articles: set[str] | None = None) -> pd.DataFrame:
-    """Rows of ``articles`` that pass ``filters``.
+    """Rows of ``articles`` that pass ``filters``, with every column but ``source`` (the page text).
 
     Dates compare the published day (Asia/Dhaka); articles without a full published date
     pass only when ``include_undated`` is on, whatever the range. ``entity_articles`` is
     the set of article ids whose body mentions ``filters.entity``.
     """
     keep = pd.Series(True, index=articles.index)
-    day = articles["published"].dt.date
-    undated = articles["published"].isna()
+    published = articles["published"]
+    day = (published.dt.tz_localize(None) if published.dt.tz is not None else published).dt.normalize()
+    undated = published.isna()
     if filters.date_from:
-        keep &= undated | (day >= filters.date_from)
+        keep &= undated | (day >= pd.Timestamp(filters.date_from))
     if filters.date_to:
-        keep &= undated | (day <= filters.date_to)
+        keep &= undated | (day <= pd.Timestamp(filters.date_to))
     if not filters.include_undated:
         keep &= ~undated
     if filters.sites:
-        keep &= site_keys(articles).isin(filters.sites)
+        keep &= isin(site_keys(articles), filters.sites)
     if filters.agencies:
         wanted = set(filters.agencies)
         keep &= articles["attributions"].map(lambda cited: bool(wanted.intersection(cited)))
     if filters.entity is not None:
-        keep &= articles["article_id"].isin(entity_articles or set())
-    query = clean(filters.query).strip().casefold()
+        keep &= isin(articles["article_id"], entity_articles or set())
+    query = clean(filters.query).strip()
     if query:
-        text = (articles["title"].fillna("") + "\n" + articles["body"].fillna("")).str.casefold()
-        keep &= text.str.contains(query, regex=False)
-    return articles[keep]
+        keep &= contains(articles["title"], query) | contains(articles["body"], query)
+    # The page text stays behind: it is most of the table's memory, and the Reader takes it from the corpus.
+    return rows_where(articles.drop(columns="source", errors="ignore"), keep)
+
+
+def rows_where(frame: pd.DataFrame, mask: pd.Series) -> pd.DataFrame:
+    """``frame[mask]``, but ``frame`` itself when the mask keeps every row (no copy of 100,000 page texts)."""
+    return frame if mask.all() else frame[mask]
 
 
 def entity_articles(mentions: pd.DataFrame, entity_id: str | None) -> set[str]:

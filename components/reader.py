@@ -6,33 +6,27 @@ reaches the page only through ``components.render`` (escaped, shown with ``st.ht
 """
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from components import aggregate, render
 from components.state import current
 
 LABEL_CHARS = 80
+PICKER_LIMIT = 1_000  # articles a picker lists; the sidebar filters reach the rest of a larger corpus
 OPENING_CHARS = 400  # body characters compared when guessing the story to compare with
 
 view = current()
 corpus = view.corpus.articles
 by_id = corpus.set_index("article_id", drop=False)
-site_of = dict(zip(corpus["article_id"], aggregate.site_column(corpus, view.site_names)["site"]))
 mentions, entities = view.mentions, view.entities  # an empty table means no highlights, not an error
 
 
-def option_label(article_id: str) -> str:
-    """Picker text: the article's label and site, as on the other pages (plain text, not Markdown)."""
-    label = str(by_id.loc[article_id, "label"])
-    label = label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS].rstrip() + " …"
-    return f"{label} · {site_of[article_id]}"
-
-
-def lines_of(article_id: str) -> pd.DataFrame:
-    """The article's rows of the lines table."""
-    lines = view.corpus.lines
-    return lines[lines["article_id"] == article_id]
+def option_labels(article_ids: list[str]) -> dict[str, str]:
+    """Picker text of each article: its label and site, as on the other pages (plain text, not Markdown)."""
+    rows = by_id.loc[article_ids]
+    sites = aggregate.site_column(rows, view.site_names)["site"]
+    short = [text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS].rstrip() + " …" for text in rows["label"].astype(str)]
+    return {article_id: f"{text} · {site}" for article_id, text, site in zip(article_ids, short, sites)}
 
 
 def clean_article(article_id: str) -> None:
@@ -40,12 +34,12 @@ def clean_article(article_id: str) -> None:
     spans = render.mention_spans(mentions, entities, article_id)
     if spans:
         st.html(render.mention_key_html(span[4] for span in spans))
-    st.html(render.article_html(by_id.loc[article_id], lines_of(article_id), spans))
+    st.html(render.article_html(by_id.loc[article_id], view.corpus.lines_of(article_id), spans))
 
 
 def raw_page(article_id: str) -> None:
     """The raw dump with its legend."""
-    row, lines = by_id.loc[article_id], lines_of(article_id)
+    row, lines = by_id.loc[article_id], view.corpus.lines_of(article_id)
     if fields := render.fields_html(row):
         st.html(fields)
     st.html(render.legend_html(lines["kind"]))
@@ -87,15 +81,22 @@ st.title("Reader")
 st.caption("The raw page (or a dataset record's fields and text), every line tinted by what the parser took it for, "
            "beside the clean article.")
 
-filtered = list(view.articles["article_id"])
+filtered = view.articles["article_id"].tolist()
+in_filters = set(filtered)
 requested = st.query_params.get("article")
 if requested is not None and not known(requested):
     st.html(render.notice_html("The link asks for an article this corpus does not have:", requested, tone="warn"))
     sync_param("article", None)
 
 # The article the URL names stays open even when the sidebar filters leave it out.
-pinned = known(requested) if known(requested) not in filtered else None
-options = ([pinned] if pinned else []) + filtered
+pinned = known(requested) if known(requested) not in in_filters else None
+listed = filtered[:PICKER_LIMIT]
+# An article open in this session, or named by the link, stays listed beyond the picker's limit.
+shown = set(listed)
+kept = [a for a in dict.fromkeys([known(requested), st.session_state.get("reader_article")])
+        if a in in_filters and a not in shown]
+options = ([pinned] if pinned else []) + kept + listed
+labels = option_labels(options + [a for a in [known(st.query_params.get("compare"))] if a and a not in options])
 if not options:
     st.info("No articles match the current filters.")
     st.stop()
@@ -105,7 +106,10 @@ if st.session_state.get("reader_article") not in options:
     st.session_state["reader_article"] = options[0]
 
 pick, toggle = st.columns([4, 1], vertical_alignment="bottom")
-chosen = pick.selectbox("Article", options, format_func=option_label, key="reader_article")
+chosen = pick.selectbox("Article", options, format_func=labels.get, key="reader_article")
+if len(filtered) > PICKER_LIMIT:
+    pick.caption(f"The picker lists the first {PICKER_LIMIT:,} of {len(filtered):,} articles: narrow them with the "
+                 "sidebar (search, outlets, dates), or open one from the Timeline or Entities page.")
 sync_param("article", chosen)
 if chosen == pinned:
     st.html(render.notice_html("This article is outside the current sidebar filters; it is open because the link names it."))
@@ -121,7 +125,7 @@ if comparing:
     others = [a for a in dict.fromkeys(options + ([compare_url] if compare_url else [])) if a != chosen]
     if others and st.session_state.get("reader_compare") not in others:
         st.session_state["reader_compare"] = closest(chosen, others)
-    other = st.selectbox("Compare with", others, format_func=option_label, key="reader_compare") if others else None
+    other = st.selectbox("Compare with", others, format_func=labels.get, key="reader_compare") if others else None
     if other is None:
         st.info("There is no other article to compare with under the current filters.")
 sync_param("compare", other)

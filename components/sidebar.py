@@ -15,8 +15,9 @@ from loaders.readers.dataset import DEFAULT_ZONE
 
 def site_names(articles: pd.DataFrame) -> dict[str, str]:
     """Outlet id -> 'English name (বাংলা নাম)' for the outlets in the corpus."""
+    first = articles["outlet"].notna() & ~articles["outlet"].duplicated()
     names = {}
-    for outlet, en, bn in articles[["outlet", "outlet_name_en", "outlet_name_bn"]].dropna().drop_duplicates().itertuples(index=False):
+    for outlet, en, bn in articles.loc[first, ["outlet", "outlet_name_en", "outlet_name_bn"]].dropna().itertuples(index=False):
         names[outlet] = f"{en} ({bn})" if bn and bn != en else en
     return names
 
@@ -75,7 +76,7 @@ def filters(articles: pd.DataFrame, names: dict[str, str], entities: pd.DataFram
     site_options = sorted(site_keys(articles).unique(), key=lambda key: site_label(key, names).casefold())
     chosen_sites = bar.multiselect("Outlets", site_options, format_func=lambda key: site_label(key, names),
                                    key="filter_sites", placeholder="All outlets")
-    agency_options = sorted({a for cited in articles["attributions"] for a in cited}, key=lambda a: agency_label(a).casefold())
+    agency_options = sorted(articles["attributions"].explode().dropna().unique(), key=lambda a: agency_label(a).casefold())
     chosen_agencies = bar.multiselect("Cited agencies", agency_options, format_func=agency_label,
                                       key="filter_agencies", placeholder="Any source")
     ranked = entities[entities["mentions"] > 0].head(ENTITY_CHOICES)

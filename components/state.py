@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.filters import Filters
+from loaders.arrow_ops import isin
 from loaders import Corpus
 
 VIEW_KEY = "app_view"
@@ -30,14 +31,14 @@ class View:
     @property
     def lines(self) -> pd.DataFrame:
         """Lines of the filtered articles."""
-        return self.corpus.lines[self.corpus.lines["article_id"].isin(self.articles["article_id"])]
+        return self.corpus.lines[isin(self.corpus.lines["article_id"], self.articles["article_id"])]
 
     @property
     def mentions(self) -> pd.DataFrame:
         """Corrected mentions in the filtered articles (body and furniture; see ``in_body``)."""
         if len(self.articles) == len(self.corpus.articles):
             return self.all_mentions  # nothing filtered out
-        return self.all_mentions[self.all_mentions["article_id"].isin(self.articles["article_id"])]
+        return self.all_mentions[isin(self.all_mentions["article_id"], self.articles["article_id"])]
 
 
 def publish(view: View) -> None:

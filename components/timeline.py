@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from components import aggregate, charts
+from components.filters import rows_where
 from components.state import current
 
 TABLE_ROW_PX = 35  # height of one st.dataframe row
@@ -26,7 +27,7 @@ if articles.empty:
     st.info("No articles match the sidebar filters.")
     st.stop()
 
-dated = articles[articles["published"].notna()]
+dated = rows_where(articles, articles["published"].notna())
 inferred = aggregate.is_inferred(dated["published_basis"])
 undated = aggregate.undated_summary(articles)
 partial = int(undated.loc[undated["partial"].notna(), "articles"].sum())
@@ -89,8 +90,8 @@ if len(in_range):
                     key="timeline_sites_chart")
     st.subheader("Articles in range" if brushed else "Articles")
     st.caption("Select a row to open it in the Reader.")
-    table = in_range.assign(site=aggregate.site_column(in_range, view.site_names)["site"],
-                            when=aggregate.published_text(in_range))
+    table = in_range[["label", "published", "published_basis", "article_id"]].assign(
+        site=aggregate.site_column(in_range, view.site_names)["site"], when=aggregate.published_text(in_range))
     table = table.sort_values("published", ascending=False, na_position="last")
     table = table[["label", "site", "when", "published_basis", "article_id"]].reset_index(drop=True)
     picked = st.dataframe(table, hide_index=True, width="stretch", height=table_height(len(table)),

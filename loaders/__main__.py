@@ -4,11 +4,13 @@ PATHs are page dumps, HTML pages, CSV/TSV/JSON/JSON Lines datasets (one article 
 record; ``--map`` names columns the loaders do not find by name), archives of them, or
 folders. Unreadable files and records are reported on stderr; the exit status is 0 when
 at least one article parsed. ``--parquet OUT`` also writes the articles, lines, errors,
-mentions and entities tables to OUT/.
+mentions and entities tables to OUT/. ``--dask ADDRESS`` parses on a Dask cluster
+(see :mod:`loaders.cluster`).
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
@@ -61,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
                              "(e.g. title=Headline,body=Text); other roles are still found by name")
     parser.add_argument("--timezone", metavar="ZONE", default="Asia/Dhaka",
                         help="time zone of dataset dates that carry none (default Asia/Dhaka)")
+    parser.add_argument("--workers", type=int, metavar="N",
+                        help="processes that parse on this machine (default: every core for 400 or more new files)")
+    parser.add_argument("--dask", metavar="ADDRESS",
+                        help="parse on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local workers")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -68,8 +74,15 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as err:
         parser.error(str(err))
 
-    corpus = load_corpus(args.paths, cache_dir=None if args.no_cache else default_cache_dir(),
-                         entities=not args.no_entities, options=options)
+    with contextlib.ExitStack() as stack:
+        executor = None
+        if args.dask:
+            from .cluster import DaskBag, dask_client  # Dask is imported only for a cluster run
+
+            executor = DaskBag(stack.enter_context(dask_client(args.dask)))
+        corpus = load_corpus(args.paths, cache_dir=None if args.no_cache else default_cache_dir(),
+                             entities=not args.no_entities, options=options, workers=args.workers,
+                             executor=executor)
     for row in corpus.errors.itertuples():
         where = row.path if pd.isna(row.record) else row.article_id
         print(f"error: {where}: {row.error}", file=sys.stderr)

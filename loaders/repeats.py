@@ -11,6 +11,7 @@ import logging
 
 import pandas as pd
 
+from .arrow_ops import isin
 from .lexicon import key_of
 from .textnorm import clean
 
@@ -61,7 +62,7 @@ def relabel_repeated_lines(articles: pd.DataFrame, lines: pd.DataFrame) -> tuple
 
 def _recount(articles: pd.DataFrame, lines: pd.DataFrame, changed: set[str]) -> pd.DataFrame:
     """Recompute the body-derived columns of the changed articles, in one pass over their lines."""
-    subset = lines.loc[lines["article_id"].isin(changed)]
+    subset = lines.loc[isin(lines["article_id"], changed)]
     # Per article: body texts, body line numbers, non-blank lines, title lines.
     tally: dict[str, tuple[list[str], list[int], list[int]]] = {a: ([], [], [0, 0]) for a in changed}
     for article_id, kind, text, n in zip(subset["article_id"], subset["kind"].astype(str), subset["text"], subset["n"]):

@@ -18,7 +18,9 @@ re-render time of every page and of filter changes (Streamlit AppTest, warm cach
 from __future__ import annotations
 
 import os
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -59,6 +61,7 @@ def best_of(rounds: int, run) -> float:
 
 
 DASHBOARD_ARTICLES = 10_000
+SCALE_ARTICLES = 100_000  # measured in a process of its own (`--scale`), so its peak memory is the corpus's
 PAGES = ["components/overview.py", "components/entities.py", "components/sources.py",
          "components/timeline.py", "components/reader.py"]
 
@@ -70,22 +73,32 @@ def timed(run) -> float:
     return time.perf_counter() - start
 
 
-def dashboard() -> None:
-    """First load and re-render times of the app on a generated 10,000-article corpus."""
+def dashboard(count: int = DASHBOARD_ARTICLES) -> None:
+    """First load and re-render times of the app on a generated corpus of ``count`` articles.
+
+    From SCALE_ARTICLES up, the corpus is first ingested cold through ``load_corpus`` (every
+    core), so the app's first load is the warm load a returning user waits for, and the
+    process's peak memory is printed at the end.
+    """
     from streamlit.testing.v1 import AppTest
 
+    from loaders import load_corpus
     from tests.corpus_factory import write_corpus
 
     with tempfile.TemporaryDirectory() as tmp:
-        folder = write_corpus(Path(tmp) / "corpus", DASHBOARD_ARTICLES)
+        folder = write_corpus(Path(tmp) / "corpus", count)
         os.environ["CORPUS_DIR"] = str(folder)
         os.environ["KHOBOR_CACHE_DIR"] = str(Path(tmp) / "cache")
-        app = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=600)
+        print(f"dashboard corpus     {count:,} generated articles")
+        if count >= SCALE_ARTICLES:
+            cold = timed(lambda: load_corpus([folder], cache_dir=Path(tmp) / "cache"))
+            print(f"cold ingest          {cold:.1f} s = {count / cold:,.0f} articles/s (entities on, every core)")
+        app = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=1800)
         first = timed(app.run)
         if app.exception:
             raise RuntimeError(app.exception[0].message)
-        print(f"dashboard corpus     {DASHBOARD_ARTICLES:,} generated articles")
-        print(f"first load           {first:.2f} s (parse, entities, first page)")
+        what = "warm load from the Parquet cache" if count >= SCALE_ARTICLES else "parse, entities"
+        print(f"first load           {first:.2f} s ({what}, first page)")
         worst = 0.0
         # The first visit of a page also imports its modules (Altair …), once per server process.
         first_visits = {page: timed(lambda: app.switch_page(page).run()) for page in PAGES}
@@ -104,6 +117,10 @@ def dashboard() -> None:
             worst = max(worst, took)
             print(f"  filter {label:<14} {took:.2f} s")
         print(f"slowest re-render    {worst:.2f} s (target < 1 s)")
+        if count >= SCALE_ARTICLES:
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            print(f"peak memory          {peak:,.0f} MB (this process, serving the corpus); {workers:,.0f} MB per parse worker")
         for variable in ("CORPUS_DIR", "KHOBOR_CACHE_DIR"):
             os.environ.pop(variable)
 
@@ -162,6 +179,41 @@ def ingest(docs: list, entities: bool, workers: int = 1) -> None:
     print(f"warm (Parquet), {label:<19} {warm:6.3f} s = {n / warm:8,.0f} articles/s  ({cold / warm:.0f}x faster)")
 
 
+def cli_versus_justext(docs: list) -> None:
+    """Cold ingest through the CLI (process start, entities, all cores) against jusText's boilerplate pass alone."""
+    try:
+        import justext
+    except ImportError:
+        print("CLI vs jusText       skipped: jusText is not installed (pip install -r requirements-dev.txt)")
+        return
+    from tests.evaluation import paragraphs_html
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "copies"
+        for article_id, _, data in docs:
+            (folder / article_id).parent.mkdir(parents=True, exist_ok=True)
+            (folder / article_id).write_bytes(data)
+        caches = iter(range(ROUNDS))
+
+        def cli() -> None:
+            env = {**os.environ, "KHOBOR_CACHE_DIR": str(Path(tmp) / f"cache{next(caches)}")}  # a new, empty cache
+            subprocess.run([sys.executable, "-m", "loaders", str(folder)], cwd=PROJECT, env=env, check=True,
+                           capture_output=True)
+
+        pages = [paragraphs_html(data.decode("utf-8-sig").split("\n")).encode() for _, _, data in docs]
+
+        def boilerplate_pass() -> None:
+            for page in pages:
+                justext.justext(page, frozenset(), stopwords_low=0, stopwords_high=0, encoding="utf-8")
+
+        ours, theirs = best_of(ROUNDS, cli), best_of(ROUNDS, boilerplate_pass)
+    n = len(docs)
+    print(f"CLI cold ingest      {n / ours:8,.0f} articles/s  ({ours:.2f} s for {n:,} files: process start, parse, "
+          f"entities, Parquet cache; {os.cpu_count()} cores)")
+    print(f"jusText pass alone   {n / theirs:8,.0f} articles/s  ({theirs:.2f} s, one core, in-process, no start-up)"
+          f"  -> Khobor Lens {theirs / ours:.2f}x (target >= 1.5x)")
+
+
 def datasets() -> None:
     """The ../shared CSV and JSON exports: load time, and agreement with their own columns."""
     from tests.dataset_figures import csv_agreement, json_agreement
@@ -187,14 +239,19 @@ def main() -> int:
     if not ITTEFAQ.exists():
         print("note: ../shared is absent; benchmarking the bundled sample only", file=sys.stderr)
     print(f"documents            {len(docs)} (sample + Ittefaq, {COPIES} distinct copies)")
+    cli_versus_justext(docs)
     ingest(docs, entities=False)
     ingest(docs, entities=True)
     if (os.cpu_count() or 1) > 1:
         ingest(docs, entities=True, workers=os.cpu_count())
     entities()
     dashboard()
+    subprocess.run([sys.executable, "-m", "tests.benchmarks", "--scale"], cwd=PROJECT, check=True)
     return 0
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--scale"]:
+        dashboard(SCALE_ARTICLES)
+        sys.exit(0)
     sys.exit(main())

@@ -138,3 +138,28 @@ def test_parallel_ingest_gives_the_tables_of_one_process(tmp_path):
     for table in ("articles", "lines", "errors", "mentions", "entities"):
         pd.testing.assert_frame_equal(getattr(one, table), getattr(two, table))
 
+
+
+def test_dask_cluster_of_two_workers_writes_the_tables_of_one_process(tmp_path):
+    from .test_datasets import csv_bytes, record
+
+    # 450 records and the sample make two chunks of sources, one for each worker.
+    rows = [record(n, **{"Article Body": f"ঢাকায় আজ বৈঠক হয়েছে বলে জানিয়েছে রয়টার্স। খবর {n}।"}) for n in range(450)]
+    (tmp_path / "export.csv").write_bytes(csv_bytes(rows))
+    outputs = {}
+    for name, extra in [("one", ["--workers", "1"]), ("dask", ["--dask", "local:2"])]:
+        outputs[name] = tmp_path / name
+        subprocess.run([sys.executable, "-m", "loaders", "--no-cache", "--parquet", str(outputs[name]), *extra,
+                        str(SAMPLE_DIR), str(tmp_path / "export.csv")], cwd=PROJECT, capture_output=True, check=True)
+    articles = pd.read_parquet(outputs["dask"] / "articles.parquet")
+    assert len(articles) == 455 and len(pd.read_parquet(outputs["dask"] / "mentions.parquet")) > 450
+    for table in ("articles", "lines", "errors", "mentions", "entities"):
+        pd.testing.assert_frame_equal(pd.read_parquet(outputs["one"] / f"{table}.parquet"),
+                                      pd.read_parquet(outputs["dask"] / f"{table}.parquet"))
+
+
+def test_lines_of_an_article_are_its_rows_of_the_lines_table(sample_corpus):
+    lines = sample_corpus.lines
+    for article_id in sample_corpus.articles["article_id"]:
+        pd.testing.assert_frame_equal(sample_corpus.lines_of(article_id), lines[lines["article_id"] == article_id])
+    assert sample_corpus.lines_of("no such file.txt").empty

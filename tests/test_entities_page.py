@@ -5,7 +5,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from components.entity_stats import cooccurring, counted, kwic, over_time, top_entities
+from components.entity_stats import (articles_mentioning, cooccurring, counted, kwic, of_entity, outlets, over_time,
+                                     top_entities)
 from components.render import markdown_literal
 from loaders.entities import Corrections, corrections_path, save_corrections
 
@@ -73,16 +74,21 @@ def test_a_damaged_corrections_file_is_reported(private_cache):
 def test_page_helpers_count_body_mentions_only(sample_corpus):
     mentions = sample_corpus.mentions
     body = counted(mentions)
-    assert len(body) < len(mentions) and body["in_body"].all()
+    assert len(body) < len(mentions) and mentions.loc[body.index, "in_body"].all()
     top = top_entities(body, sample_corpus.entities, ("PER",), "articles", top=3)
     assert set(top["type"]) == {"PER"} and top["articles"].is_monotonic_decreasing
-    together = cooccurring(body, "vladimir_putin", sample_corpus.entities)
-    assert "kim_jong_un" in set(together["entity_id"].head(5))
-    buckets, undated = over_time(body, "vladimir_putin", sample_corpus.articles, "M")
+    putin = of_entity(body, "vladimir_putin")
+    assert len(putin) and set(putin["entity_id"]) == {"vladimir_putin"}
+    together = cooccurring(body, putin, sample_corpus.entities)
+    assert "kim_jong_un" in set(together["entity_id"].head(5)) and "vladimir_putin" not in set(together["entity_id"])
+    buckets, undated = over_time(putin, sample_corpus.articles, "M")
     dated = sample_corpus.articles["published"].notna()
-    assert buckets["articles"].sum() + undated == body.loc[body["entity_id"] == "vladimir_putin", "article_id"].nunique()
+    assert buckets["articles"].sum() + undated == putin["article_id"].nunique()
     assert undated <= (~dated).sum()
-    snippet = kwic(body, "vladimir_putin", sample_corpus.articles, sample_corpus.lines, limit=1)[0]
+    listed = articles_mentioning(putin, sample_corpus.articles)
+    assert listed["mentions"].sum() == len(putin) and listed["mentions"].is_monotonic_decreasing
+    assert outlets(putin, sample_corpus.articles, {})["articles"].sum() == putin["article_id"].nunique()
+    snippet = kwic(putin, sample_corpus, limit=1)[0]
     start, end = snippet["mention"][:2]
     assert snippet["source"][start:end].startswith("পুতিন") or "পুতিন" in snippet["source"][start:end]
     assert snippet["context"][0] <= start and end <= snippet["context"][1]

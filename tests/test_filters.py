@@ -30,6 +30,12 @@ def test_no_filters_keep_everything():
     assert ids(apply_filters(articles(), Filters())) == ["a", "b", "c", "d"]
 
 
+def test_filtered_rows_leave_the_page_text_to_the_corpus():
+    table = articles().assign(source=["page a", "page b", "page c", "page d"])
+    kept = apply_filters(table, Filters(query="PUTIN"))
+    assert ids(kept) == ["d"] and "source" not in kept.columns and "body" in kept.columns
+
+
 def test_date_range_keeps_undated_unless_told_not_to():
     window = Filters(date_from=dt.date(2024, 1, 1), date_to=dt.date(2025, 12, 31))
     assert ids(apply_filters(articles(), window)) == ["a", "b", "c"]

@@ -228,3 +228,21 @@ def test_hostile_article_is_shown_escaped(tmp_path, monkeypatch):
                      *app.warning, *app.error, *app.success, *app.latex, *app.code]
     for element in markdown_like:
         assert not any(bit in str(element.value) for bit in ("alert(1)", "**bold**", ":red[hi]", "$x$")), element
+
+
+PICKER_LIMIT = 1_000  # components/reader.py (a page script: importing it would run it)
+
+
+def test_a_large_corpus_lists_the_first_articles_and_keeps_a_linked_one(tmp_path, monkeypatch):
+    from tests.corpus_factory import write_corpus
+
+    folder = write_corpus(tmp_path / "corpus", PICKER_LIMIT + 5)
+    monkeypatch.setenv("CORPUS_DIR", str(folder))
+    app = reader()
+    picker = app.selectbox(key="reader_article")
+    assert len(picker.options) == PICKER_LIMIT
+    assert any(f"first {PICKER_LIMIT:,} of {PICKER_LIMIT + 5:,} articles" in c.value for c in app.caption)
+    last = f"gen_{PICKER_LIMIT + 4:05d}.txt"
+    app = reader(article=last)
+    picker = app.selectbox(key="reader_article")
+    assert picker.value == last and len(picker.options) == PICKER_LIMIT + 1

@@ -1,0 +1,39 @@
+"""Column operations done by pyarrow where pandas would be slow.
+
+pandas checks each value of ``Series.isin`` one by one for string columns (0.5 s for a
+2.7-million-row mentions table against 100,000 article ids; pyarrow takes 0.09 s), and
+selecting rows of a string column held in several chunks copies every chunk first (4.8 s
+for 25 rows of a 2-million-row column in ten chunks; 0.007 s in one).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+
+def isin(column: pd.Series, values: Iterable) -> pd.Series:
+    """``column.isin(values)`` for a column of strings (missing values never match)."""
+    wanted = pa.array(values if isinstance(values, pd.Series) else list(values), type=pa.string())
+    mask = pc.is_in(pa.array(column, type=pa.string()), value_set=wanted, skip_nulls=True)
+    return pd.Series(pc.fill_null(mask, False).to_numpy(zero_copy_only=False), index=column.index)
+
+
+def contains(column: pd.Series, text: str) -> pd.Series:
+    """Whether each string of ``column`` contains ``text``, ignoring case (missing values never do)."""
+    found = pc.match_substring(pa.array(column, type=pa.string()), text, ignore_case=True)
+    return pd.Series(pc.fill_null(found, False).to_numpy(zero_copy_only=False), index=column.index)
+
+
+def contiguous(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every pyarrow-backed string column in one chunk (other columns as they are)."""
+    columns = {}
+    for name in frame.columns:
+        column = frame[name]
+        if isinstance(column.dtype, (pd.StringDtype, pd.ArrowDtype)):
+            chunks = pa.array(column)
+            if isinstance(chunks, pa.ChunkedArray) and chunks.num_chunks > 1:
+                columns[name] = pd.Series(pd.array(chunks.combine_chunks(), dtype=column.dtype), index=frame.index)
+    return frame.assign(**columns) if columns else frame

@@ -1,0 +1,238 @@
+"""Score the loaders on the held-out page dumps of ``tests/eval_pages`` (``python -m tests.evaluation``).
+
+For each site and overall it prints
+
+* body token F1 — the bag of tokens (text split at white space and punctuation, NFC) of the
+  predicted body lines against the gold body lines, F1 per page, then the mean over pages;
+  the same figure for two baselines run on the same dumps: jusText (each dump line given
+  as one ``<p>``; with a Bengali stoplist of the 150 words that occur in most dumps of the
+  set, and with an empty stoplist and zero stopword thresholds, jusText's
+  language-independent mode) and trafilatura (``trafilatura.extract`` on the dump lines
+  wrapped as ``<p>`` paragraphs of an HTML page);
+* title exact match after NFC and white-space normalisation;
+* published / updated exact: to the minute when the gold value has a time, to the day
+  when it has only a day; a null gold value must be predicted null;
+* outlet accuracy (null gold must be predicted null).
+
+The predictions come from the project's public API: :func:`loaders.load_corpus` on the
+dump files (no cache, no entity tagging), its ``articles`` table (title, published_iso,
+updated_iso, outlet, body_lines: the lines of kind ``body``).
+
+``--split`` reports the figures on a held-out half by site (sites sorted by id, every
+second one held out: the 2nd, 4th, …) so that a learned line classifier can be trained on
+the other half; the held-out figures come first, then the training half's. ``--gold``
+scores another gold file of the same form (its ``file`` paths are relative to it).
+jusText and trafilatura are dev-only dependencies (requirements-dev.txt); without them
+their columns show "n/a".
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import logging
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+GOLD = Path(__file__).resolve().parent / "eval_pages" / "gold.json"
+STOPLIST_SIZE = 150
+
+COLUMNS = (("body_f1", "body F1"), ("justext_bn_f1", "jusText bn"), ("justext_li_f1", "jusText li"),
+           ("trafilatura_f1", "trafilatura"), ("title", "title"), ("published", "published"),
+           ("updated", "updated"), ("outlet", "outlet"))
+
+
+def norm(text: str | None) -> str:
+    """NFC with white space collapsed (zero-width joiners dropped)."""
+    if text is None:
+        return ""
+    text = unicodedata.normalize("NFC", text).replace("\u200c", "").replace("\u200d", "").replace("\ufeff", "")
+    return " ".join(text.split())
+
+
+def tokens(text: str) -> list[str]:
+    """Tokens: the text split at white space and at every punctuation character (। included)."""
+    text = norm(text)
+    return "".join(" " if unicodedata.category(ch).startswith("P") else ch for ch in text).split()
+
+
+def f1(predicted: list[str], gold: list[str]) -> float:
+    """Bag-of-tokens F1 of one page; both empty counts as a perfect match."""
+    if not predicted and not gold:
+        return 1.0
+    common = sum((Counter(predicted) & Counter(gold)).values())
+    if not common:
+        return 0.0
+    precision, recall = common / len(predicted), common / len(gold)
+    return 2 * precision * recall / (precision + recall)
+
+
+def same_time(predicted: str | None, gold: str | None) -> bool:
+    """Exact to the minute when gold has a time, to the day when it has a day only; null must meet null."""
+    if gold is None or predicted is None:
+        return gold is None and predicted is None
+    if "T" in gold:
+        return predicted[:16] == gold[:16]
+    return predicted[:10] == gold[:10]
+
+
+# ---------------------------------------------------------------- predictions
+
+def loader_predictions(paths: list[Path]) -> dict[Path, dict]:
+    """The loaders' article fields per dump file."""
+    from loaders import load_corpus
+
+    corpus = load_corpus([str(p) for p in paths], cache_dir=None, entities=False)
+    by_path = {}
+    for _, row in corpus.articles.iterrows():
+        def value(name):
+            v = row.get(name)
+            return None if v is None or (not isinstance(v, (list, tuple, str)) and v != v) else v
+        by_path[Path(row["path"]).resolve()] = {
+            "title": value("title"), "published": value("published_iso"), "updated": value("updated_iso"),
+            "outlet": value("outlet"), "body_lines": [int(n) for n in row["body_lines"]]}
+    for _, row in corpus.errors.iterrows():
+        print(f"loaders could not read {row['path']}: {row['error']}", file=sys.stderr)
+    return by_path
+
+
+def paragraphs_html(lines: list[str]) -> str:
+    """The dump as an HTML page, one <p> per non-blank line."""
+    body = "".join(f"<p>{html.escape(line.strip())}</p>\n" for line in lines if line.strip())
+    return f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>"
+
+
+def bengali_stoplist(texts: list[str]) -> frozenset[str]:
+    """The STOPLIST_SIZE words found in the most dumps: an unsupervised Bengali stoplist for jusText."""
+    df = Counter()
+    for text in texts:
+        df.update({t.lower() for t in tokens(text)})
+    ranked = sorted(df.items(), key=lambda item: (-item[1], item[0]))  # ties by spelling: same list every run
+    return frozenset(word for word, _ in ranked[:STOPLIST_SIZE])
+
+
+def baselines(texts: list[str]) -> list[dict[str, list[str] | None]]:
+    """Body tokens per dump from jusText (Bengali stoplist; language-independent) and trafilatura."""
+    try:
+        import justext
+    except ImportError:
+        justext = None
+    try:
+        import trafilatura
+    except ImportError:
+        trafilatura = None
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    stoplist = bengali_stoplist(texts) if justext else frozenset()
+    out = []
+    for text in texts:
+        page = paragraphs_html(text.split("\n"))
+        result: dict[str, list[str] | None] = {"justext_bn": None, "justext_li": None, "trafilatura": None}
+        if justext:
+            good = [p.text for p in justext.justext(page.encode("utf-8"), stoplist, encoding="utf-8")
+                    if not p.is_boilerplate]
+            result["justext_bn"] = tokens(" ".join(good))
+            good = [p.text for p in justext.justext(page.encode("utf-8"), frozenset(), stopwords_low=0,
+                                                    stopwords_high=0, encoding="utf-8") if not p.is_boilerplate]
+            result["justext_li"] = tokens(" ".join(good))
+        if trafilatura:
+            extracted = trafilatura.extract(page, include_comments=False, include_tables=True) or ""
+            result["trafilatura"] = tokens(extracted)
+        out.append(result)
+    return out
+
+
+# ---------------------------------------------------------------- scoring
+
+def score_pages(gold_path: Path) -> tuple[list[dict], dict]:
+    """One row of figures per gold page."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    pages = gold["pages"]
+    if not pages:
+        return [], gold
+    paths = [(gold_path.parent / p["file"]).resolve() for p in pages]
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    predicted = loader_predictions(paths)
+    base = baselines(texts)
+    rows = []
+    for page, path, text, extra in zip(pages, paths, texts, base):
+        lines = text.split("\n")
+        pred = predicted.get(path, {"title": None, "published": None, "updated": None, "outlet": None,
+                                    "body_lines": []})
+        gold_tokens = tokens(" ".join(lines[n - 1] for n in page["body_lines"] if 0 < n <= len(lines)))
+        pred_tokens = tokens(" ".join(lines[n - 1] for n in pred["body_lines"] if 0 < n <= len(lines)))
+        row = {"site": page["site"], "file": page["file"], "body_f1": f1(pred_tokens, gold_tokens),
+               "title": float(norm(pred["title"]) == norm(page["title"])
+                              if page["title"] is not None or pred["title"] is not None else 1.0),
+               "published": float(same_time(pred["published"], page["published"])),
+               "updated": float(same_time(pred["updated"], page["updated"])),
+               "outlet": float((pred["outlet"] or None) == (page["outlet"] or None))}
+        for name in ("justext_bn", "justext_li", "trafilatura"):
+            row[f"{name}_f1"] = None if extra[name] is None else f1(extra[name], gold_tokens)
+        rows.append(row)
+    return rows, gold
+
+
+def mean(values: list[float | None]) -> float | None:
+    values = [v for v in values if v is not None]
+    return sum(values) / len(values) if values else None
+
+
+def summary(rows: list[dict]) -> dict:
+    return {key: mean([r[key] for r in rows]) for key, _ in COLUMNS}
+
+
+def table(title: str, rows: list[dict], sites: list[str]) -> str:
+    """Overall line first, then one line per site."""
+    head = f"{'site':<20}{'pages':>6}" + "".join(f"{label:>13}" for _, label in COLUMNS)
+    out = [title, head, "-" * len(head)]
+
+    def line(name, subset):
+        s = summary(subset)
+        cells = "".join(f"{'n/a':>13}" if s[k] is None else f"{s[k]:>13.3f}" for k, _ in COLUMNS)
+        return f"{name:<20}{len(subset):>6}{cells}"
+
+    out.append(line("ALL", rows))
+    out += [line(site, [r for r in rows if r["site"] == site]) for site in sites]
+    return "\n".join(out)
+
+
+def split_sites(sites: list[str]) -> tuple[list[str], list[str]]:
+    """(training half, held-out half): sites sorted by id, every second one held out."""
+    ordered = sorted(sites)
+    return ordered[0::2], ordered[1::2]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.evaluation", description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=GOLD, help="gold file (default: tests/eval_pages/gold.json)")
+    parser.add_argument("--split", action="store_true",
+                        help="report the held-out half of the sites first, then the training half")
+    parser.add_argument("--pages", action="store_true", help="also print one line per page")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.ERROR)
+    rows, gold = score_pages(args.gold)
+    if not rows:
+        print(f"{args.gold}: no pages to score (status: {gold.get('status', '?')}); see tests/eval_pages/PROVENANCE.md")
+        return 0
+    sites = sorted({r["site"] for r in rows})
+    print(f"{len(rows)} pages from {len(sites)} sites; set status: {gold.get('status', '?')}")
+    print("body F1: loaders; jusText bn = Bengali stoplist of the set's 150 most widespread words; "
+          "jusText li = empty stoplist, language-independent; trafilatura on the dump as <p> paragraphs\n")
+    if args.split:
+        train, held = split_sites(sites)
+        print(table(f"HELD-OUT sites ({', '.join(held)})", [r for r in rows if r["site"] in held], held))
+        print()
+        print(table(f"TRAINING sites ({', '.join(train)})", [r for r in rows if r["site"] in train], train))
+    else:
+        print(table("ALL sites", rows, sites))
+    if args.pages:
+        print()
+        for r in rows:
+            print(f"{r['file']:<32}" + "".join("      n/a" if r[k] is None else f"{r[k]:>9.3f}" for k, _ in COLUMNS))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
