@@ -62,6 +62,7 @@ from .cache import SNAPSHOT_TABLES, TABLES, ParseStore, corpus_key
 from .document import Source
 from .entities import link_entities
 from .entities.extract import MENTION_COLUMNS, mention_columns
+from .entities.gazetteer import load_gazetteer
 from .readers import ReadOptions, read_paths, to_document
 from .reading import UnreadableFile
 from .repeats import relabel_repeated_lines
@@ -268,6 +269,8 @@ def _parse_many(sources: list[Source], progress: Progress | None = None, already
         if executor is not None:
             results = executor.map(_parse_chunk, chunks, [entities] * len(chunks))
         elif workers > 1 and len(chunks) > 1:
+            if entities:
+                load_gazetteer()  # loaded once here: the forked workers inherit it, and the linking needs it
             pool = stack.enter_context(_pool(min(workers, len(chunks))))
             results = pool.map(_parse_chunk, chunks, [entities] * len(chunks))
         else:
