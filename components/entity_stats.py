@@ -77,11 +77,10 @@ def over_time(mine: pd.DataFrame, articles: pd.DataFrame, freq: str) -> tuple[pd
 
     Columns: bucket (start of the day/week/month, Asia/Dhaka), mentions, articles.
     """
-    rows = mine
-    published = _rows_of(articles, rows["article_id"].unique(), ["published"])["published"]
-    stamps = rows["article_id"].map(published)
-    dated = rows[stamps.notna()].assign(bucket=bucket_starts(stamps[stamps.notna()], freq))
-    undated = rows.loc[stamps.isna(), "article_id"].nunique()
+    published = _rows_of(articles, mine["article_id"].unique(), ["published"])["published"]
+    stamps = mine["article_id"].map(published)
+    dated = mine[stamps.notna()].assign(bucket=bucket_starts(stamps[stamps.notna()], freq))
+    undated = mine.loc[stamps.isna(), "article_id"].nunique()
     table = dated.groupby("bucket").agg(mentions=("article_id", "size"), articles=("article_id", "nunique"))
     return table.reset_index(), undated
 

@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from components.filters import Filters
-from loaders.arrow_ops import isin
 from loaders import Corpus
+from loaders.arrow_ops import isin
 
 VIEW_KEY = "app_view"
 

@@ -11,9 +11,10 @@ those of one process. Usage::
     with dask_client("tcp://scheduler:8786") as client:      # or "local:4"
         corpus = load_corpus(["corpus/"], cache_dir="cache/", executor=DaskBag(client))
 
-or ``python -m loaders --dask tcp://scheduler:8786 --parquet OUT corpus/``. Workers need
-this project importable (the same code and ``requirements.txt``) and nothing else: the
-sources travel to them as bytes, and each worker loads the tagger once.
+or ``python -m loaders --dask tcp://scheduler:8786 --parquet OUT corpus/``. The scheduler
+and the workers need this project importable (the same code and ``requirements.txt``; the
+scheduler unpickles the task graph) and nothing else: the sources travel to the workers as
+bytes, and each worker loads the tagger once.
 """
 from __future__ import annotations
 

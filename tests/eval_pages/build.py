@@ -24,8 +24,8 @@ the pages into
 
 Usage (the mirrors are bare git directories as the session's ``fetch`` brings them)::
 
-    python tests/eval_pages/build.py --mirror owner/name=/work/.mirror/owner+name/repo.git ...
-    python tests/eval_pages/build.py --mirrors-root /work/.mirror      # finds owner+name/*
+    python tests/eval_pages/build.py --mirror owner/name=MIRRORS/owner+name/repo.git ...
+    python tests/eval_pages/build.py --mirrors-root MIRRORS            # finds owner+name/*
     python tests/eval_pages/build.py --show kalerkantho/3.txt          # dump with gold marks
 
 ``sources.json``: ``{"sites": {site_id: {"outlet": id|null, "country": "BD"|"IN"|..,
