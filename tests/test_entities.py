@@ -229,11 +229,11 @@ def test_held_out_f1_beats_the_baseline():
     gold = read_conll(shared_path(RIFAT_TEST))
     out = io.StringIO()
     assert tag_conll(RIFAT_TEST, out) == len(gold)
-    predicted = read_conll(io.StringIO(out.getvalue())) if False else _parse_output(out.getvalue())
+    predicted = _parse_output(out.getvalue())
     assert [len(s) for s in predicted] == [len(s) for s in gold]
     assert [t for s in predicted for t, _ in s] == [t for s in gold for t, _ in s]
     result = score([[normalise_tag(t) for _, t in s] for s in gold], [[t for _, t in s] for s in predicted])
-    assert result.prf()[2] >= 0.65
+    assert result.prf()[2] >= 0.70
 
 
 def _parse_output(text: str) -> list[list[tuple[str, str]]]:

@@ -94,7 +94,7 @@ def _reduce(matrix: np.ndarray, rank: int, rng: np.random.Generator) -> np.ndarr
     return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-8)
 
 
-def _kmeans(vectors: np.ndarray, k: int, rng: np.random.Generator, iterations: int = 25) -> np.ndarray:
+def spherical_kmeans(vectors: np.ndarray, k: int, rng: np.random.Generator, iterations: int = 25) -> np.ndarray:
     """Spherical k-means labels for unit-length ``vectors``."""
     if len(vectors) <= k:
         return np.arange(len(vectors))
@@ -117,7 +117,7 @@ def _tree_paths(vectors: np.ndarray, rng: np.random.Generator) -> list[str]:
     for k in TREE:
         next_groups = []
         for members in groups:
-            labels = _kmeans(vectors[members], k, rng)
+            labels = spherical_kmeans(vectors[members], k, rng)
             for j in range(k):
                 chosen = members[labels == j]
                 for index in chosen:

@@ -17,10 +17,13 @@ logger = logging.getLogger(__name__)
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 CLUSTERS_PATH = MODEL_DIR / "clusters.tsv"
+NAMES_PATH = MODEL_DIR / "names.tsv"
+CLASSES_PATH = MODEL_DIR / "word_classes.tsv"
 _PUNCT = "‘’'\"“”()[]{}<>«»,;:!?।|…–—/"
 _QUOTES = "‘’'\"“”"
 _BOUNDARY = ("__BOS__", "__EOS__")
 _NO_CLUSTER = ("c=none",)
+_NO_CLASS = ("k=none",)
 
 
 def read_clusters(path: Path = CLUSTERS_PATH) -> dict[str, tuple[str, int]]:
@@ -34,6 +37,15 @@ def read_clusters(path: Path = CLUSTERS_PATH) -> dict[str, tuple[str, int]]:
             word, cluster, bucket = line.rstrip("\n").split("\t")
             clusters[word] = (cluster, int(bucket))
     return clusters
+
+
+def read_word_features(path: Path) -> dict[str, tuple[str, ...]]:
+    """Word -> feature strings from a shipped ``word<TAB>feature,feature`` file (names.tsv, word_classes.tsv)."""
+    if not path.exists():
+        logger.warning("no word features at %s; tagging without them", path)
+        return {}
+    with open(path, encoding="utf-8") as handle:
+        return {word: tuple(values.split(",")) for word, values in (line.rstrip("\n").split("\t") for line in handle)}
 
 
 def clustered_word_counts(clusters: dict[str, tuple[str, int]]) -> dict[str, int]:
@@ -72,13 +84,17 @@ class FeatureExtractor:
     after that token (``-1w=X`` on a token means "the previous word is X").
     """
 
-    def __init__(self, clusters: dict[str, tuple[str, int]], gazetteer: Gazetteer):
+    def __init__(self, clusters: dict[str, tuple[str, int]], gazetteer: Gazetteer,
+                 names: dict[str, tuple[str, ...]] | None = None, classes: dict[str, tuple[str, ...]] | None = None):
+        """``names``: word -> entity types (``nm=PER``); ``classes``: word -> embedding classes, coarsest first."""
         paths = {path for path, _ in clusters.values()}
         # Per cluster path, its prefix features (c1=3, c2=3.5, c3=3.5.1), for a word and for a stem.
         self._path_features = {path: _prefixes("c", path) for path in paths}
         self._stem_path_features = {path: _prefixes("stc", path) for path in paths}
         self._clusters = clusters
         self._gazetteer_features = _gazetteer_index(gazetteer)
+        self._name_features = {word: tuple(f"nm={kind}" for kind in kinds) for word, kinds in (names or {}).items()}
+        self._classes = classes or {}
         self._roles: dict[str, Roles] = {}
         self._bos = self.compute(_BOUNDARY[0])
         self._eos = self.compute(_BOUNDARY[1])
@@ -98,6 +114,7 @@ class FeatureExtractor:
         clusters = self._clusters
         cluster = clusters.get(word)
         gazetteer = self._gazetteer_features.get(word, ()) or self._gazetteer_features.get(stem, ())
+        gazetteer += self._name_features.get(word, ()) or self._name_features.get(stem, ())
         own = [f"w={core}", f"stem={stem}", f"suf={suffix}", f"shape={_shape(core)}",
                f"len={min(len(core), 8)}", f"p2={core[:2]}", f"p3={core[:3]}",
                f"s1={core[-1:]}", f"s2={core[-2:]}", f"s3={core[-3:]}", f"fq={cluster[1] if cluster else 0}"]
@@ -112,12 +129,14 @@ class FeatureExtractor:
         if stem_cluster:
             own += self._stem_path_features[stem_cluster[0]]
         own += gazetteer
+        classes = self._classes.get(word) or self._classes.get(stem) or _NO_CLASS
+        own += classes
         near = cluster or stem_cluster
         near_cluster = near[0].rsplit(".", 1)[0] if near else "none"
         before = [f"-1w={word}", f"-1stem={stem}", f"-1suf={suffix}", f"-1c2={near_cluster}"]
         after = [f"+1w={word}", f"+1stem={stem}", f"+1suf={suffix}", f"+1c2={near_cluster}"]
-        before += ["-1" + g for g in gazetteer]
-        after += ["+1" + g for g in gazetteer]
+        before += ["-1" + g for g in gazetteer] + ["-1" + classes[0]]
+        after += ["+1" + g for g in gazetteer] + ["+1" + classes[0]]
         return own, [f"-2w={word}"], before, after, [f"+2w={word}"]
     def window(self, tokens: list[str], start: int, end: int) -> list[list[str]]:
         """Feature lists for ``tokens[start:end]``, with neighbours taken from the whole list."""

@@ -18,7 +18,10 @@ import numpy as np
 import pycrfsuite
 
 from loaders.entities.decoder import EOS, PAD, FastDecoder, per_line
-from loaders.entities.features import CLUSTERS_PATH, MODEL_DIR, FeatureExtractor, clustered_word_counts, read_clusters
+from loaders.entities.features import (
+    CLASSES_PATH, CLUSTERS_PATH, MODEL_DIR, NAMES_PATH, FeatureExtractor, clustered_word_counts, read_clusters,
+    read_word_features,
+)
 from loaders.entities.gazetteer import Gazetteer, load_gazetteer
 from loaders.entities.layout import Layout, WordTable
 from loaders.entities.mentions import RawMention
@@ -58,12 +61,13 @@ class EntityTagger:
     """A loaded CRF model plus the gazetteer, tagging token lists and raw lines."""
 
     def __init__(self, model_path: Path = MODEL_PATH, clusters_path: Path = CLUSTERS_PATH,
-                 gazetteer: Gazetteer | None = None):
+                 gazetteer: Gazetteer | None = None, names_path: Path = NAMES_PATH, classes_path: Path = CLASSES_PATH):
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(model_path))
         self.gazetteer = gazetteer or load_gazetteer()
         clusters = read_clusters(clusters_path)
-        self._features = FeatureExtractor(clusters, self.gazetteer)
+        self._features = FeatureExtractor(clusters, self.gazetteer, read_word_features(names_path),
+                                          read_word_features(classes_path))
         self._decoder = FastDecoder(self._crf, self._features)
         self._word_table = WordTable(self._decoder)
         self._gazetteer_starts = self.gazetteer.first_tokens()
@@ -204,10 +208,15 @@ class EntityTagger:
         """Gazetteer matches plus the tidied CRF chunks that do not overlap them, by position."""
         found: list[tuple[int, int, str, str | None, str]] = []
         taken: set[int] = set()
-        for start, end, entry_id in self.gazetteer_matches(tokens, candidates):
-            found.append((start, end, self.gazetteer.entries[entry_id].type, entry_id, "gazetteer"))
+        tidy = _tidy_crf_chunks(tokens, crf_chunks)
+        matches = self.gazetteer_matches(tokens, candidates)
+        for start, end, entry_id in matches:
+            kind = self.gazetteer.entries[entry_id].type
+            if self._inside_longer_chunk(tokens, (start, end, kind), tidy, matches):
+                continue
+            found.append((start, end, kind, entry_id, "gazetteer"))
             taken.update(range(start, end))
-        for start, end, kind in _tidy_crf_chunks(tokens, crf_chunks):
+        for start, end, kind in tidy:
             # A CRF chunk running into a gazetteer name keeps only the part before it.
             if taken:
                 end = min(taken.intersection(range(start, end)), default=end)
@@ -216,6 +225,19 @@ class EntityTagger:
                 found.append((start, end, kind, None, "tagger"))
         found.sort()
         return found
+
+    def _inside_longer_chunk(self, tokens: list[str], match: tuple[int, int, str], chunks: list[tuple[int, int, str]],
+                             matches: list[tuple[int, int, str]]) -> bool:
+        """The gazetteer match is the only one touching a longer CRF organisation chunk (সিলেট in সিলেট ক্যাডেট কলেজ)
+        or place chunk around a place (সুদানের in দক্ষিণ সুদানের) whose other words are not all common nouns
+        (রুশ বাহিনী stays রুশ); a person's chunk may run over two names (পুতিন চোয়েকে), so the gazetteer wins there."""
+        start, end, kind = match
+        for low, high, chunk_kind in chunks:
+            if low <= start and end <= high and high - low > end - start and (
+                    chunk_kind == "ORG" or chunk_kind == kind == "LOC"):
+                return sum(s < high and low < e for s, e, _ in matches) == 1 \
+                    and not self._common_words(tokens[low:start] + tokens[end:high])
+        return False
 
     def _name_end(self, tokens: list[str], start: int, end: int, kind: str) -> int:
         """Where a CRF person or place name really ends: before a trailing noun, after an inner genitive."""
