@@ -62,7 +62,7 @@ from .cache import SNAPSHOT_TABLES, TABLES, ParseStore, corpus_key
 from .document import Source
 from .entities import link_entities
 from .entities.extract import MENTION_COLUMNS, mention_columns
-from .entities.gazetteer import load_gazetteer
+from .entities.tagger import default_tagger
 from .readers import ReadOptions, read_paths, to_document
 from .reading import UnreadableFile
 from .repeats import relabel_repeated_lines
@@ -270,7 +270,7 @@ def _parse_many(sources: list[Source], progress: Progress | None = None, already
             results = executor.map(_parse_chunk, chunks, [entities] * len(chunks))
         elif workers > 1 and len(chunks) > 1:
             if entities:
-                load_gazetteer()  # loaded once here: the forked workers inherit it, and the linking needs it
+                default_tagger()  # loaded once here: the forked workers inherit it (and its gazetteer, which linking needs)
             pool = stack.enter_context(_pool(min(workers, len(chunks))))
             results = pool.map(_parse_chunk, chunks, [entities] * len(chunks))
         else:
@@ -311,7 +311,8 @@ def _finish(files: pd.DataFrame, parsed: dict[str, pd.DataFrame], errors: list[d
     # A dataset's records share no page template: the file they come from is their site.
     if len(articles):
         unnamed = articles["input_kind"].eq("record") & articles["outlet"].isna()
-        articles.loc[unnamed, "fingerprint"] = articles.loc[unnamed, "path"].map(_file_fingerprint)
+        if unnamed.any():  # an assignment through an all-false mask still rewrites the whole Arrow column
+            articles.loc[unnamed, "fingerprint"] = articles.loc[unnamed, "path"].map(_file_fingerprint)
     lines = parsed["lines"]
     for field in _DATE_FIELDS:
         iso = articles[f"{field}_iso"] if len(articles) else pd.Series(dtype=object)

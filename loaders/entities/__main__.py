@@ -3,7 +3,9 @@
 ``python -m loaders.entities --conll FILE`` reads ``token<TAB>tag`` lines (the tag is
 ignored) and prints ``token<TAB>predicted`` for every token in input order, with a blank
 line between sentences. ``python -m loaders.entities train [--dev]`` rebuilds the
-shipped word clusters and CRF model from ../shared (never from rifat1493/test.txt).
+shipped word clusters and CRF model from ../shared (never from rifat1493/test.txt);
+``python -m loaders.entities tables`` rebuilds only the precomputed per-word tables
+(``model/tables.npz``) from the shipped model.
 """
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     train_parser.add_argument("--banglakit", action="store_true",
                               help="add banglakit/main.jsonl to rifat1493/train.txt (lowers dev F1; off by default)")
     train_parser.add_argument("--keep-clusters", action="store_true", help="reuse the existing clusters.tsv")
+    sub.add_parser("tables", help="rebuild model/tables.npz (the precomputed per-word tables) from the shipped model")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "train":
@@ -55,6 +58,11 @@ def main(argv: list[str] | None = None) -> int:
                                 banglakit=BANGLAKIT if args.banglakit else None)
         for key, value in train(config).items():
             print(f"{key}\t{value:.4f}" if isinstance(value, float) else f"{key}\t{value}")
+        return 0
+    if args.command == "tables":
+        from loaders.entities.precomputed import build_tables
+
+        print(build_tables())
         return 0
     if args.conll:
         try:

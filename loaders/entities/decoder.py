@@ -4,7 +4,8 @@ A linear-chain CRF scores label y at token i as the sum of the weights of the
 token's features for y. Our features are a token's own list plus lists lent by its
 neighbours at offsets -2..+2, and each list depends on one word type only, so a
 word type's contribution in each of those five roles is a fixed vector over the
-labels. We compute those vectors once per word type, keep them in numpy tables, and
+labels. We compute those vectors once per word type (the model's vocabulary comes
+preloaded, see :mod:`loaders.entities.precomputed`), keep them in numpy tables, and
 get the scores of a whole batch of lines with five gathers. Tokens whose score puts O
 ahead of every entity label by more than ``FIXED_GAP`` are fixed to O; the runs of
 remaining tokens are decoded together, step by step, as one batch. The tests check
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from dataclasses import dataclass
 
 import numpy as np
 import pycrfsuite
@@ -30,29 +32,50 @@ FIXED_GAP = 3.0
 _ROLES = 5  # own features, then as the word at -2, -1, +1, +2 of another token
 BOS, EOS = 0, 1
 PAD = 2  # sentence-start rows before each line and sentence-end rows after it, one per neighbour role
+# Word types summed per numpy step when preloading: small enough that the gathered weights (about 3 MB)
+# reuse one allocation instead of faulting in fresh pages for each step.
+_PRELOAD_BLOCK = 2048
+_HEADROOM = 16_384  # rows kept free after preloading, for the words a corpus adds
+
+
+@dataclass(frozen=True)
+class CrfWeights:
+    """A CRF as numpy tables: labels (O first), state-feature attributes, their weights and the transitions."""
+
+    labels: list[str]
+    attributes: list[str]
+    weights: np.ndarray  # (attributes + 1) x labels; row 0 stays zero, so that every role has a row to sum
+    transitions: np.ndarray  # labels x labels
+
+    @classmethod
+    def from_crf(cls, crf: pycrfsuite.Tagger) -> CrfWeights:
+        """Read the weights out of a loaded crfsuite model (crfsuite dumps them as text: about 0.4 s)."""
+        labels = ["O"] + [label for label in crf.labels() if label != "O"]
+        index = {label: i for i, label in enumerate(labels)}
+        info = crf.info()
+        attributes = sorted({attribute for attribute, _ in info.state_features})
+        ids = {attribute: i + 1 for i, attribute in enumerate(attributes)}
+        weights = np.zeros((len(attributes) + 1, len(labels)))
+        for (attribute, label), weight in info.state_features.items():
+            weights[ids[attribute], index[label]] = weight
+        transitions = np.zeros((len(labels), len(labels)))
+        for (source, target), weight in info.transitions.items():
+            transitions[index[source], index[target]] = weight
+        return cls(labels, attributes, weights, transitions)
 
 
 class FastDecoder:
     """Viterbi decoding with cached per-word-type score vectors; label 0 is always O."""
 
-    def __init__(self, crf: pycrfsuite.Tagger, features: FeatureExtractor):
-        self.labels = ["O"] + [label for label in crf.labels() if label != "O"]
+    def __init__(self, model: CrfWeights, features: FeatureExtractor):
+        self.model, self.labels = model, model.labels
         count = len(self.labels)
         # Per label: the entity type it marks (an index into ``_types``, -1 for O) and whether it is a B- tag.
         self._types = sorted({label[2:] for label in self.labels[1:]})
         self._label_types = np.array([-1] + [self._types.index(label[2:]) for label in self.labels[1:]])
         self._label_begins = np.array([label.startswith("B-") for label in self.labels])
-        index = {label: i for i, label in enumerate(self.labels)}
-        info = crf.info()
-        attributes = sorted({attribute for attribute, _ in info.state_features})
-        # Row 0 of the weight matrix stays zero so that every role has at least one row to sum.
-        self._attribute_ids = {attribute: i + 1 for i, attribute in enumerate(attributes)}
-        self._weights = np.zeros((len(attributes) + 1, count))
-        for (attribute, label), weight in info.state_features.items():
-            self._weights[self._attribute_ids[attribute], index[label]] = weight
-        self._transitions = np.zeros((count, count))
-        for (source, target), weight in info.transitions.items():
-            self._transitions[index[source], index[target]] = weight
+        self._attribute_ids = dict(zip(model.attributes, range(1, len(model.attributes) + 1)))
+        self._weights, self._transitions = model.weights, model.transitions
         self._features = features
         self._rows: dict[str, int] = {}
         self.types = ["", ""]  # the word type of each row; the first two are the sentence start and end
@@ -60,32 +83,54 @@ class FastDecoder:
         self._tables[:, [BOS, EOS]] = self._role_scores(list(features.boundary()))
         self._size = 2
 
-    def _role_scores(self, roles_per_type: list[Roles]) -> np.ndarray:
-        """Summed weights per label (roles x types x labels) of each role's feature list."""
-        ids = self._attribute_ids
+    def feature_rows(self, roles_per_type: list[Roles]) -> tuple[list[int], list[int]]:
+        """Weight rows of each role's feature list, laid end to end, and where each list begins (types x roles)."""
+        known = self._attribute_ids.get
         rows: list[int] = []
         bounds = []
         for roles in roles_per_type:
             for features in roles:
                 bounds.append(len(rows))
                 rows.append(0)
-                rows += [ids[f] for f in features if f in ids]
-        summed = np.add.reduceat(self._weights[rows], bounds)
-        return summed.reshape(len(roles_per_type), _ROLES, len(self.labels)).transpose(1, 0, 2)
+                rows += filter(None, map(known, features))  # ids start at 1: None marks an unknown feature
+        return rows, bounds
 
-    def _add(self, tokens: list[str]) -> None:
-        """Give every word type in ``tokens`` its score vectors."""
+    def summed_scores(self, rows: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+        """Summed weights per label (roles x types x labels) of the feature lists ``feature_rows`` laid out."""
+        summed = np.add.reduceat(self._weights[rows], bounds)
+        return summed.reshape(len(bounds) // _ROLES, _ROLES, len(self.labels)).transpose(1, 0, 2)
+
+    def _role_scores(self, roles_per_type: list[Roles]) -> np.ndarray:
+        """Summed weights per label (roles x types x labels) of each role's feature list."""
+        return self.summed_scores(*self.feature_rows(roles_per_type))
+
+    def _add(self, tokens: list[str], scores: np.ndarray | None = None) -> None:
+        """Give every word type in ``tokens`` its score vectors (``scores`` when already summed)."""
         needed = self._size + len(tokens)
         if needed > self._tables.shape[1]:
-            grown = np.zeros((_ROLES, max(needed, 2 * self._tables.shape[1]), len(self.labels)))
-            grown[:, :self._size] = self._tables[:, :self._size]
-            self._tables = grown
-        # Not the extractor's memoised ``roles``: the score table already remembers each type.
-        compute = self._features.compute
-        self._tables[:, self._size:needed] = self._role_scores([compute(t) for t in tokens])
+            self._reserve(max(needed, 2 * self._tables.shape[1]))
+        if scores is None:
+            # Not the extractor's memoised ``roles``: the score table already remembers each type.
+            compute = self._features.compute
+            scores = self._role_scores([compute(t) for t in tokens])
+        self._tables[:, self._size:needed] = scores
         self._rows.update(zip(tokens, range(self._size, needed)))
         self.types += tokens
         self._size = needed
+
+    def _reserve(self, size: int) -> None:
+        """Room in the score tables for ``size`` rows (zeroed pages cost nothing until written)."""
+        grown = np.zeros((_ROLES, size, len(self.labels)))
+        grown[:, :self._size] = self._tables[:, :self._size]
+        self._tables = grown
+
+    def preload(self, tokens: list[str], rows: np.ndarray, bounds: np.ndarray) -> None:
+        """Add word types whose ``feature_rows`` were computed before (see :mod:`loaders.entities.precomputed`)."""
+        self._reserve(self._size + len(tokens) + _HEADROOM)
+        for low in range(0, len(tokens), _PRELOAD_BLOCK):
+            high = min(low + _PRELOAD_BLOCK, len(tokens))
+            first, last = bounds[low * _ROLES], bounds[high * _ROLES] if high < len(tokens) else len(rows)
+            self._add(tokens[low:high], self.summed_scores(rows[first:last], bounds[low * _ROLES:high * _ROLES] - first))
 
     def rows(self, lines: list[list[str]]) -> np.ndarray:
         """The row of every token of all lines, lines laid end to end, new word types added.
@@ -106,7 +151,7 @@ class FastDecoder:
 
     def token_rows(self, tokens: list[str]) -> list[int]:
         """The row of every token, new word types added."""
-        new = list({token for token in tokens if token not in self._rows})
+        new = list(dict.fromkeys(token for token in tokens if token not in self._rows))  # in order: reproducible rows
         if new:
             self._add(new)
         return list(map(self._rows.__getitem__, tokens))

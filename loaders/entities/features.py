@@ -16,6 +16,7 @@ from loaders.entities.text import split_suffix
 logger = logging.getLogger(__name__)
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
+MODEL_PATH = MODEL_DIR / "model.crfsuite"
 CLUSTERS_PATH = MODEL_DIR / "clusters.tsv"
 NAMES_PATH = MODEL_DIR / "names.tsv"
 CLASSES_PATH = MODEL_DIR / "word_classes.tsv"
@@ -32,10 +33,15 @@ def read_clusters(path: Path = CLUSTERS_PATH) -> dict[str, tuple[str, int]]:
     if not path.exists():
         logger.warning("no word clusters at %s; tagging without them", path)
         return clusters
+    shared: dict[str, tuple[str, int]] = {}  # a few thousand distinct values: one tuple each
     with open(path, encoding="utf-8") as handle:
         for line in handle:
-            word, cluster, bucket = line.rstrip("\n").split("\t")
-            clusters[word] = (cluster, int(bucket))
+            word, _, value = line.rstrip("\n").partition("\t")
+            found = shared.get(value)
+            if found is None:
+                cluster, bucket = value.split("\t")
+                found = shared[value] = (cluster, int(bucket))
+            clusters[word] = found
     return clusters
 
 
@@ -44,8 +50,14 @@ def read_word_features(path: Path) -> dict[str, tuple[str, ...]]:
     if not path.exists():
         logger.warning("no word features at %s; tagging without them", path)
         return {}
+    features: dict[str, tuple[str, ...]] = {}
+    shared: dict[str, tuple[str, ...]] = {}  # words share a few thousand distinct lists: one tuple each
     with open(path, encoding="utf-8") as handle:
-        return {word: tuple(values.split(",")) for word, values in (line.rstrip("\n").split("\t") for line in handle)}
+        for line in handle:
+            word, values = line.rstrip("\n").split("\t")
+            found = shared.get(values)
+            features[word] = found if found is not None else shared.setdefault(values, tuple(values.split(",")))
+    return features
 
 
 def clustered_word_counts(clusters: dict[str, tuple[str, int]]) -> dict[str, int]:

@@ -70,8 +70,15 @@ class Gazetteer:
         for candidates in self._by_second.values():
             candidates.sort(key=lambda c: -c[1])
         # Per second word, the lengths a misspelt first word may have (one edit from a real one).
-        self._fuzzy_sizes = {second: frozenset(len(c[0]) + step for c in candidates for step in (-1, 0, 1))
-                             for second, candidates in self._by_second.items()}
+        # Most second words share their candidates' first-word lengths, so each set of sizes is built once.
+        sizes_of: dict[tuple[int, ...], frozenset[int]] = {}
+        self._fuzzy_sizes = {}
+        for second, candidates in self._by_second.items():
+            lengths = tuple(len(c[0]) for c in candidates)
+            sizes = sizes_of.get(lengths)
+            if sizes is None:
+                sizes = sizes_of[lengths] = frozenset(size + step for size in lengths for step in (-1, 0, 1))
+            self._fuzzy_sizes[second] = sizes
 
     def _add_alias(self, alias: str, entry: GazetteerEntry) -> None:
         """Index one alias under its first token."""
@@ -80,17 +87,19 @@ class Gazetteer:
             return
         self.alias_to_id.setdefault(alias, entry.id)
         self.alias_tokens[entry.type].update(words)
+        # One candidate tuple per alias, shared by every form it is indexed under.
         if len(words) == 1:
             self.single_aliases[entry.type].add(words[0])
+            candidate = (1, (), frozenset(), entry.id)
             for form in inflected_forms(words[0]):
-                self._by_first.setdefault(form, []).append((1, (), frozenset(), entry.id))
+                self._by_first.setdefault(form, []).append(candidate)
             return
         last_forms = frozenset(inflected_forms(words[-1]))
         self._by_first.setdefault(words[0], []).append((len(words), words[1:-1], last_forms, entry.id))
         if len(words[0]) >= _MIN_FUZZY_WORD:
+            candidate = (words[0], len(words), words[2:-1], last_forms, entry.id)
             for second in (last_forms if len(words) == 2 else (words[1],)):
-                self._by_second.setdefault(second, []).append(
-                    (words[0], len(words), words[2:-1], last_forms, entry.id))
+                self._by_second.setdefault(second, []).append(candidate)
 
     def match_at(self, tokens: list[str], i: int) -> tuple[int, str] | None:
         """Longest alias starting at ``tokens[i]`` as (token count, entry id), or None."""

@@ -77,6 +77,21 @@ class WordTable:
         self._ends = _append(self._ends, [end for piece in pieces for end in piece.ends])
         self._ids.update(zip(words, range(len(self._ids), len(self._ids) + len(words))))
 
+    def preload(self, words: list[str], counts: np.ndarray, rows: np.ndarray, starts: np.ndarray,
+                ends: np.ndarray) -> None:
+        """Add word types split before: per word its token count, per token its decoder row and span (as ``export``)."""
+        types = np.array(self._decoder.types, dtype=object)
+        self._firsts = _append(self._firsts, len(self._rows) + np.cumsum(counts) - counts)
+        self._counts = _append(self._counts, counts)
+        self._texts = _append(self._texts, types[rows])
+        self._rows, self._starts, self._ends = (_append(self._rows, rows), _append(self._starts, starts),
+                                                _append(self._ends, ends))
+        self._ids.update(zip(words, range(len(self._ids), len(self._ids) + len(words))))
+
+    def export(self) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Every word type in order, with what ``preload`` takes to add it again."""
+        return list(self._ids), self._counts, self._rows, self._starts, self._ends
+
     def layout(self, lines: list[str]) -> Layout:
         """Lay out raw lines (see :class:`Layout`); a line's words are what ``str.split`` finds."""
         # A newline is white space, so no word runs from one line into the next.

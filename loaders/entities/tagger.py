@@ -17,19 +17,19 @@ from pathlib import Path
 import numpy as np
 import pycrfsuite
 
-from loaders.entities.decoder import EOS, PAD, FastDecoder, per_line
+from loaders.entities.decoder import EOS, PAD, per_line
 from loaders.entities.features import (
-    CLASSES_PATH, CLUSTERS_PATH, MODEL_DIR, NAMES_PATH, FeatureExtractor, clustered_word_counts, read_clusters,
+    CLASSES_PATH, CLUSTERS_PATH, MODEL_PATH, NAMES_PATH, FeatureExtractor, clustered_word_counts, read_clusters,
     read_word_features,
 )
 from loaders.entities.gazetteer import Gazetteer, load_gazetteer
-from loaders.entities.layout import Layout, WordTable
+from loaders.entities.layout import Layout
 from loaders.entities.mentions import RawMention
+from loaders.entities.precomputed import decoder_and_words
 from loaders.entities.text import bare_is_common, nfc, possible_splits, split_suffix
 
 logger = logging.getLogger(__name__)
 
-MODEL_PATH = MODEL_DIR / "model.crfsuite"
 WORDS_PATH = Path(__file__).resolve().parents[1] / "data" / "entity_words.toml"
 # Tokens that never begin or end a mention: punctuation the CRF may sweep into a chunk.
 _EDGE_PUNCT = frozenset("‘’'\"“”()[]{},;:!?।|…–—/.-")
@@ -68,8 +68,9 @@ class EntityTagger:
         clusters = read_clusters(clusters_path)
         self._features = FeatureExtractor(clusters, self.gazetteer, read_word_features(names_path),
                                           read_word_features(classes_path))
-        self._decoder = FastDecoder(self._crf, self._features)
-        self._word_table = WordTable(self._decoder)
+        # The shipped tables describe the shipped gazetteer only.
+        self._decoder, self._word_table = decoder_and_words(model_path, (clusters_path, names_path, classes_path),
+                                                            self._features, precomputed=gazetteer is None)
         self._gazetteer_starts = self.gazetteer.first_tokens()
         self._gazetteer_seconds = self.gazetteer.second_tokens()
         self._words = entity_words()
@@ -81,6 +82,7 @@ class EntityTagger:
         self._row_fuzzy_sizes = np.zeros((0, 2), dtype=np.intp)
         self._row_prefixes = np.zeros(0, dtype=np.intp)
         self._prefix_ids: dict[str, int] = {}
+        self._row_properties()  # for the preloaded words, before any fork
 
     def crf_tags(self, tokens: list[str]) -> list[str]:
         """BIO tags from the CRF alone (fast decoder) for a tokenised, normalised sentence."""

@@ -3,8 +3,9 @@
 Reads the labelled sentences of rifat1493/train.txt (and, with ``--banglakit``,
 banglakit's main.jsonl), learns word clusters and word2vec classes from the unlabelled
 corpora, lists the words banglakit annotates as names, and writes ``model/clusters.tsv``,
-``model/word_classes.tsv``, ``model/names.tsv`` and ``model/model.crfsuite``. rifat1493/test.txt is never
-read here; ``--dev`` holds out every tenth training sentence for tuning instead.
+``model/word_classes.tsv``, ``model/names.tsv``, ``model/model.crfsuite`` and the precomputed
+per-word tables ``model/tables.npz``. rifat1493/test.txt is never read here; ``--dev`` holds out
+every tenth training sentence for tuning instead.
 """
 from __future__ import annotations
 
@@ -21,9 +22,10 @@ from loaders.entities.clusters import build_clusters, corpus_texts, token_lines
 from loaders.entities.conll import normalise_tag, score, training_sentences
 from loaders.entities.embeddings import build_names, build_word_classes
 from loaders.entities.features import (
-    CLASSES_PATH, CLUSTERS_PATH, MODEL_DIR, NAMES_PATH, FeatureExtractor, read_clusters, read_word_features,
+    CLASSES_PATH, CLUSTERS_PATH, MODEL_PATH, NAMES_PATH, FeatureExtractor, read_clusters, read_word_features,
 )
 from loaders.entities.gazetteer import load_gazetteer
+from loaders.entities.precomputed import build_tables
 from loaders.entities.tagger import EntityTagger
 from loaders.textnorm import clean
 
@@ -31,7 +33,6 @@ logger = logging.getLogger(__name__)
 
 SHARED_DIR = Path(__file__).resolve().parents[3] / "shared"
 BANGLAKIT = SHARED_DIR / "ner" / "banglakit" / "main.jsonl"
-MODEL_PATH = MODEL_DIR / "model.crfsuite"
 _BANGLAKIT_TYPES = {"PERSON": "PER", "GPE": "LOC", "ORG": "ORG"}
 # banglakit splits punctuation and hyphens off words; sentences that still do not
 # line up with their tags (a few percent) are skipped.
@@ -115,6 +116,7 @@ def train(config: TrainingConfig) -> dict[str, float]:
                         "feature.possible_transitions": True})
     config.model_path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(config.model_path))
+    build_tables(config.model_path, config.clusters_path, config.names_path, config.classes_path)
     result = {"sentences": len(labelled), "cluster_seconds": clusters_done - started,
               "train_seconds": time.perf_counter() - clusters_done}
     if held_out:
