@@ -67,7 +67,8 @@ st.caption(f"{len(mentions):,} mentions of {mentions['entity_id'].nunique():,} e
 aside = entity_stats.set_aside(view.mentions, view.entities)
 if not aside.empty:
     own = aside["reason"].str.startswith(SELF_MENTION)
-    with st.expander(f"Not counted: {int(own.sum())} outlet(s) naming themselves, {int((~own).sum())} word(s) that are not names"):
+    parts = {"outlet(s) naming themselves": int(own.sum()), "word(s) that are not names": int((~own).sum())}
+    with st.expander("Not counted: " + ", ".join(f"{count} {what}" for what, count in parts.items() if count)):
         st.caption("An outlet's own name in its credits, bylines and self-references is not coverage. Words the "
                    "tagger took for names are set aside when the corpus shows they are common nouns or titles; "
                    "each row says what showed it.")
