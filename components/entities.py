@@ -15,6 +15,7 @@ from components.aggregate import FREQS, default_freq
 from components.entity_corrections import correction_panel
 from components.state import current
 from loaders.arrow_ops import isin
+from loaders.entities.evidence import SELF_MENTION
 
 # Keyword in context: source, left context (right-aligned), the mention, right context.
 KWIC_CSS = """<style>
@@ -27,6 +28,11 @@ KWIC_CSS = """<style>
 </style>"""
 
 ARTICLE_ROWS = 200  # rows of the entity's article list sent to the browser
+RANKING_NOTE = {
+    "articles": "Ranked by the number of articles naming each entity, so a word repeated in one list-like "
+                "article (results, horoscopes, tables) cannot outrank an entity covered in many.",
+    "mentions": "Ranked by every mention; one long or list-like article can push a word up.",
+}
 
 view = current()
 articles = view.articles
@@ -42,8 +48,8 @@ controls = st.columns([3, 2, 2, 2])
 types = controls[0].pills("Types", list(entity_stats.TYPE_NAMES), selection_mode="multi",
                           default=list(entity_stats.TYPE_NAMES), format_func=entity_stats.TYPE_NAMES.get,
                           key="entities_types")
-by = controls[1].segmented_control("Count by", ["mentions", "articles"], default="mentions",
-                                   format_func=str.capitalize, key="entities_by") or "mentions"
+by = controls[1].segmented_control("Rank by", ["articles", "mentions"], default="articles",
+                                   format_func=str.capitalize, key="entities_by") or "articles"
 top_n = controls[2].number_input("Show top", min_value=5, max_value=100, value=25, step=5, key="entities_top")
 include_furniture = controls[3].toggle("Count boilerplate too", value=False, key="entities_furniture",
                                        help="Also count names in headline lists, menus and footers, not only in the article.")
@@ -57,7 +63,20 @@ if top.empty:
 chart_event = st.altair_chart(entity_charts.top_chart(top, by), on_select="rerun", key="entities_chart",
                               selection_mode=entity_charts.PICK)
 st.caption(f"{len(mentions):,} mentions of {mentions['entity_id'].nunique():,} entities in {len(articles):,} articles. "
-           "Click a bar, or pick below, to look at one entity.")
+           + RANKING_NOTE[by] + " Click a bar, or pick below, to look at one entity.")
+aside = entity_stats.set_aside(view.mentions, view.entities)
+if not aside.empty:
+    own = aside["reason"].str.startswith(SELF_MENTION)
+    parts = {"outlet(s) naming themselves": int(own.sum()), "word(s) that are not names": int((~own).sum())}
+    with st.expander("Not counted: " + ", ".join(f"{count} {what}" for what, count in parts.items() if count)):
+        st.caption("An outlet's own name in its credits, bylines and self-references is not coverage. Words the "
+                   "tagger took for names are set aside when the corpus shows they are common nouns or titles; "
+                   "each row says what showed it.")
+        st.dataframe(aside[["name", "type_name", "reason", "articles", "mentions"]], hide_index=True, width="stretch",
+                     key="entities_aside", column_config={
+                         "name": "Entity", "type_name": "Type", "reason": st.column_config.TextColumn("Why", width="large"),
+                         "articles": st.column_config.NumberColumn("Articles"),
+                         "mentions": st.column_config.NumberColumn("Mentions")})
 
 names = view.entities.set_index("entity_id")
 ranked = top["entity_id"].tolist()

@@ -20,9 +20,26 @@ COUNTED_COLUMNS = ["article_id", "entity_id", "type", "n", "start", "end"]
 
 
 def counted(mentions: pd.DataFrame, include_furniture: bool = False) -> pd.DataFrame:
-    """The mentions that count, in COUNTED_COLUMNS: body lines only, unless furniture (link lists, footers …) is included."""
+    """The mentions that count, in COUNTED_COLUMNS: none set aside (self-mentions, words that are not names),
+    and body lines only unless furniture (link lists, footers …) is included."""
     rows = mentions[COUNTED_COLUMNS]  # fewer columns to copy when a large table is filtered
-    return rows if include_furniture else rows[mentions["in_body"].astype(bool)]
+    keep = mentions["aside"].isna()
+    return rows[keep if include_furniture else keep & mentions["in_body"].astype(bool)]
+
+
+def set_aside(mentions: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+    """The entities whose body mentions are set aside, most articles first.
+
+    Columns: entity_id, name, type_name, reason, mentions, articles (in the given mentions).
+    """
+    rows = mentions.loc[mentions["aside"].notna() & mentions["in_body"].astype(bool), ["entity_id", "article_id", "aside"]]
+    counts = rows.groupby(["entity_id", "aside"]).agg(mentions=("article_id", "size"), articles=("article_id", "nunique"))
+    counts = counts.reset_index().rename(columns={"aside": "reason"})
+    names = entities.set_index("entity_id").reindex(counts["entity_id"])
+    counts["name"] = [display_name(bn, en) for bn, en in zip(names["name_bn"], names["label_en"])]
+    counts["type_name"] = names["type"].map(TYPE_NAMES).to_numpy()
+    return counts.sort_values(["articles", "mentions"], ascending=False, kind="stable", ignore_index=True)[
+        ["entity_id", "name", "type_name", "reason", "mentions", "articles"]]
 
 
 def of_entity(mentions: pd.DataFrame, entity_id: str) -> pd.DataFrame:
@@ -41,7 +58,7 @@ def display_name(name_bn, label_en) -> str:
 
 
 def top_entities(mentions: pd.DataFrame, entities: pd.DataFrame, types: tuple[str, ...] = tuple(TYPE_NAMES),
-                 by: str = "mentions", top: int = 25) -> pd.DataFrame:
+                 by: str = "articles", top: int = 25) -> pd.DataFrame:
     """The ``top`` entities of the given types, ranked ``by`` mentions or articles.
 
     Columns: entity_id, name, type, type_name, mentions, articles (both always present).

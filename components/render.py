@@ -19,6 +19,7 @@ import pandas as pd
 
 from components.aggregate import agency_label, format_date, partial_text
 from components.entity_stats import display_name
+from loaders.entities.evidence import SELF_MENTION
 from loaders.lexicon import lexicon
 from loaders.lines import LINE_KINDS
 from loaders.textnorm import clean
@@ -503,12 +504,17 @@ def entity_titles(entities: pd.DataFrame | None, entity_ids: Iterable[str]) -> d
 
 def mention_spans(mentions: pd.DataFrame | None, entities: pd.DataFrame | None,
                   article_id: str) -> list[tuple[int, int, str, str, str]]:
-    """One article's body mentions as ``(start, end, entity_id, hover title, type)``; empty when there are none."""
+    """One article's body mentions as ``(start, end, entity_id, hover title, type)``; empty when there are none.
+
+    Words judged not names (see ``loaders.entities.evidence``) are not highlighted; the outlet's own name is.
+    """
     if mentions is None or len(mentions) == 0:
         return []
     rows = mentions[mentions["article_id"] == article_id]
     if "in_body" in rows:
         rows = rows[rows["in_body"].fillna(False).astype(bool)]
+    if "aside" in rows:
+        rows = rows[rows["aside"].isna() | rows["aside"].str.startswith(SELF_MENTION)]
     titles = entity_titles(entities, rows["entity_id"].unique())
     kinds = rows["type"] if "type" in rows else [""] * len(rows)
     return [(start, end, entity_id, titles.get(entity_id, entity_id), _text(kind))

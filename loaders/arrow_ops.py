@@ -37,3 +37,18 @@ def contiguous(frame: pd.DataFrame) -> pd.DataFrame:
             if isinstance(chunks, pa.ChunkedArray) and chunks.num_chunks > 1:
                 columns[name] = pd.Series(pd.array(chunks.combine_chunks(), dtype=column.dtype), index=frame.index)
     return frame.assign(**columns) if columns else frame
+
+
+# Punctuation trimmed from the ends of a whitespace-separated word before it is counted.
+_WORD_EDGES = "‘’'\"“”()[]{},;:!?।|…–—/.-*•"
+
+
+def word_counts(column: pd.Series, wanted: Iterable[str]) -> dict[str, int]:
+    """How often each ``wanted`` word occurs in the strings of ``column`` (NFC, split at white space, edge punctuation trimmed)."""
+    wanted = pa.array(list(wanted), type=pa.string())
+    if not len(wanted) or column.empty:
+        return {}
+    text = pc.utf8_normalize(pa.array(column, type=pa.string()), "NFC")
+    words = pc.utf8_trim(pc.list_flatten(pc.utf8_split_whitespace(text)), _WORD_EDGES)
+    counted = pc.value_counts(pc.filter(words, pc.is_in(words, value_set=wanted)))
+    return dict(zip(counted.field("values").to_pylist(), counted.field("counts").to_pylist()))

@@ -61,6 +61,8 @@ from .article import Article, parse_document
 from .cache import SNAPSHOT_TABLES, TABLES, ParseStore, corpus_key
 from .document import Source
 from .entities import link_entities
+from .entities.evidence import aside_reasons
+from .entities.linking import entity_table
 from .entities.extract import MENTION_COLUMNS, mention_columns
 from .entities.tagger import default_tagger
 from .readers import ReadOptions, read_paths, to_document
@@ -325,7 +327,8 @@ def _finish(files: pd.DataFrame, parsed: dict[str, pd.DataFrame], errors: list[d
         lines = pd.DataFrame(columns=LINE_COLUMNS)
     articles, lines = relabel_repeated_lines(articles.reset_index(drop=True), lines)
     lines = lines[LINE_COLUMNS].reset_index(drop=True)
-    entities, mentions = _link(files, parsed["mentions"], lines)
+    entities, mentions = _link(files, parsed["mentions"], lines,
+                               articles.reindex(columns=["article_id", "outlet", "fingerprint"]))
     articles["entities"] = _entities_per_article(articles["article_id"], mentions)
     return Corpus(articles=contiguous(articles), lines=contiguous(lines), errors=_errors_frame(errors),
                   mentions=contiguous(mentions), entities=entities)
@@ -336,19 +339,25 @@ def _file_fingerprint(path: str) -> str:
     return hashlib.sha1(f"file:{path}".encode()).hexdigest()[:10]
 
 
-def _link(files: pd.DataFrame, raw: pd.DataFrame, lines: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Raw mentions of the loaded files, marked body or furniture by the final line kinds, linked."""
+def _link(files: pd.DataFrame, raw: pd.DataFrame, lines: pd.DataFrame, articles: pd.DataFrame
+          ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Raw mentions of the loaded files, marked body or furniture by the final line kinds, linked,
+    with the self-mentions and the words that are not names set aside."""
     raw = files[["article_id", "content_hash"]].merge(raw, on="content_hash").drop(columns="content_hash")
     body = lines.loc[lines["kind"] == "body", ["article_id", "n"]].assign(in_body=True)
     raw = raw.merge(body, on=["article_id", "n"], how="left")
     raw["in_body"] = raw["in_body"].fillna(False).astype(bool)
-    return link_entities(raw)
+    entities, mentions = link_entities(raw)
+    if mentions.empty:
+        return entities, mentions
+    mentions["aside"] = aside_reasons(entities, mentions, lines, articles)
+    return entity_table(mentions, dict(zip(entities["entity_id"], zip(entities["name_bn"], entities["label_en"])))), mentions
 
 
 def _entities_per_article(article_ids: pd.Series, mentions: pd.DataFrame) -> list[list[str]]:
-    """Per article, the entity ids of its body mentions, most mentioned first."""
+    """Per article, the entity ids of its body mentions that count (none set aside), most mentioned first."""
     counts = Counter(compress(zip(mentions["article_id"].tolist(), mentions["entity_id"].tolist()),
-                              mentions["in_body"].tolist()))
+                              (mentions["in_body"] & mentions["aside"].isna()).tolist()))
     ranked: dict[str, list[tuple[int, str]]] = {}
     for (article_id, entity_id), count in counts.items():
         ranked.setdefault(article_id, []).append((-count, entity_id))

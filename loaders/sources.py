@@ -213,9 +213,15 @@ def _info(lexicon: _Lexicon, rid: str, fields: tuple[str, ...]) -> dict | None:
         "id": rid, **{f: row.get(f, "") for f in fields}, "domains": _split(row.get("domains"))}
 
 
+def outlet_ids() -> list[str]:
+    """The ids of every outlet in ``data/outlets.csv``."""
+    return list(_OUTLETS.rows)
+
+
 def outlet_info(outlet_id: str) -> dict | None:
-    """Describe an outlet: id, name_bn, name_en, kind, country and domains; None if unknown."""
-    return _info(_OUTLETS, outlet_id, ("name_bn", "name_en", "kind", "country"))
+    """Describe an outlet: id, name_bn, name_en, kind, country, domains and aliases_bn (a list); None if unknown."""
+    info = _info(_OUTLETS, outlet_id, ("name_bn", "name_en", "kind", "country"))
+    return info and {**info, "aliases_bn": _split(_OUTLETS.rows[outlet_id].get("aliases_bn"))}
 
 
 def agency_info(agency_id: str) -> dict | None:

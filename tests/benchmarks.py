@@ -8,8 +8,8 @@ machine slows single runs by 10% or more. The first cold run of a process also l
 the tagger and builds its per-word tables, as a fresh dashboard server does once; it
 is printed too.
 Entities — tagging speed in tokens per second (the CoNLL held-out file sentence by
-sentence, and whole Ittefaq articles with offsets), and the top 30 entities of the
-Prothom Alo CSV bodies, to read.
+sentence, and whole Ittefaq articles with offsets), and the top 100 entities of every
+real corpus with the hand review of ``tests/entity_review.csv``.
 Datasets — the CSV and JSON exports in ../shared loaded through the dataset reader, with
 their titles, dates and outlets checked against their own columns.
 Dashboard — a generated corpus of 10,000 articles: the first load, then the server-side
@@ -33,7 +33,6 @@ SAMPLE = PROJECT / "data" / "sample"
 SHARED = PROJECT.parent / "shared"
 ITTEFAQ = SHARED / "corpus" / "real" / "ittefaq-2019"
 RIFAT_TEST = SHARED / "ner" / "rifat1493" / "test.txt"
-PROTHOMALO = SHARED / "corpus" / "real" / "csv" / "prothomalo-2024.csv"
 COPIES = 3
 ROUNDS = 5
 
@@ -126,8 +125,7 @@ def dashboard(count: int = DASHBOARD_ARTICLES) -> None:
 
 
 def entities() -> None:
-    """Tagging speed, and the top entities of a real corpus."""
-    import csv
+    """Tagging speed, and the top entities of the real corpora."""
     import io
 
     from loaders.entities.__main__ import tag_conll
@@ -152,17 +150,23 @@ def entities() -> None:
     tokens = sum(len(tokenize(t[a:b])) for t, article in zip(texts, spans) for a, b in article)
     took = best_of(ROUNDS, lambda: [tag_spans(t, article, tagger) for t, article in zip(texts, spans)])
     print(f"tagging (articles)   {tokens / took:,.0f} tokens/s  ({len(texts)} articles, offsets into the raw text)")
-    if PROTHOMALO.exists():
-        csv.field_size_limit(1 << 24)
-        with open(PROTHOMALO, encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-        docs = [(f"prothomalo/{i}.txt", str(PROTHOMALO), f"{r['Headline']}\n{r['Article Body']}".encode())
-                for i, r in enumerate(rows)]
-        top = parse_documents(docs).entities.head(30)
-        print(f"top 30 entities of {len(docs)} Prothom Alo articles (body mentions / articles):")
-        for rank, row in enumerate(top.itertuples(), start=1):
-            english = f" · {row.label_en}" if isinstance(row.label_en, str) else ""
-            print(f"  {rank:2d}. {row.name_bn}{english} ({row.type})  {row.mentions} / {row.articles}")
+    entity_lists()
+
+
+def entity_lists() -> None:
+    """The top 100 entities of every real corpus by the Entities page's default ranking, with the hand review."""
+    from tests.entity_review import CORPORA, judged, read_review, top_entities
+
+    review = read_review()
+    for name, path in CORPORA.items():
+        if not path.exists():
+            continue
+        table = judged(name, top_entities(name), review)
+        right = int((table["verdict"] == "right").sum())
+        print(f"top {len(table)} entities of {name} (by articles; body, no self-mentions): {right} reviewed right")
+        for rank, row in enumerate(table.itertuples(), start=1):
+            mark = "" if row.verdict == "right" else f"  [{row.verdict}: {row.note}]"
+            print(f"  {rank:3d}. {row.name} ({row.type})  {row.articles} articles / {row.mentions} mentions{mark}")
 
 
 def ingest(docs: list, entities: bool, workers: int = 1) -> None:

@@ -101,3 +101,16 @@ def test_entity_names_show_literally(private_cache):
     header = app.header[0].value
     assert header == markdown_literal(f"{hostile} · Kim")
     assert "\\*\\*" in header and "\\$x\\$" in header and "\\:red\\[" in header and "\\<script\\>" in header
+
+
+def test_ranking_defaults_to_articles_and_the_outlets_own_name_is_shown_apart():
+    app = entities_page()
+    ranking = next(control for control in app.get("button_group") if control.label == "Rank by")
+    assert ranking.value == "articles"
+    assert any("Ranked by the number of articles" in caption.value for caption in app.caption)
+    (aside,) = [e for e in app.expander if e.label.startswith("Not counted")]
+    assert aside.label == "Not counted: 1 outlet(s) naming themselves"
+    table = aside.dataframe[0].value
+    assert table["name"].str.contains("Bangladesh Sangbad Sangstha").any()
+    assert table["reason"].str.startswith("self-mention").all()
+    assert not any("Bangladesh Sangbad Sangstha" in option for option in picker(app).options)

@@ -22,6 +22,7 @@ from operator import itemgetter
 import pandas as pd
 from rapidfuzz.distance import Levenshtein
 
+from loaders.entities.evidence import SELF_MENTION
 from loaders.entities.features import clustered_word_counts, read_clusters
 from loaders.entities.gazetteer import Gazetteer, load_gazetteer
 from loaders.entities.text import bare_is_common, nfc, possible_splits, tokenize
@@ -177,8 +178,9 @@ def _fuzzy_targets(counts: Counter, protected: set[tuple[str, str]]) -> dict[tup
     return target
 
 
-ENTITY_COLUMNS = ["entity_id", "name_bn", "label_en", "type", "surfaces", "mentions", "articles", "mentions_all"]
-MENTION_COLUMNS = ["article_id", "entity_id", "n", "start", "end", "surface", "type", "basis", "in_body"]
+ENTITY_COLUMNS = ["entity_id", "name_bn", "label_en", "type", "surfaces", "mentions", "articles", "mentions_all",
+                  "self_mentions", "aside"]
+MENTION_COLUMNS = ["article_id", "entity_id", "n", "start", "end", "surface", "type", "basis", "in_body", "aside"]
 
 
 def link_entities(mentions: pd.DataFrame, word_counts: Mapping[str, int] | None = None,
@@ -193,9 +195,11 @@ def link_entities(mentions: pd.DataFrame, word_counts: Mapping[str, int] | None 
     Returns ``(entities, mentions)``. ``entities`` has one row per entity: entity_id
     (the gazetteer id, else ``TYPE:canonical form``), name_bn (canonical Bengali form),
     label_en (English label, None when unknown), type (PER, LOC, ORG), surfaces (every
-    spelling seen), mentions and articles (counted over body lines only),
-    mentions_all (furniture included); sorted by mentions. ``mentions`` has the columns
-    of ``MENTION_COLUMNS``, each row with its entity_id.
+    spelling seen), mentions and articles (counted over body lines only, without the
+    mentions set aside), mentions_all (furniture included), self_mentions (mentions in its
+    own articles when it is the outlet) and aside (why the entity is not counted, or None);
+    sorted by mentions. ``mentions`` has the columns of ``MENTION_COLUMNS``, each row with
+    its entity_id; ``aside`` is None until :mod:`loaders.entities.evidence` sets it.
     """
     gazetteer = gazetteer or load_gazetteer()
     table = mentions.reset_index(drop=True)
@@ -240,7 +244,7 @@ def link_entities(mentions: pd.DataFrame, word_counts: Mapping[str, int] | None 
         kind_key = targets.get((kind, key), (kind, key))
         resolved = alias_keys.get(kind_key, kind_key[1])
         entity_ids.append(resolved[4:] if resolved.startswith("gaz:") else f"{kind}:{resolved}")
-    table = table.assign(entity_id=entity_ids, type=types)[MENTION_COLUMNS]
+    table = table.assign(entity_id=entity_ids, type=types, aside=None)[MENTION_COLUMNS]
     # The canonical name of a new entity is the stem it was written as most often (longest on ties).
     names: dict[str, tuple[str, str | None]] = {}
     best: dict[str, tuple[int, int]] = {}
@@ -251,26 +255,32 @@ def link_entities(mentions: pd.DataFrame, word_counts: Mapping[str, int] | None 
         elif (count, len(key)) > best.get(entity_id, (0, 0)):
             best[entity_id] = (count, len(key))
             names[entity_id] = (key, None)
-    return _entity_rows(entity_ids, types, surfaces, article_ids, in_body, names), table
+    return _entity_rows(entity_ids, types, surfaces, article_ids, in_body, [None] * len(table), names), table
 
 
 def entity_table(mentions: pd.DataFrame, names: Mapping[str, tuple[str, str | None]]) -> pd.DataFrame:
     """One row per entity of ``mentions`` (see ``link_entities``); ``names`` gives (name_bn, label_en)."""
     if mentions.empty:
         return pd.DataFrame(columns=ENTITY_COLUMNS)
-    columns = ("entity_id", "type", "surface", "article_id", "in_body")
+    columns = ("entity_id", "type", "surface", "article_id", "in_body", "aside")
     return _entity_rows(*(mentions[column].tolist() for column in columns), names)
 
 
 def _entity_rows(entity_ids: list[str], types: list[str], surfaces: list[str], article_ids: list[str],
-                 in_body: list[bool], names: Mapping[str, tuple[str, str | None]]) -> pd.DataFrame:
+                 in_body: list[bool], aside: list[str | None], names: Mapping[str, tuple[str, str | None]]
+                 ) -> pd.DataFrame:
     """``entity_table`` from the mention columns as lists."""
     # Counted in plain Python: per-group pandas aggregations over a few thousand entities are much slower.
-    kinds, spellings = {}, defaultdict(set)
-    for entity_id, kind, surface in zip(entity_ids, types, surfaces):
+    kinds, spellings, reasons, selves = {}, defaultdict(set), {}, Counter()
+    aside = [reason if isinstance(reason, str) else None for reason in aside]  # NaN from a string column is None
+    for entity_id, kind, surface, reason in zip(entity_ids, types, surfaces, aside):
         kinds.setdefault(entity_id, kind)
         spellings[entity_id].add(surface)
-    body = list(compress(zip(entity_ids, article_ids), in_body))
+        if reason and reason.startswith(SELF_MENTION):
+            selves[entity_id] += 1
+        elif reason:
+            reasons[entity_id] = reason
+    body = list(compress(zip(entity_ids, article_ids), [b and not a for b, a in zip(in_body, aside)]))
     mentions_all, body_mentions = Counter(entity_ids), Counter(map(itemgetter(0), body))
     body_articles = Counter(map(itemgetter(0), set(body)))
     entities = pd.DataFrame({
@@ -282,6 +292,8 @@ def _entity_rows(entity_ids: list[str], types: list[str], surfaces: list[str], a
         "mentions": [body_mentions[e] for e in kinds],
         "articles": [body_articles[e] for e in kinds],
         "mentions_all": [mentions_all[e] for e in kinds],
+        "self_mentions": [selves[e] for e in kinds],
+        "aside": [reasons.get(e) for e in kinds],
     }, columns=ENTITY_COLUMNS)
     return entities.sort_values(["mentions", "mentions_all", "entity_id"], ascending=[False, False, True],
                                 ignore_index=True)
