@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loaders.entities.evidence import SELF_MENTION, aside_reasons
+from loaders.entities.evidence import CREDIT_INITIALS, SELF_MENTION, aside_reasons
 from loaders.entities.linking import entity_table
 
 
@@ -105,3 +105,12 @@ def test_set_aside_mentions_do_not_count_in_the_entity_table():
     rows = table.set_index("entity_id")
     assert rows.at["ittefaq", "mentions"] == 0 and rows.at["ittefaq", "self_mentions"] == 6
     assert rows.at["dhaka", "mentions"] == 6 and rows.at["dhaka", "articles"] == 6
+
+
+def test_desk_initials_after_the_outlets_own_name_are_not_coverage():
+    texts = {f"p{i}": f"খবর {i} শেষ।ইত্তেফাক/এমআরএম" for i in range(6)}
+    tagged = [(a, s, e, "ORG") for a in texts for s, e in (("ইত্তেফাক", "ittefaq"), ("এমআরএম", "ORG:এমআরএম"))]
+    found = reasons_of(*corpus(texts, tagged))
+    assert found["ORG:এমআরএম"] == {CREDIT_INITIALS}
+    spaced = {a: text.replace("/", " ") for a, text in texts.items()}
+    assert reasons_of(*corpus(spaced, tagged))["ORG:এমআরএম"] == {None}

@@ -12,6 +12,7 @@ from loaders.textnorm import clean
 logger = logging.getLogger(__name__)
 
 ENTITY_TAGS = frozenset(f"{p}-{t}" for p in "BI" for t in ("PER", "LOC", "ORG"))
+_BIO_PREFIXES = {"S-": "B-", "E-": "I-"}
 
 
 def normalise_tag(tag: str) -> str:
@@ -68,6 +69,23 @@ def chunks(tags: Iterable[str]) -> set[tuple[int, int, str]]:
         if prefix in ("B", "I") and not continues:
             start, kind = i, tag_type
     return found
+
+
+def to_bioes(tags: list[str]) -> list[str]:
+    """BIO tags as BIOES, by conlleval's chunks: S- for a one-token chunk, E- for the last token of a longer one."""
+    result = ["O"] * len(tags)
+    for start, end, kind in chunks(tags):
+        if end - start == 1:
+            result[start] = f"S-{kind}"
+        else:
+            result[start:end] = [f"B-{kind}"] + [f"I-{kind}"] * (end - start - 2) + [f"E-{kind}"]
+    return result
+
+
+def bio_tag(label: str) -> str:
+    """A BIOES label as BIO: S- becomes B-, E- becomes I-."""
+    prefix = _BIO_PREFIXES.get(label[:2])
+    return prefix + label[2:] if prefix else label
 
 
 @dataclass

@@ -6,7 +6,8 @@ neighbours at offsets -2..+2, and each list depends on one word type only, so a
 word type's contribution in each of those five roles is a fixed vector over the
 labels. We compute those vectors once per word type (the model's vocabulary comes
 preloaded, see :mod:`loaders.entities.precomputed`), keep them in numpy tables, and
-get the scores of a whole batch of lines with five gathers. Tokens whose score puts O
+get the scores of a whole batch of lines with five gathers, plus ``start_bias`` on
+every label that begins a chunk (B-, S-: labels may be BIOES). Tokens whose score puts O
 ahead of every entity label by more than ``FIXED_GAP`` are fixed to O; the runs of
 remaining tokens are decoded together, step by step, as one batch. The tests check
 this against crfsuite's own decode.
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pycrfsuite
 
+from loaders.entities.conll import bio_tag
 from loaders.entities.features import FeatureExtractor, Roles
 
 logger = logging.getLogger(__name__)
@@ -31,6 +33,7 @@ logger = logging.getLogger(__name__)
 FIXED_GAP = 3.0
 _ROLES = 5  # own features, then as the word at -2, -1, +1, +2 of another token
 BOS, EOS = 0, 1
+_BEGIN_PREFIXES = ("B-", "S-")
 PAD = 2  # sentence-start rows before each line and sentence-end rows after it, one per neighbour role
 # Word types summed per numpy step when preloading: small enough that the gathered weights (about 3 MB)
 # reuse one allocation instead of faulting in fresh pages for each step.
@@ -67,13 +70,16 @@ class CrfWeights:
 class FastDecoder:
     """Viterbi decoding with cached per-word-type score vectors; label 0 is always O."""
 
-    def __init__(self, model: CrfWeights, features: FeatureExtractor):
+    def __init__(self, model: CrfWeights, features: FeatureExtractor, start_bias: float = 0.0):
+        """``start_bias`` is added to the score of every chunk-beginning label at every token."""
         self.model, self.labels = model, model.labels
+        self.bio_labels = list(map(bio_tag, self.labels))
         count = len(self.labels)
-        # Per label: the entity type it marks (an index into ``_types``, -1 for O) and whether it is a B- tag.
+        # Per label: the entity type it marks (an index into ``_types``, -1 for O) and whether it begins a chunk.
         self._types = sorted({label[2:] for label in self.labels[1:]})
         self._label_types = np.array([-1] + [self._types.index(label[2:]) for label in self.labels[1:]])
-        self._label_begins = np.array([label.startswith("B-") for label in self.labels])
+        self._label_begins = np.array([label[:2] in _BEGIN_PREFIXES for label in self.labels])
+        self._bias = start_bias * self._label_begins
         self._attribute_ids = dict(zip(model.attributes, range(1, len(model.attributes) + 1)))
         self._weights, self._transitions = model.weights, model.transitions
         self._features = features
@@ -164,14 +170,14 @@ class FastDecoder:
                 + after1.take(rows[at + 1], axis=0) + after2.take(rows[at + 2], axis=0))
 
     def decode(self, tokens: list[str]) -> list[str]:
-        """Best label sequence for one sentence."""
-        return [self.labels[label] for label in self._best_labels([tokens], None)[0].tolist()]
+        """Best label sequence for one sentence, as BIO tags."""
+        return [self.bio_labels[label] for label in self._best_labels([tokens], None)[0].tolist()]
 
     def chunks(self, lines: list[list[str]], rows: np.ndarray | None = None) -> list[list[tuple[int, int, str]]]:
         """Per line, the entity chunks (start, end, type) of the best labels by conlleval rules.
 
-        A chunk begins at a B- tag, or at an I- tag that does not continue a chunk of its
-        type on the token before. Lines are independent sequences; decoding many in one
+        A chunk begins at a B- (or S-) tag, or at any other tag that does not continue a
+        chunk of its type on the token before. Lines are independent sequences; decoding many in one
         call shares the fixed numpy overhead, so callers should pass as many lines as they
         have at once. ``rows`` is ``self.rows(lines)`` when the caller has it already.
         """
@@ -199,6 +205,8 @@ class FastDecoder:
         if total == 0:
             return best, line_starts
         scores = self.unary(self.rows(lines) if rows is None else rows)
+        if self._bias.any():
+            scores += self._bias
         # Column by column: numpy reduces a short last axis far more slowly.
         best_entity = functools.reduce(np.maximum, (scores[:, label] for label in range(2, len(self.labels))),
                                        scores[:, 1])

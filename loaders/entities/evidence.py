@@ -39,6 +39,8 @@ SELF_MENTION = "self-mention: the article's own outlet"
 SITE_NAME_SHARE = 0.05  # share of a site's articles that name an outlet before it is taken for the site's own
 SITE_NAME_LEAD = 3  # ... and how many times more articles than any other outlet
 MIN_SITE_NAMED = 5
+CREDIT_INITIALS = "not coverage: desk initials in the outlet's credit (ইত্তেফাক/এমআরএম)"
+CREDIT_SHARE = 0.5  # share of an entity's mentions glued to the outlet's own name
 MIN_PLURAL_FORMS = 3  # plural or classifier forms in the corpus that make a word a common noun
 MIN_FREE_USES = 20  # uses (outside longer names) before the tagged share says anything
 MAX_NAME_SHARE = 0.3  # a name is tagged in most of its uses; a common word in few
@@ -89,7 +91,29 @@ def aside_reasons(entities: pd.DataFrame, mentions: pd.DataFrame, lines: pd.Data
     found = pd.MultiIndex.from_arrays([mentions["article_id"].astype(str), mentions["entity_id"].astype(str)])
     own = found.isin(pairs)
     reasons[own] = [owners[pair] for pair in found[own]]
+    credits = _credit_initials(mentions, own, lines)
+    if credits:
+        reasons = reasons.where(~mentions["entity_id"].isin(credits), CREDIT_INITIALS)
     return reasons.astype(object).where(reasons.notna(), None)
+
+
+def _credit_initials(mentions: pd.DataFrame, own: np.ndarray, lines: pd.DataFrame) -> list[str]:
+    """Tagger entities written, in most of their mentions, right after the outlet's own name with a slash
+    (ইত্তেফাক/এমআরএম): the initials of the desk that filed the story."""
+    order = np.lexsort((mentions["start"].to_numpy(), mentions["article_id"].to_numpy()))
+    rows = mentions.iloc[order]
+    article, start, end = rows["article_id"].to_numpy(), rows["start"].to_numpy(), rows["end"].to_numpy()
+    after_own = np.zeros(len(rows), dtype=bool)
+    after_own[1:] = own[order][:-1] & (article[1:] == article[:-1]) & (start[1:] - end[:-1] == 1)
+    if after_own.any():  # the one character between them must be the slash
+        glued = rows[after_own][["article_id", "n", "start"]].merge(
+            lines[["article_id", "n", "start", "text"]], on=["article_id", "n"], how="left", suffixes=("", "_line"))
+        after_own[np.flatnonzero(after_own)] = [
+            isinstance(text, str) and text[at - line_start - 1:at - line_start] == "/"
+            for at, line_start, text in zip(glued["start"], glued["start_line"], glued["text"])]
+    tagged = rows["entity_id"].str.contains(":", regex=False).to_numpy()
+    share = pd.Series(after_own[tagged], index=rows["entity_id"].to_numpy()[tagged]).groupby(level=0).mean()
+    return share[share >= CREDIT_SHARE].index.tolist()
 
 
 def _owners(articles: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame, gazetteer: Gazetteer

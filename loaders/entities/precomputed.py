@@ -62,17 +62,18 @@ def inputs_key(model_path: Path, word_files: tuple[Path, ...], gazetteer_path: P
 
 
 def decoder_and_words(model_path: Path, word_files: tuple[Path, ...], features: FeatureExtractor,
-                      precomputed: bool = True) -> tuple[FastDecoder, WordTable]:
-    """The decoder and word table of a model: from its shipped tables when they are current, else from cold."""
+                      precomputed: bool = True, start_bias: float = 0.0) -> tuple[FastDecoder, WordTable]:
+    """The decoder (with ``start_bias``, see :class:`FastDecoder`) and word table of a model: from its shipped
+    tables when they are current, else from cold."""
     stored = _load(inputs_key(model_path, word_files), tables_path(model_path)) if precomputed else None
     if stored is None:
         crf = pycrfsuite.Tagger()
         crf.open(str(model_path))
-        decoder = FastDecoder(CrfWeights.from_crf(crf), features)
+        decoder = FastDecoder(CrfWeights.from_crf(crf), features, start_bias)
         return decoder, WordTable(decoder)
     text = {name: bytes(stored[name]).decode().split(_SEPARATOR) for name in _STRINGS}
     decoder = FastDecoder(CrfWeights(text["labels"], text["attributes"], stored["weights"], stored["transitions"]),
-                          features)
+                          features, start_bias)
     sizes = stored["type_sizes"].astype(np.intp)
     decoder.preload(text["types"], stored["type_rows"].astype(np.intp), np.cumsum(sizes) - sizes)
     words = WordTable(decoder)
