@@ -326,11 +326,11 @@ def _finish(files: pd.DataFrame, parsed: dict[str, pd.DataFrame], errors: list[d
     else:
         lines = pd.DataFrame(columns=LINE_COLUMNS)
     articles, lines = relabel_repeated_lines(articles.reset_index(drop=True), lines)
-    lines = lines[LINE_COLUMNS].reset_index(drop=True)
+    lines = contiguous(lines[LINE_COLUMNS].reset_index(drop=True))  # one chunk before linking selects from it
     entities, mentions = _link(files, parsed["mentions"], lines,
                                articles.reindex(columns=["article_id", "outlet", "fingerprint"]))
     articles["entities"] = _entities_per_article(articles["article_id"], mentions)
-    return Corpus(articles=contiguous(articles), lines=contiguous(lines), errors=_errors_frame(errors),
+    return Corpus(articles=contiguous(articles), lines=lines, errors=_errors_frame(errors),
                   mentions=contiguous(mentions), entities=entities)
 
 

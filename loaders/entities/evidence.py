@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from loaders.arrow_ops import word_counts
+from loaders.arrow_ops import contiguous, word_counts
 from loaders.entities.gazetteer import Gazetteer, inflected_forms, load_gazetteer
 from loaders.entities.text import nfc, possible_splits, tokenize
 from loaders.sources import outlet_ids, outlet_info
@@ -47,6 +47,7 @@ MAX_NAME_SHARE = 0.3  # a name is tagged in most of its uses; a common word in f
 MIN_ADJACENT = 3  # mentions needed before their neighbours say anything
 TITLE_SHARE = 0.5  # share of mentions between an organisation or place and a person's name
 TITLE_BEFORE_NAME_SHARE = 0.8  # share of mentions right before a person's name
+_WORD_WINDOW = 40  # characters before a mention searched for its previous word
 DETERMINER_SHARE = 0.2  # share of mentions right after a determiner or quantifier
 MIN_DETERMINERS = 2
 
@@ -101,7 +102,7 @@ def _credit_initials(mentions: pd.DataFrame, own: np.ndarray, lines: pd.DataFram
     """Tagger entities written, in most of their mentions, right after the outlet's own name with a slash
     (ইত্তেফাক/এমআরএম): the initials of the desk that filed the story."""
     order = np.lexsort((mentions["start"].to_numpy(), mentions["article_id"].to_numpy()))
-    rows = mentions.iloc[order]
+    rows = contiguous(mentions[["article_id", "n", "start", "end", "entity_id"]]).iloc[order]
     article, start, end = rows["article_id"].to_numpy(), rows["start"].to_numpy(), rows["end"].to_numpy()
     after_own = np.zeros(len(rows), dtype=bool)
     after_own[1:] = own[order][:-1] & (article[1:] == article[:-1]) & (start[1:] - end[:-1] == 1)
@@ -236,20 +237,25 @@ class _Context:
 
 def _context(mentions: pd.DataFrame, lines: pd.DataFrame, entity_ids: set[str]) -> dict[str, _Context]:
     """Per entity, its neighbours: the mentions and words right before and after each of its mentions."""
-    order = mentions.sort_values(["article_id", "start"], kind="stable")
+    # One chunk per string column first: sorting a column held in many chunks copies them all.
+    order = contiguous(mentions[["article_id", "n", "start", "end", "type", "entity_id", "basis", "surface"]]
+                       ).sort_values(["article_id", "start"], kind="stable")
     same_line = (order["article_id"].to_numpy()[1:] == order["article_id"].to_numpy()[:-1]) & (
         order["n"].to_numpy()[1:] == order["n"].to_numpy()[:-1])
     starts, ends, types = order["start"].to_numpy(), order["end"].to_numpy(), order["type"].to_numpy()
     full_name = (order["basis"].eq("gazetteer") | order["surface"].str.contains(" ", regex=False)).to_numpy()
     at = np.flatnonzero(order["entity_id"].isin(list(entity_ids)).to_numpy())
-    where = order.iloc[at][["article_id", "n", "entity_id"]].merge(
-        lines[["article_id", "n", "start", "text"]].rename(columns={"start": "line_start"}), how="left")
+    picked = order.iloc[at]
+    line = _line_positions(lines, picked)
+    every_text = lines["text"].tolist()  # then indexed in Python: a pyarrow take of long lines was far slower here
+    texts = [every_text[i] for i in line]
     found: dict[str, _Context] = defaultdict(_Context)
     determiners = name_words().determiners
-    for i, entity_id, line_start, text in zip(at, where["entity_id"], where["line_start"], where["text"]):
+    for i, entity_id, line_start, text in zip(at, picked["entity_id"].tolist(), lines["start"].to_numpy()[line], texts):
         here = found[entity_id]
         here.mentions += 1
-        before = text[:starts[i] - line_start].split()
+        at = starts[i] - line_start
+        before = text[max(0, at - _WORD_WINDOW):at].split()  # the word before, not the whole line
         if before and nfc(before[-1]) in determiners:
             here.determiners[nfc(before[-1])] += 1
         touches_before = i > 0 and same_line[i - 1] and not text[ends[i - 1] - line_start:starts[i] - line_start].strip()
@@ -260,6 +266,14 @@ def _context(mentions: pd.DataFrame, lines: pd.DataFrame, entity_ids: set[str]) 
         here.before_person += person_after
         here.after_organisation += organisation_before
     return found
+
+
+def _line_positions(lines: pd.DataFrame, rows: pd.DataFrame) -> np.ndarray:
+    """Row position in ``lines`` of each row's (article_id, n), found by hashing (a merge of the text is slow)."""
+    articles = pd.Index(lines["article_id"].unique())
+    stride = int(lines["n"].max()) + 1
+    line_keys = pd.Index(articles.get_indexer(lines["article_id"]) * stride + lines["n"].to_numpy())
+    return line_keys.get_indexer(articles.get_indexer(rows["article_id"]) * stride + rows["n"].to_numpy())
 
 
 def _initials(kind: str, tokens: list[str], words: NameWords) -> str | None:
