@@ -15,7 +15,7 @@ from components.aggregate import FREQS, default_freq
 from components.entity_corrections import correction_panel
 from components.state import current
 from loaders.arrow_ops import isin
-from loaders.entities.evidence import SELF_MENTION
+from loaders.entities.evidence import is_self_mention
 
 # Keyword in context: source, left context (right-aligned), the mention, right context.
 KWIC_CSS = """<style>
@@ -66,7 +66,7 @@ st.caption(f"{len(mentions):,} mentions of {mentions['entity_id'].nunique():,} e
            + RANKING_NOTE[by] + " Click a bar, or pick below, to look at one entity.")
 aside = entity_stats.set_aside(view.mentions, view.entities)
 if not aside.empty:
-    own = aside["reason"].str.startswith(SELF_MENTION)
+    own = is_self_mention(aside["reason"])
     parts = {"outlet(s) naming themselves": int(own.sum()), "word(s) that are not names": int((~own).sum())}
     with st.expander("Not counted: " + ", ".join(f"{count} {what}" for what, count in parts.items() if count)):
         st.caption("An outlet's own name in its credits, bylines and self-references is not coverage. Words the "

@@ -19,7 +19,7 @@ import pandas as pd
 
 from components.aggregate import agency_label, format_date, partial_text
 from components.entity_stats import display_name
-from loaders.entities.evidence import SELF_MENTION
+from loaders.entities.evidence import is_self_mention
 from loaders.lexicon import lexicon
 from loaders.lines import LINE_KINDS
 from loaders.textnorm import clean
@@ -514,7 +514,7 @@ def mention_spans(mentions: pd.DataFrame | None, entities: pd.DataFrame | None,
     if "in_body" in rows:
         rows = rows[rows["in_body"].fillna(False).astype(bool)]
     if "aside" in rows:
-        rows = rows[rows["aside"].isna() | rows["aside"].str.startswith(SELF_MENTION)]
+        rows = rows[rows["aside"].isna() | is_self_mention(rows["aside"])]
     titles = entity_titles(entities, rows["entity_id"].unique())
     kinds = rows["type"] if "type" in rows else [""] * len(rows)
     return [(start, end, entity_id, titles.get(entity_id, entity_id), _text(kind))

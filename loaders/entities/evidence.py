@@ -84,7 +84,8 @@ def aside_reasons(entities: pd.DataFrame, mentions: pd.DataFrame, lines: pd.Data
     if mentions.empty:
         return reasons
     gazetteer = gazetteer or load_gazetteer()
-    not_names = _not_names(entities, mentions, lines, name_words())
+    order, ordered = _text_order(mentions)
+    not_names = _not_names(entities, mentions, ordered, lines, name_words())
     if not_names:
         reasons = reasons.where(~mentions["entity_id"].isin(list(not_names)), mentions["entity_id"].map(not_names))
     owners = _owners(articles, mentions, entities, gazetteer)
@@ -92,28 +93,54 @@ def aside_reasons(entities: pd.DataFrame, mentions: pd.DataFrame, lines: pd.Data
     found = pd.MultiIndex.from_arrays([mentions["article_id"].astype(str), mentions["entity_id"].astype(str)])
     own = found.isin(pairs)
     reasons[own] = [owners[pair] for pair in found[own]]
-    credits = _credit_initials(mentions, own, lines)
+    credits = _credit_initials(ordered, own[order], lines)
     if credits:
         reasons = reasons.where(~mentions["entity_id"].isin(credits), CREDIT_INITIALS)
     return reasons.astype(object).where(reasons.notna(), None)
 
 
-def _credit_initials(mentions: pd.DataFrame, own: np.ndarray, lines: pd.DataFrame) -> list[str]:
-    """Tagger entities written, in most of their mentions, right after the outlet's own name with a slash
-    (ইত্তেফাক/এমআরএম): the initials of the desk that filed the story."""
+def is_self_mention(reasons: pd.Series) -> pd.Series:
+    """Whether each ``aside`` reason marks a self-mention (a missing reason does not)."""
+    return reasons.fillna("").astype(str).str.startswith(SELF_MENTION)
+
+
+def _text_order(mentions: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
+    """The mentions' positions in text order (article, then offset), and the columns the neighbour tests read in that order."""
     order = np.lexsort((mentions["start"].to_numpy(), mentions["article_id"].to_numpy()))
-    rows = contiguous(mentions[["article_id", "n", "start", "end", "entity_id"]]).iloc[order]
-    article, start, end = rows["article_id"].to_numpy(), rows["start"].to_numpy(), rows["end"].to_numpy()
-    after_own = np.zeros(len(rows), dtype=bool)
-    after_own[1:] = own[order][:-1] & (article[1:] == article[:-1]) & (start[1:] - end[:-1] == 1)
+    # One chunk per string column first: selecting from a column held in many chunks copies them all.
+    columns = ["article_id", "n", "start", "end", "type", "entity_id", "basis", "surface"]
+    return order, contiguous(mentions[columns]).iloc[order].reset_index(drop=True)
+
+
+def _same_line(ordered: pd.DataFrame) -> np.ndarray:
+    """For each mention in text order but the last, whether the next one is on the same line."""
+    article, n = ordered["article_id"].to_numpy(), ordered["n"].to_numpy()
+    return (article[1:] == article[:-1]) & (n[1:] == n[:-1])
+
+
+def _line_texts(lines: pd.DataFrame, rows: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
+    """The start offset and text of each row's line."""
+    line = _line_positions(lines, rows)
+    every_text = lines["text"].tolist()  # then indexed in Python: a pyarrow take of long lines was far slower here
+    return lines["start"].to_numpy()[line], [every_text[i] for i in line]
+
+
+def _credit_initials(ordered: pd.DataFrame, own: np.ndarray, lines: pd.DataFrame) -> list[str]:
+    """Tagger entities written, in most of their mentions, right after the outlet's own name with a slash
+    (ইত্তেফাক/এমআরএম): the initials of the desk that filed the story.
+
+    ``ordered`` is the mentions in text order (``_text_order``), ``own`` whether each is a self-mention.
+    """
+    start, end = ordered["start"].to_numpy(), ordered["end"].to_numpy()
+    after_own = np.zeros(len(ordered), dtype=bool)
+    after_own[1:] = own[:-1] & _same_line(ordered) & (start[1:] - end[:-1] == 1)
     if after_own.any():  # the one character between them must be the slash
-        glued = rows[after_own][["article_id", "n", "start"]].merge(
-            lines[["article_id", "n", "start", "text"]], on=["article_id", "n"], how="left", suffixes=("", "_line"))
-        after_own[np.flatnonzero(after_own)] = [
-            isinstance(text, str) and text[at - line_start - 1:at - line_start] == "/"
-            for at, line_start, text in zip(glued["start"], glued["start_line"], glued["text"])]
-    tagged = rows["entity_id"].str.contains(":", regex=False).to_numpy()
-    share = pd.Series(after_own[tagged], index=rows["entity_id"].to_numpy()[tagged]).groupby(level=0).mean()
+        glued = np.flatnonzero(after_own)
+        line_starts, texts = _line_texts(lines, ordered.iloc[glued])
+        after_own[glued] = [text[at - line_start - 1:at - line_start] == "/"
+                            for at, line_start, text in zip(start[glued], line_starts, texts)]
+    tagged = ordered["entity_id"].str.contains(":", regex=False).to_numpy()
+    share = pd.Series(after_own[tagged], index=ordered["entity_id"].to_numpy()[tagged]).groupby(level=0).mean()
     return share[share >= CREDIT_SHARE].index.tolist()
 
 
@@ -164,8 +191,8 @@ def _outlet_entities(entities: pd.DataFrame, gazetteer: Gazetteer) -> dict[str, 
     return result
 
 
-def _not_names(entities: pd.DataFrame, mentions: pd.DataFrame, lines: pd.DataFrame, words: NameWords
-               ) -> dict[str, str]:
+def _not_names(entities: pd.DataFrame, mentions: pd.DataFrame, ordered: pd.DataFrame, lines: pd.DataFrame,
+               words: NameWords) -> dict[str, str]:
     """Entity id -> why the corpus shows it is not a name, for the tagger's entities that fail a test."""
     tagged = entities[entities["entity_id"].str.contains(":", regex=False)]
     if tagged.empty:
@@ -179,7 +206,7 @@ def _not_names(entities: pd.DataFrame, mentions: pd.DataFrame, lines: pd.DataFra
     wanted |= {stem + ending for stem in single.values() for ending in words.plural_endings}
     counts = word_counts(lines.loc[lines["kind"] == "body", "text"], wanted)
     inside = _words_inside_longer_mentions(body, wanted)
-    context = _context(mentions, lines, set(names))
+    context = _context(ordered, lines, set(names))
     reasons = {}
     for entity_id, tokens in names.items():
         kind = entity_id.split(":", 1)[0]
@@ -235,31 +262,27 @@ class _Context:
     determiners: Counter = field(default_factory=Counter)
 
 
-def _context(mentions: pd.DataFrame, lines: pd.DataFrame, entity_ids: set[str]) -> dict[str, _Context]:
-    """Per entity, its neighbours: the mentions and words right before and after each of its mentions."""
-    # One chunk per string column first: sorting a column held in many chunks copies them all.
-    order = contiguous(mentions[["article_id", "n", "start", "end", "type", "entity_id", "basis", "surface"]]
-                       ).sort_values(["article_id", "start"], kind="stable")
-    same_line = (order["article_id"].to_numpy()[1:] == order["article_id"].to_numpy()[:-1]) & (
-        order["n"].to_numpy()[1:] == order["n"].to_numpy()[:-1])
-    starts, ends, types = order["start"].to_numpy(), order["end"].to_numpy(), order["type"].to_numpy()
-    full_name = (order["basis"].eq("gazetteer") | order["surface"].str.contains(" ", regex=False)).to_numpy()
-    at = np.flatnonzero(order["entity_id"].isin(list(entity_ids)).to_numpy())
-    picked = order.iloc[at]
-    line = _line_positions(lines, picked)
-    every_text = lines["text"].tolist()  # then indexed in Python: a pyarrow take of long lines was far slower here
-    texts = [every_text[i] for i in line]
+def _context(ordered: pd.DataFrame, lines: pd.DataFrame, entity_ids: set[str]) -> dict[str, _Context]:
+    """Per entity, its neighbours: the mentions and words right before and after each of its mentions.
+
+    ``ordered`` is the mentions in text order (``_text_order``).
+    """
+    same_line = _same_line(ordered)
+    starts, ends, types = ordered["start"].to_numpy(), ordered["end"].to_numpy(), ordered["type"].to_numpy()
+    full_name = (ordered["basis"].eq("gazetteer") | ordered["surface"].str.contains(" ", regex=False)).to_numpy()
+    picked = np.flatnonzero(ordered["entity_id"].isin(list(entity_ids)).to_numpy())
+    line_starts, texts = _line_texts(lines, ordered.iloc[picked])
     found: dict[str, _Context] = defaultdict(_Context)
     determiners = name_words().determiners
-    for i, entity_id, line_start, text in zip(at, picked["entity_id"].tolist(), lines["start"].to_numpy()[line], texts):
+    for i, entity_id, line_start, text in zip(picked, ordered["entity_id"].to_numpy()[picked], line_starts, texts):
         here = found[entity_id]
         here.mentions += 1
-        at = starts[i] - line_start
-        before = text[max(0, at - _WORD_WINDOW):at].split()  # the word before, not the whole line
+        offset = starts[i] - line_start
+        before = text[max(0, offset - _WORD_WINDOW):offset].split()  # the word before, not the whole line
         if before and nfc(before[-1]) in determiners:
             here.determiners[nfc(before[-1])] += 1
         touches_before = i > 0 and same_line[i - 1] and not text[ends[i - 1] - line_start:starts[i] - line_start].strip()
-        touches_after = (i + 1 < len(order) and same_line[i]
+        touches_after = (i + 1 < len(ordered) and same_line[i]
                          and not text[ends[i] - line_start:starts[i + 1] - line_start].strip())
         person_after = touches_after and types[i + 1] == "PER" and full_name[i + 1]
         organisation_before = touches_before and types[i - 1] in ("ORG", "LOC")
