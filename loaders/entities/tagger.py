@@ -266,12 +266,14 @@ class EntityTagger:
                 end -= 1
         for i in range(start, end - 1):
             stem, ending = split_suffix(tokens[i])
-            if person:
-                if (ending in _GENITIVE or ending == _WEAK_GENITIVE) and tokens[i + 1] not in self._person_words \
-                        and bare_is_common(stem, tokens[i], self._word_counts):
-                    return i + 1
-            elif ending in _GENITIVE or ending == _WEAK_GENITIVE and bare_is_common(stem, tokens[i], self._word_counts):
-                return i + 1
+            if ending not in _GENITIVE and ending != _WEAK_GENITIVE:
+                continue
+            if person and tokens[i + 1] in self._person_words:
+                continue
+            # A place's full genitive ends it outright; a weak one, or any in a person's name, needs the evidence.
+            if (person or ending == _WEAK_GENITIVE) and not bare_is_common(stem, tokens[i], self._word_counts):
+                continue
+            return i + 1
         return end
 
     def _common_words(self, words: list[str]) -> bool:
