@@ -112,6 +112,11 @@ def _text_order(mentions: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
     return order, contiguous(mentions[columns]).iloc[order].reset_index(drop=True)
 
 
+def _from_tagger(entity_ids: pd.Series) -> pd.Series:
+    """Whether each entity comes from the statistical tagger: its id is ``TYPE:surface``, a gazetteer id has no colon."""
+    return entity_ids.str.contains(":", regex=False)
+
+
 def _same_line(ordered: pd.DataFrame) -> np.ndarray:
     """For each mention in text order but the last, whether the next one is on the same line."""
     article, n = ordered["article_id"].to_numpy(), ordered["n"].to_numpy()
@@ -139,7 +144,7 @@ def _credit_initials(ordered: pd.DataFrame, own: np.ndarray, lines: pd.DataFrame
         line_starts, texts = _line_texts(lines, ordered.iloc[glued])
         after_own[glued] = [text[at - line_start - 1:at - line_start] == "/"
                             for at, line_start, text in zip(start[glued], line_starts, texts)]
-    tagged = ordered["entity_id"].str.contains(":", regex=False).to_numpy()
+    tagged = _from_tagger(ordered["entity_id"]).to_numpy()
     share = pd.Series(after_own[tagged], index=ordered["entity_id"].to_numpy()[tagged]).groupby(level=0).mean()
     return share[share >= CREDIT_SHARE].index.tolist()
 
@@ -194,7 +199,7 @@ def _outlet_entities(entities: pd.DataFrame, gazetteer: Gazetteer) -> dict[str, 
 def _not_names(entities: pd.DataFrame, mentions: pd.DataFrame, ordered: pd.DataFrame, lines: pd.DataFrame,
                words: NameWords) -> dict[str, str]:
     """Entity id -> why the corpus shows it is not a name, for the tagger's entities that fail a test."""
-    tagged = entities[entities["entity_id"].str.contains(":", regex=False)]
+    tagged = entities[_from_tagger(entities["entity_id"])]
     if tagged.empty:
         return {}
     body = mentions[mentions["in_body"].astype(bool)]
