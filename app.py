@@ -20,8 +20,9 @@ else:
     corpus_key = f"folder:{folder}"
 entities, mentions, corrections_error = corpus_source.corrected_entities(corpus, corpus_key)
 
-names = sidebar.site_names(corpus.articles)
-chosen = sidebar.filters(corpus.articles, names, entities)
+options = corpus_source.kept("app_filter_options", corpus_key, lambda: sidebar.filter_options(corpus.articles))
+names = options.names
+chosen = sidebar.filters(options, entities)
 filtered = apply_filters(corpus.articles, chosen, entity_articles(mentions, chosen.entity))
 st.sidebar.caption(f"**{len(filtered):,}** of {len(corpus.articles):,} articles · corpus: {origin}")
 publish(View(corpus=corpus, origin=origin, filters=chosen, articles=filtered, site_names=names, entities=entities,

@@ -197,6 +197,13 @@ def format_date(iso, precision: str | None = None) -> str:
     return text
 
 
+def newest(articles: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The ``limit`` most recently published articles, newest first, then the undated in corpus order."""
+    # Sorting the one column and taking its first rows: sorting the whole frame copies every text column.
+    order = articles["published"].sort_values(ascending=False, na_position="last", kind="stable").index[:limit]
+    return articles.loc[order]
+
+
 def published_text(articles: pd.DataFrame) -> pd.Series:
     """Publish date per article for tables: '28 Mar 2024, 21:30', '28 Oct 2025 · inferred', '13 Sep, year unknown'.
 

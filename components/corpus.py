@@ -31,17 +31,17 @@ def corpus_dir() -> Path:
 _PARSED_FOLDERS: set[str] = set()
 
 
-def _kept(name: str, signature, build):
+def kept(name: str, signature, build):
     """``build()``, kept in this session under ``name`` until ``signature`` changes.
 
     st.cache_data hands out a fresh copy on every call (0.3 s for 10,000 articles), so a
     session keeps its copy for later reruns; the tables are never modified.
     """
-    kept = st.session_state.get(name)
-    if kept is None or kept[0] != signature:
-        kept = (signature, build())
-        st.session_state[name] = kept
-    return kept[1]
+    entry = st.session_state.get(name)
+    if entry is None or entry[0] != signature:
+        entry = (signature, build())
+        st.session_state[name] = entry
+    return entry[1]
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -77,7 +77,7 @@ def load_folder(folder: Path) -> Corpus:
         _PARSED_FOLDERS.add(key)
         return corpus
 
-    return _kept("corpus_folder", key, build)
+    return kept("corpus_folder", key, build)
 
 
 def load_uploads(files, options: ReadOptions = ReadOptions()) -> Corpus:
@@ -86,7 +86,7 @@ def load_uploads(files, options: ReadOptions = ReadOptions()) -> Corpus:
         sources = [s for upload in files for s in sources_from_bytes(upload.name, upload.name, upload.getvalue(), options)]
         return _with_progress(lambda update: parse_documents(sources, progress=update))
 
-    return _kept("corpus_upload", (upload_signature(files), options), build)
+    return kept("corpus_upload", (upload_signature(files), options), build)
 
 
 def upload_signature(files) -> tuple:
@@ -100,7 +100,7 @@ def upload_columns(files) -> list[str]:
         names = [c for upload in files for c in dataset_columns(upload.name, upload.getvalue())]
         return list(dict.fromkeys(names))
 
-    return _kept("corpus_upload_columns", upload_signature(files), build)
+    return kept("corpus_upload_columns", upload_signature(files), build)
 
 
 def corrections_file() -> Path:
@@ -123,5 +123,5 @@ def corrected_entities(corpus: Corpus, corpus_key: str):
     if not corrections:
         return corpus.entities, corpus.mentions, None
     signature = (corpus_key, json.dumps(corrections.to_json(), sort_keys=True))
-    entities, mentions = _kept("corpus_corrected", signature, lambda: _corrected(*signature, corpus))
+    entities, mentions = kept("corpus_corrected", signature, lambda: _corrected(*signature, corpus))
     return entities, mentions, None

@@ -1,6 +1,8 @@
 """The shared sidebar: corpus choice and the filters every page applies."""
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from zoneinfo import available_timezones
 
 import pandas as pd
@@ -59,25 +61,43 @@ def dataset_options(columns: list[str]) -> ReadOptions:
 ENTITY_CHOICES = 500  # the most mentioned entities offered in the sidebar picker
 
 
-def filters(articles: pd.DataFrame, names: dict[str, str], entities: pd.DataFrame) -> Filters:
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the filter widgets offer for one corpus; worked out once per corpus, not on every rerun
+    (listing the cited agencies of 100,000 articles alone takes 0.1 s)."""
+
+    names: dict[str, str]                  # outlet id -> display name, see site_names
+    dates: tuple[dt.date, dt.date] | None  # first and last publish day, None when nothing is dated
+    sites: tuple[str, ...]                 # site keys, by label
+    agencies: tuple[str, ...]              # cited agency ids, by label
+
+
+def filter_options(articles: pd.DataFrame) -> FilterOptions:
+    """The choices the sidebar filters offer for the corpus ``articles``."""
+    names = site_names(articles)
+    dated = articles["published"].dropna()
+    dates = (dated.min().date(), dated.max().date()) if len(dated) else None
+    sites = sorted(site_keys(articles).unique(), key=lambda key: site_label(key, names).casefold())
+    agencies = sorted(articles["attributions"].explode().dropna().unique(), key=lambda a: agency_label(a).casefold())
+    return FilterOptions(names, dates, tuple(sites), tuple(agencies))
+
+
+def filters(options: FilterOptions, entities: pd.DataFrame) -> Filters:
     """Draw the filter widgets and return what they say."""
     bar = st.sidebar
     bar.header("Filters")
-    dated = articles["published"].dropna()
     date_from = date_to = None
-    if len(dated):
-        low, high = dated.min().date(), dated.max().date()
+    if options.dates:
+        low, high = options.dates
         chosen = bar.date_input("Published between", value=(low, high), min_value=low, max_value=high,
                                 key="filter_dates", format="YYYY-MM-DD")
         if isinstance(chosen, (list, tuple)) and len(chosen) == 2:
             date_from, date_to = chosen
     include_undated = bar.toggle("Include undated articles", value=True, key="filter_undated",
                                  help="Articles whose page gives no full publish date (e.g. '13 Sep', year unknown).")
-    site_options = sorted(site_keys(articles).unique(), key=lambda key: site_label(key, names).casefold())
-    chosen_sites = bar.multiselect("Outlets", site_options, format_func=lambda key: site_label(key, names),
+    chosen_sites = bar.multiselect("Outlets", options.sites, format_func=lambda key: site_label(key, options.names),
                                    key="filter_sites", placeholder="All outlets")
-    agency_options = sorted(articles["attributions"].explode().dropna().unique(), key=lambda a: agency_label(a).casefold())
-    chosen_agencies = bar.multiselect("Cited agencies", agency_options, format_func=agency_label,
+    chosen_agencies = bar.multiselect("Cited agencies", options.agencies, format_func=agency_label,
                                       key="filter_agencies", placeholder="Any source")
     ranked = entities[entities["mentions"] > 0].head(ENTITY_CHOICES)
     labels = {entity_id: entity_title(name, label, kind)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -16,7 +17,9 @@ import pyarrow.compute as pc
 
 def isin(column: pd.Series, values: Iterable) -> pd.Series:
     """``column.isin(values)`` for a column of strings (missing values never match)."""
-    wanted = pa.array(values if isinstance(values, pd.Series) else list(values), type=pa.string())
+    # Columns, indexes and arrays convert in one step; only other iterables go through a list.
+    array_like = isinstance(values, (pd.Series, pd.Index, pd.api.extensions.ExtensionArray, np.ndarray))
+    wanted = pa.array(values if array_like else list(values), type=pa.string())
     mask = pc.is_in(pa.array(column, type=pa.string()), value_set=wanted, skip_nulls=True)
     return pd.Series(pc.fill_null(mask, False).to_numpy(zero_copy_only=False), index=column.index)
 

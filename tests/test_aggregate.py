@@ -147,3 +147,12 @@ def test_published_text_for_tables(articles):
                     "004_ba2a176cc4aaac8d.txt": "13 Aug 2025, 13:21"}
     assert aggregate.format_date("2025-10-28T09:00", "day") == "28 Oct 2025"
     assert aggregate.format_date(None) == "" and aggregate.format_date("garbled") == "garbled"
+
+
+def test_newest_lists_the_latest_first_and_the_undated_last():
+    frame = pd.DataFrame({"article_id": ["a", "b", "c", "d"],
+                          "published": pd.to_datetime([None, "2024-03-01", "2025-01-02", "2024-03-01"], utc=True)},
+                         index=[10, 11, 12, 13])
+    assert aggregate.newest(frame, 10)["article_id"].tolist() == ["c", "b", "d", "a"]
+    assert aggregate.newest(frame, 2)["article_id"].tolist() == ["c", "b"]
+    assert aggregate.newest(frame, 2).index.tolist() == [12, 11], "rows keep the corpus index"

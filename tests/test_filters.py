@@ -7,6 +7,8 @@ import unicodedata
 import pandas as pd
 
 from components.filters import Filters, apply_filters, site_keys, site_label
+from components.sidebar import filter_options
+from loaders.arrow_ops import isin
 
 
 def articles() -> pd.DataFrame:
@@ -70,3 +72,22 @@ def test_entity_articles_counts_body_mentions_only():
                              "in_body": [True, False, True]})
     assert entity_articles(mentions, "putin") == {"a"}
     assert entity_articles(mentions, None) == set()
+
+
+def test_filter_options_offer_the_corpus_dates_sites_and_agencies():
+    table = articles().assign(outlet_name_en=["Banglanews24.com", "BSS", None, None],
+                              outlet_name_bn=["বাংলানিউজ", "বাসস", None, None])
+    options = filter_options(table)
+    assert options.dates == (dt.date(2022, 8, 15), dt.date(2025, 8, 13))
+    assert options.sites == ("banglanews24", "bss", "site:f3"), "by label: Banglanews24, BSS, Unknown site"
+    assert set(options.agencies) == {"tass", "bss", "afp", "kcna"}
+    assert options.names["bss"] == "BSS (বাসস)"
+    assert filter_options(table.assign(published=pd.NaT)).dates is None
+
+
+def test_isin_takes_columns_indexes_arrays_and_sets():
+    column = pd.Series(["a", "b", None, "c"], dtype="str")
+    wanted = pd.Series(["c", "a", "a"], dtype="str")
+    expected = [True, False, False, True]
+    for values in (wanted, pd.Index(wanted), wanted.unique(), wanted.to_numpy(dtype=object), {"a", "c"}, iter(["a", "c"])):
+        assert isin(column, values).tolist() == expected, type(values)
