@@ -21,9 +21,10 @@ if articles.empty:
     st.stop()
 
 sites = aggregate.per_site(articles, view.site_names)
-agencies = aggregate.agency_counts(articles)
+cited = aggregate.citations(articles)  # shared by the agency counts and the heatmap
+agencies = aggregate.agency_counts(articles, cited)
 ranking = sites["site"].tolist()
-citing = articles["attributions"].map(len).gt(0).sum()
+citing = cited.index.nunique()
 
 columns = st.columns(5)
 columns[0].metric("Articles", f"{len(articles):,}")
@@ -66,7 +67,7 @@ else:
         slider, _ = st.columns([1, 2])
         shown = slider.slider("Agencies shown", HEATMAP_AGENCIES, min(40, len(agencies)), HEATMAP_AGENCIES,
                               key="sources_heatmap_agencies")
-    pairs = aggregate.site_by_agency(articles, view.site_names)
+    pairs = aggregate.site_by_agency(articles, view.site_names, cited)
     citing_sites = [site for site in ranking if site in set(pairs["site"])][:HEATMAP_SITES]
     st.altair_chart(charts.site_agency_heatmap(pairs, citing_sites, agencies["label"].head(shown).tolist()),
                     key="sources_heatmap")

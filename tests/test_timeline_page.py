@@ -94,3 +94,25 @@ def test_selecting_a_row_opens_it_in_the_reader():
     assert app.title[0].value == "Reader"
     assert app.query_params["article"] == "000_6e226a8acf7a7e9c.txt"
     assert app.selectbox(key="reader_article").value == "000_6e226a8acf7a7e9c.txt"
+
+
+TABLE_ROWS = 1_000  # components/timeline.py (a page script: importing it would run it)
+
+
+def test_a_large_corpus_lists_its_newest_articles_and_says_how_many_are_left_out(tmp_path, monkeypatch):
+    from loaders import load_corpus
+    from loaders.cache import default_cache_dir
+    from tests.corpus_factory import write_corpus
+
+    folder = write_corpus(tmp_path / "corpus", TABLE_ROWS + 5)
+    monkeypatch.setenv("CORPUS_DIR", str(folder))
+    app = open_page(TIMELINE)
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert len(table) == TABLE_ROWS
+    assert any(f"The {TABLE_ROWS:,} newest of {TABLE_ROWS + 5:,} articles" in c.value for c in app.caption)
+    articles = load_corpus([folder], cache_dir=default_cache_dir()).articles  # from the cache the app wrote
+    published = articles.set_index("article_id")["published"]
+    listed = published.loc[table["article_id"]]
+    assert listed.is_monotonic_decreasing, "newest first"
+    assert listed.min() >= published.drop(listed.index).max(), "none of the unlisted articles is newer"
