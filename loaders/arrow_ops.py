@@ -42,6 +42,21 @@ def contiguous(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**columns) if columns else frame
 
 
+def lists_as_arrays(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with each column of Python lists held as numpy arrays, as a Parquet round trip gives it back.
+
+    A fresh parse and a cached load then give the same values, and the collector does not
+    walk a list per row on every full collection (1.3 million lists at 100,000 articles).
+    """
+    columns = {}
+    for name in frame.columns:
+        column = frame[name]
+        first = column.dropna().head(1).tolist() if column.dtype == object else []
+        if first and isinstance(first[0], list):
+            columns[name] = pd.Series(pa.array(column.tolist()).to_pandas(), index=frame.index)
+    return frame.assign(**columns) if columns else frame
+
+
 # Punctuation trimmed from the ends of a whitespace-separated word before it is counted.
 _WORD_EDGES = "‘’'\"“”()[]{},;:!?।|…–—/.-*•"
 

@@ -56,7 +56,7 @@ import numpy as np
 import pandas as pd
 
 from . import sources
-from .arrow_ops import contiguous
+from .arrow_ops import contiguous, lists_as_arrays
 from .article import Article, parse_document
 from .cache import SNAPSHOT_TABLES, TABLES, ParseStore, corpus_key
 from .document import Source
@@ -330,8 +330,8 @@ def _finish(files: pd.DataFrame, parsed: dict[str, pd.DataFrame], errors: list[d
     entities, mentions = _link(files, parsed["mentions"], lines,
                                articles.reindex(columns=["article_id", "outlet", "fingerprint"]))
     articles["entities"] = _entities_per_article(articles["article_id"], mentions)
-    return Corpus(articles=contiguous(articles), lines=lines, errors=_errors_frame(errors),
-                  mentions=contiguous(mentions), entities=entities)
+    return Corpus(articles=lists_as_arrays(contiguous(articles)), lines=lines, errors=_errors_frame(errors),
+                  mentions=contiguous(mentions), entities=lists_as_arrays(entities))
 
 
 def _file_fingerprint(path: str) -> str:

@@ -5,6 +5,7 @@ import json
 import subprocess
 import sys
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -35,9 +36,13 @@ def test_warm_load_comes_from_the_cache(tmp_path, monkeypatch):
 
     monkeypatch.setattr("loaders.corpus._parse_many", refuse)
     warm = load_corpus([SAMPLE_DIR], cache_dir=tmp_path)
-    columns = [c for c in cold.articles.columns if c not in ("body_lines", "credits", "attributions", "entities")]
+    listed = ["body_lines", "credits", "attributions", "entities"]
+    columns = [c for c in cold.articles.columns if c not in listed]
     pd.testing.assert_frame_equal(warm.articles[columns], cold.articles[columns], check_dtype=False)
-    assert warm.articles["attributions"].map(list).tolist() == cold.articles["attributions"].map(list).tolist()
+    # A fresh parse holds its per-article lists as the arrays a cached load gives back (not a Python list a row).
+    for frame, column in [(lambda c: c.articles, name) for name in listed] + [(lambda c: c.entities, "surfaces")]:
+        for fresh, cached in zip(frame(cold)[column], frame(warm)[column]):
+            assert isinstance(fresh, np.ndarray) and fresh.dtype == cached.dtype and np.array_equal(fresh, cached), column
     pd.testing.assert_frame_equal(warm.lines, cold.lines, check_dtype=False, check_categorical=False)
 
 
