@@ -43,32 +43,41 @@ def relabel_repeated_lines(articles: pd.DataFrame, lines: pd.DataFrame) -> tuple
     site = meta["outlet"].fillna("fp:" + meta["fingerprint"])
     rows["site"] = rows["article_id"].map(site)
     rows["title"] = rows["article_id"].map(meta["label"])
-    rows["key"] = rows["text"].map(key_of)
+    rows["key"] = _each_distinct(key_of, rows["text"].tolist())
     rows = rows[rows["key"] != ""]
     spread = rows.groupby(["site", "key"])["title"].transform("nunique")
     repeated = rows[spread >= MIN_PAGES]
     if repeated.empty:
         return articles, lines
-    lines = lines.copy()
     kinds = lines["kind"].astype(str)
     kinds.loc[repeated.index] = repeated["kind"].map(_RELABEL)
-    lines["kind"] = kinds.astype("category")
-    counts = spread.loc[repeated.index]
-    lines.loc[repeated.index, "reason"] = [f"printed on {n} pages of this site" for n in counts]
+    reasons = lines["reason"].copy()
+    reasons.loc[repeated.index] = [f"printed on {n} pages of this site" for n in spread.loc[repeated.index]]
+    lines = lines.assign(kind=kinds.astype("category"), reason=reasons)  # the other columns are not copied
     changed = set(repeated["article_id"])
     logger.info("relabelled %d repeated template lines on %d pages", len(repeated), len(changed))
     return _recount(articles, lines, changed), lines
 
 
+def _each_distinct(function, values: list[str]) -> list[str]:
+    """``function`` of every value, called once per distinct value (template lines repeat across pages)."""
+    results = {value: function(value) for value in set(values)}
+    return [results[value] for value in values]
+
+
 def _recount(articles: pd.DataFrame, lines: pd.DataFrame, changed: set[str]) -> pd.DataFrame:
     """Recompute the body-derived columns of the changed articles, in one pass over their lines."""
-    subset = lines.loc[isin(lines["article_id"], changed)]
+    subset = lines.loc[isin(lines["article_id"], changed), ["article_id", "kind", "text", "n"]]
     # Per article: body texts, body line numbers, non-blank lines, title lines.
     tally: dict[str, tuple[list[str], list[int], list[int]]] = {a: ([], [], [0, 0]) for a in changed}
-    for article_id, kind, text, n in zip(subset["article_id"], subset["kind"].astype(str), subset["text"], subset["n"]):
+    kinds = subset["kind"].astype(str).tolist()
+    body_texts = subset["text"].where(subset["kind"] == "body").dropna().tolist()
+    cleaned = iter(_each_distinct(lambda text: clean(text).strip(), body_texts))
+    # Whole columns as Python lists: iterating a pyarrow-backed column converts one value at a time.
+    for article_id, kind, n in zip(subset["article_id"].tolist(), kinds, subset["n"].tolist()):
         texts, numbers, counts = tally[article_id]
         if kind == "body":
-            texts.append(clean(text).strip())
+            texts.append(next(cleaned))
             numbers.append(n)
         counts[0] += kind != "blank"
         counts[1] += kind == "title"
