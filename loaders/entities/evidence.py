@@ -106,7 +106,9 @@ def is_self_mention(reasons: pd.Series) -> pd.Series:
 
 def _text_order(mentions: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
     """The mentions' positions in text order (article, then offset), and the columns the neighbour tests read in that order."""
-    order = np.lexsort((mentions["start"].to_numpy(), mentions["article_id"].to_numpy()))
+    # Article ids as codes in sorted order: numpy sorts integers far faster than Python strings.
+    articles, _ = pd.factorize(mentions["article_id"], sort=True)
+    order = np.lexsort((mentions["start"].to_numpy(), articles))
     # One chunk per string column first: selecting from a column held in many chunks copies them all.
     columns = ["article_id", "n", "start", "end", "type", "entity_id", "basis", "surface"]
     return order, contiguous(mentions[columns]).iloc[order].reset_index(drop=True)
