@@ -43,7 +43,9 @@ def relabel_repeated_lines(articles: pd.DataFrame, lines: pd.DataFrame) -> tuple
     site = meta["outlet"].fillna("fp:" + meta["fingerprint"])
     rows["site"] = rows["article_id"].map(site)
     rows["title"] = rows["article_id"].map(meta["label"])
-    rows["key"] = _each_distinct(key_of, rows["text"].tolist())
+    texts = rows["text"].tolist()
+    keys = _once_each(key_of, texts)
+    rows["key"] = [keys[text] for text in texts]
     rows = rows[rows["key"] != ""]
     spread = rows.groupby(["site", "key"])["title"].transform("nunique")
     repeated = rows[spread >= MIN_PAGES]
@@ -59,10 +61,9 @@ def relabel_repeated_lines(articles: pd.DataFrame, lines: pd.DataFrame) -> tuple
     return _recount(articles, lines, changed), lines
 
 
-def _each_distinct(function, values: list[str]) -> list[str]:
-    """``function`` of every value, called once per distinct value (template lines repeat across pages)."""
-    results = {value: function(value) for value in set(values)}
-    return [results[value] for value in values]
+def _once_each(function, values: list[str]) -> dict[str, str]:
+    """Value -> ``function(value)``, called once per distinct value (template lines repeat across pages)."""
+    return {value: function(value) for value in set(values)}
 
 
 def _recount(articles: pd.DataFrame, lines: pd.DataFrame, changed: set[str]) -> pd.DataFrame:
@@ -70,14 +71,13 @@ def _recount(articles: pd.DataFrame, lines: pd.DataFrame, changed: set[str]) -> 
     subset = lines.loc[isin(lines["article_id"], changed), ["article_id", "kind", "text", "n"]]
     # Per article: body texts, body line numbers, non-blank lines, title lines.
     tally: dict[str, tuple[list[str], list[int], list[int]]] = {a: ([], [], [0, 0]) for a in changed}
-    kinds = subset["kind"].astype(str).tolist()
-    body_texts = subset["text"].where(subset["kind"] == "body").dropna().tolist()
-    cleaned = iter(_each_distinct(lambda text: clean(text).strip(), body_texts))
     # Whole columns as Python lists: iterating a pyarrow-backed column converts one value at a time.
-    for article_id, kind, n in zip(subset["article_id"].tolist(), kinds, subset["n"].tolist()):
+    kinds, line_texts = subset["kind"].astype(str).tolist(), subset["text"].tolist()
+    cleaned = _once_each(lambda text: clean(text).strip(), [t for t, k in zip(line_texts, kinds) if k == "body"])
+    for article_id, kind, text, n in zip(subset["article_id"].tolist(), kinds, line_texts, subset["n"].tolist()):
         texts, numbers, counts = tally[article_id]
         if kind == "body":
-            texts.append(next(cleaned))
+            texts.append(cleaned[text])
             numbers.append(n)
         counts[0] += kind != "blank"
         counts[1] += kind == "title"
