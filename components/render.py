@@ -30,10 +30,12 @@ FONT = "'Noto Sans Bengali', 'Source Sans', sans-serif"
 # by what it is. (group label, background tint, kinds)
 KIND_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Article", "#ffffff", ("title", "body", "blank")),
-    ("Header", "#e3edfb", ("section_label", "desk", "desk_and_outlet", "outlet_label", "byline", "duplicate_title")),
+    ("Header", "#e3edfb", ("section_label", "desk", "desk_and_outlet", "outlet_label", "byline", "duplicate_title",
+                           "caption")),
     ("Dates", "#fdf0cc", ("page_date_header", "timestamp")),
     ("Sourcing", "#dcf2e3", ("attribution", "credit")),
-    ("Story lists", "#efe6fa", ("list_heading", "latest_news_list", "related_list", "most_read_list", "link_list")),
+    ("Story lists", "#efe6fa", ("list_heading", "latest_news_list", "related_list", "most_read_list", "link_list",
+                                 "teaser", "repeated_block")),
     ("Navigation", "#d9f0f0", ("menu", "pagination")),
     ("Widgets & ads", "#ececec", ("share_widget", "ad_placeholder", "comments_widget", "widget", "copyright")),
 )

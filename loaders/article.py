@@ -24,6 +24,8 @@ class Article:
     meta: Metadata
     title_basis: str | None = None
     document: Document | None = None
+    page_kind: str = "article"
+    page_kind_reason: str = ""
 
     @property
     def body_lines(self) -> list[Line]:
@@ -64,15 +66,19 @@ def parse_document(document: Document, name: str = "") -> Article:
     Offsets in the result index ``document.text``.
     """
     given_title = document.get("title")
-    lines = tuple(classify(document.text, given_title.value if given_title else None))
+    classified, kind, kind_reason = classify(document.text, given_title.value if given_title else None,
+                                             page=document.kind != "record")
+    lines = tuple(classified)
     meta = with_given(extract(list(lines)), document)
-    if given_title:
+    if kind != "article":
+        title, basis = None, None  # a listing's <title> names the page, not a story; it stays in the fields
+    elif given_title:
         title, basis = given_title.value, given_title.basis
     else:
         title_line = next((line for line in lines if line.kind == "title"), None)
         title, basis = (title_line.text, f"line {title_line.n}: {title_line.reason}") if title_line else (None, None)
     return Article(name=name, source=document.text, lines=lines, title=title, meta=meta, title_basis=basis,
-                   document=document)
+                   document=document, page_kind=kind, page_kind_reason=kind_reason)
 
 
 def parse_article(source: str, name: str = "") -> Article:

@@ -148,6 +148,8 @@ def _article_row(digest: str, article: Article) -> dict:
         "content_hash": digest,
         "input_kind": document.kind,
         "encoding": document.encoding,
+        "page_kind": article.page_kind,
+        "page_kind_reason": article.page_kind_reason,
         "title": article.title,
         "title_basis": article.title_basis,
         "label": article.label,

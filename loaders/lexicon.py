@@ -65,6 +65,7 @@ class Lexicon:
     copyright_re: re.Pattern
     copyright_short_re: re.Pattern
     attribution_re: re.Pattern
+    caption_re: re.Pattern
     byline_re: re.Pattern
     desk_re: re.Pattern
     sections: frozenset[str]
@@ -111,6 +112,8 @@ def lexicon() -> Lexicon:
             r"^\W{0,3}\(?\s*(?:" + _alternation(data["attribution"]["labels"]) + r")\s*[:：ঃ]\s*(?P<rest>.+)$",
             flags,
         ),
+        # "ছবি: সংগৃহীত" or "প্রতীকী ছবি" alone; "ছবিতে দেখা যাচ্ছে" is text, so the label must end there.
+        caption_re=re.compile(r"^\W{0,3}(?:" + _alternation(data["caption"]["labels"]) + r")\s*(?:[:：ঃ]|$)", flags),
         byline_re=re.compile(WORD_START + "(?:" + _alternation(data["byline"]["words"]) + ")" + WORD_END, flags),
         desk_re=re.compile(r"(?:" + _alternation(data["byline"]["desk_words"]) + r")\s*$", flags),
         sections=frozenset(key_of(s) for s in data["sections"]["names"]),

@@ -287,7 +287,11 @@ def with_given(meta: Metadata, document: Document) -> Metadata:
     changes: dict = {}
     for field in ("published", "updated"):
         if value := document.get(field):
-            changes[field] = _given_date(value)
+            given = _given_date(value)
+            shown = getattr(meta, field)
+            # Markup that gives only the day yields to the page's own date line of that day with its time.
+            if not (given.precision == "day" and shown and shown.precision == "minute" and shown.date == given.date):
+                changes[field] = given
     if "published" in changes:
         changes["published_partial"] = None
     if outlet := document.get("outlet"):

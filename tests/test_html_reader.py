@@ -101,7 +101,8 @@ def test_list_items_and_table_rows_are_lines():
 
 def test_layout_suits_the_line_classifier():
     doc = read(page())
-    kinds = {line.text: line.kind for line in classify(doc.text)}
+    lines, _, _ = classify(doc.text)
+    kinds = {line.text: line.kind for line in lines}
     assert kinds[HEADLINE] == "title"
     assert all(kinds[p] == "body" for p in PARAGRAPHS)
     assert all(kinds[name] not in ("title", "body") for name in MENU)

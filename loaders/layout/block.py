@@ -1,0 +1,70 @@
+"""Find the article block: the longest stretch of running text, with the interruptions pages put in it.
+
+The article is where the page's prose is. Every content line scores: running text gains
+its word count, a line that merely interrupts an article (an ad slot, a photo caption,
+share buttons, a video player's English controls) costs little, and a line that reads
+like navigation or a list of other stories costs more. The block is the stretch with
+the highest total (the maximum-sum segment), so a caption or an "আরও পড়ুন" link inside
+the text does not cut it, while a run of other stories' headlines does. Text printed a
+second time (a page that repeats its article for infinite scroll) scores as furniture,
+so the repeat never joins the block.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from .features import LineFeatures
+
+logger = logging.getLogger(__name__)
+
+# What a line costs inside the block, by intrinsic kind; unlisted kinds cost NAVIGATION_COST.
+_INTERRUPTION_COSTS = {
+    "ad_placeholder": 0.5, "caption": 0.5, "widget": 0.5, "share_widget": 0.5, "link_marker": 0.5,
+    "attribution": 1.0, "dated": 2.0, "list_heading": 2.0, "pagination": 2.0,
+    "copyright": 12.0, "comments_widget": 12.0,
+}
+LATIN_COST = 0.5           # a video player's or embed's English interface text in a Bengali page
+NAVIGATION_COST = 4.0      # a headline, menu entry or section name
+MAX_LINE_GAIN = 100        # one very long line should not outweigh the rest of the page
+
+
+@dataclass(frozen=True)
+class Block:
+    """The article block: indexes ``[start, end]`` (inclusive) into the page's content lines."""
+
+    start: int
+    end: int
+    words: int            # words of running text in the block (repeats not counted)
+    paragraphs: int       # running-text lines in the block
+
+
+def _gain(f: LineFeatures, seen: set[str]) -> float:
+    """What one content line adds to (or costs) the block it would be part of."""
+    if f.paragraph:
+        if f.text in seen:
+            return -NAVIGATION_COST  # printed before: a repeated block or a teaser of this story
+        seen.add(f.text)
+        return min(f.words, MAX_LINE_GAIN)
+    if f.intrinsic is None:
+        return -(LATIN_COST if f.latin else NAVIGATION_COST)
+    return -_INTERRUPTION_COSTS.get(f.intrinsic, NAVIGATION_COST)
+
+
+def find_block(content: list[LineFeatures]) -> Block | None:
+    """The highest-scoring stretch of content lines (Kadane's maximum-sum segment), or None without prose."""
+    seen: set[str] = set()
+    gains = [_gain(f, seen) for f in content]
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for i, gain in enumerate(gains):
+        if total <= 0:
+            total, start = 0.0, i
+        total += gain
+        if total > best:
+            best, best_span = total, (start, i)
+    if best_span is None:
+        return None
+    start, end = best_span
+    inside = [i for i in range(start, end + 1) if content[i].paragraph and gains[i] > 0]
+    return Block(start, end, sum(content[i].words for i in inside), len(inside))

@@ -1,0 +1,239 @@
+"""Per-line facts every layout decision reads: shape, lexicon kind, dates and list context.
+
+A line's *intrinsic* kind is what it is wherever it stands on the page (a share button,
+a copyright line, a date line, a section name). The position of a line relative to the
+article block decides the rest (see :mod:`loaders.layout.block` and ``loaders.lines``).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .. import dates, sources
+from ..lexicon import key_of, lexicon
+from ..textnorm import clean
+
+logger = logging.getLogger(__name__)
+
+# Lines longer than this are never furniture phrases or headlines, so they get no lookup key.
+KEY_MAX_WORDS = 40
+_DATELINE_CHARS = 120
+# Bengali spellings of Latin letter names: reporter initials are runs of these (জেএইচ = J H).
+_LETTER_NAMES = (
+    "ডব্লিউ", "ওয়াই", "এক্স", "এইচ", "কিউ", "জেড", "এফ", "এল", "এম", "এন", "এস", "আর",
+    "আই", "ইউ", "বি", "সি", "ডি", "জি", "জে", "কে", "পি", "টি", "ভি", "এ", "ই", "ও",
+)
+_INITIALS = "(?:" + "|".join(_LETTER_NAMES) + ")+"
+_CREDIT_RE = re.compile(rf"/?\s*{_INITIALS}(?:\s*/\s*{_INITIALS})*\s*/?|/?[A-Z]{{1,4}}(?:/[A-Z]{{1,4}})+/?")
+_SENTENCE_END_RE = re.compile(r"[.?!।॥][\s'\"’”»)\]|]*$")
+_SPLIT_RE = re.compile(r"\n")
+_PROSE_MARKS = ("।", ".", ",", "?", "!", ";", "—", "'", "’", "\"", "”")
+_WORDS_PER_MARK = 40      # running text has a sentence end or comma at least this often
+_MENU_ENTRY_WORDS = 4
+_MENU_ENTRY_KINDS = frozenset({None, "section_label", "menu", "widget", "share_widget", "pagination", "outlet_label"})
+_HAS_DIGIT_RE = re.compile(r"[0-9০-৯]")
+_BENGALI_LETTER_RE = re.compile(r"[\u0985-\u09B9\u09CE\u09DC-\u09DF]")
+# A list item as text dumps print it: "* ", "o ", "+ ", "- ", "• " bullets or "1. " / "১) " numbers.
+_BULLET_RE = re.compile(r"^\s*(?:[*•◦▪●+\-–o]\s+|[*•◦▪●]$|[0-9০-৯]{1,2}[.)]\s+)")
+# A letter or digit of any script (what str.isalnum accepts), or a Bengali sign that is not one.
+_COUNTED_RE = re.compile(r"[^\W_]|[A-Za-z\u0980-\u09E5\u09F0-\u09FF]")
+
+
+@dataclass
+class LineFeatures:
+    """Facts about one line of the page (mutable only while the page is being classified).
+
+    ``intrinsic`` is the kind the line has wherever it stands (None: it depends on where);
+    ``paragraph`` marks running text; ``bullet`` a line printed as a list item;
+    ``latin`` a line in Latin letters or ASCII digits with no Bengali letter (on a Bengali
+    page, a video player's or an embed's interface text; never running text there); ``repeats`` how many lines of
+    the page share its key (a menu printed twice, a headline also in a story list).
+    """
+
+    n: int
+    start: int
+    end: int
+    text: str
+    key: str
+    words: int
+    intrinsic: str | None
+    reason: str
+    paragraph: bool
+    dates: tuple
+    labelled: bool
+    bullet: bool = False
+    latin: bool = False
+    has_time: bool = False
+    repeats: int = 1
+
+    @property
+    def free(self) -> bool:
+        """A line no lexicon or shape rule claims: a headline, a list item or article text."""
+        return self.intrinsic is None
+
+    @property
+    def headline_like(self) -> bool:
+        """A free, short, non-sentence line in Bengali: a headline, a list item or a menu entry."""
+        return self.intrinsic is None and not self.paragraph and not self.latin and self.words >= 1
+
+
+def split_lines(text: str) -> list[tuple[int, int, int]]:
+    """(1-based number, start, end) of every line; a trailing carriage return is excluded."""
+    spans = []
+    pos = 0
+    for n, match in enumerate(_SPLIT_RE.finditer(text + "\n"), start=1):
+        end = match.start()
+        if end > pos and text[end - 1 : end] == "\r":
+            end -= 1
+        spans.append((n, pos, end))
+        pos = match.end()
+    if spans and spans[-1][1] == len(text) and len(spans) > 1:
+        spans.pop()  # a final newline does not open another line
+    return spans
+
+
+def is_paragraph(text: str, words: int) -> bool:
+    """Does the line read like running article text rather than a headline or widget?
+
+    A long line needs some punctuation: a menu or tag cloud run into one line has none.
+    """
+    if words >= 25:
+        return sum(text.count(mark) for mark in _PROSE_MARKS) >= words / _WORDS_PER_MARK
+    if "।" in text and words >= 5:
+        return True
+    if words >= 10 and _SENTENCE_END_RE.search(text):
+        return True
+    return words >= 6 and text.count(",") >= 3
+
+
+def _date_coverage(text: str, found: tuple) -> float:
+    """Share of the line's letters and digits that belong to dates, times and date labels."""
+    total = len(_COUNTED_RE.findall(text))
+    if not total:
+        return 0.0
+    lex = lexicon()
+    spans = [(m.start, m.end) for m in found]
+    spans += [(m.start, m.end) for m in dates.find_times(text)]
+    spans += [(s, e) for s, e, _ in dates.find_weekdays(text)]
+    spans += [m.span() for m in lex.date_label_re.finditer(text)]
+    hit = reach = 0
+    for start, end in sorted(spans):
+        start = max(start, reach)  # count overlapping spans once
+        if end > start:
+            hit += len(_COUNTED_RE.findall(text, start, end))
+            reach = end
+    return hit / total
+
+
+def _whole_line_source(text: str) -> sources.SourceHit | None:
+    """An outlet or agency name that makes up (nearly) the whole line."""
+    letters = len(key_of(text))
+    for hit in sources.find_outlets(text) + sources.find_agencies(text):
+        if letters and (hit.end - hit.start) >= 0.8 * letters:
+            return hit
+    return None
+
+
+def _run_together_sections(key: str) -> int:
+    """How many section names a menu glued into one word carries ("হোমজাতীয়রাজনীতিখেলা")."""
+    squeezed = key.replace(" ", "")
+    return sum(1 for name in lexicon().sections if len(name) >= 3 and name.replace(" ", "") in squeezed)
+
+
+def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> tuple[str | None, str]:
+    """Kind a line has wherever it stands, from the lexicon and its own shape."""
+    lex = lexicon()
+    if not text:
+        return "blank", "empty line"
+    if words > KEY_MAX_WORDS:
+        return None, ""
+    if not key:
+        return "widget", "punctuation only"
+    if key in lex.list_headings:
+        return "list_heading", f"list heading “{key}”"
+    if key in lex.exact:
+        return lex.exact[key], f"known page phrase “{key}”"
+    if found and words <= 20 and _date_coverage(text, found) >= 0.6:
+        return "dated", "date line"
+    if words <= 6:
+        kind = lex.pattern_kind(text)
+        if kind:
+            return kind, f"matches the {kind.replace('_', ' ')} pattern"
+    if (words <= 60 and lex.copyright_re.search(text)) or (words <= 12 and lex.copyright_short_re.search(text)):
+        return "copyright", "copyright or legal notice"
+    if words <= 14 and lex.attribution_re.match(text):
+        return "attribution", "source label (সূত্র:)"
+    if words <= 4 and _CREDIT_RE.fullmatch(text.strip()):
+        return "credit", "reporter initials"
+    segments = [s.strip() for s in re.split(r"[|,]", text)]
+    if len(segments[0].split()) <= 5 and lex.desk_re.search(segments[0]):
+        if len(segments) > 1 and any(sources.find_outlets(s) for s in segments[1:]):
+            return "desk_and_outlet", "desk name with outlet"
+        return "desk", "desk name"
+    if words <= 5 and lex.byline_re.search(text):
+        return "byline", "reporter word (প্রতিবেদক, প্রতিনিধি …)"
+    if words <= 6 and not bullet and _whole_line_source(text):
+        return "outlet_label", "outlet or agency name alone on the line"
+    if words <= 3 and lex.link_item_marker.fullmatch(key):
+        return "link_marker", "image/link marker of a story list"
+    if words <= 6 and lex.caption_re.match(text):
+        return "caption", "photo caption or credit (ছবি: …)"
+    if words <= 4 and key in lex.sections:
+        return "section_label", f"section name “{key}”"
+    if words >= 4 and "।" not in text and sum(w in lex.sections for w in key.split()) >= max(3, words / 2):
+        return "menu", "several section names in a row"
+    if words <= 3 and "।" not in text and _run_together_sections(key) >= 3:
+        return "menu", "section names run together"
+    return None, ""
+
+
+def line_features(source: str) -> list[LineFeatures]:
+    """Features of every line of the page, blank lines included."""
+    lex = lexicon()
+    feats = []
+    for n, start, end in split_lines(source):
+        raw = clean(source[start:end])
+        text = raw.strip()
+        words = len(text.split())
+        key = key_of(text) if words <= KEY_MAX_WORDS else ""
+        # Furniture dates fill short lines; in a long paragraph only an opening dateline matters.
+        scanned = text if words <= KEY_MAX_WORDS else text[:_DATELINE_CHARS]
+        found = tuple(dates.find_dates(scanned)) if _HAS_DIGIT_RE.search(scanned) else ()
+        bullet = bool(_BULLET_RE.match(text)) and words <= KEY_MAX_WORDS
+        kind, reason = _intrinsic(text, key, words, found, bullet)
+        letters = _BENGALI_LETTER_RE.search(text) is not None
+        feats.append(
+            LineFeatures(
+                n, start, end, text, key, words, kind, reason,
+                paragraph=kind is None and (not bullet or "।" in text) and is_paragraph(text, words),
+                dates=found,
+                labelled=bool(found) and bool(lex.date_label_re.search(text)),
+                bullet=bullet,
+                latin=not letters and any(ch.isascii() and ch.isalnum() for ch in text),
+                has_time=any(m.hour is not None for m in found),
+            )
+        )
+    counts = Counter(f.key for f in feats if f.key)
+    for f in feats:
+        f.repeats = counts[f.key] if f.key else 1
+    _outlet_names_in_menus([f for f in feats if f.intrinsic != "blank"])
+    latin_words = sum(f.words for f in feats if f.paragraph and f.latin)
+    if latin_words < sum(f.words for f in feats if f.paragraph) / 2:  # a Bengali page
+        for f in feats:
+            f.paragraph = f.paragraph and not f.latin
+    return feats
+
+
+def _menu_entry(f: LineFeatures | None) -> bool:
+    """A short line of the kind menus are made of (a section name, a link, a button)."""
+    return f is not None and not f.paragraph and f.words <= _MENU_ENTRY_WORDS and f.intrinsic in _MENU_ENTRY_KINDS
+
+
+def _outlet_names_in_menus(content: list[LineFeatures]) -> None:
+    """An outlet name between two menu entries is a menu link (আজকের পত্রিকা: "today's paper"), not the outlet."""
+    for i, f in enumerate(content):
+        if f.intrinsic == "outlet_label" and 0 < i < len(content) - 1:
+            if _menu_entry(content[i - 1]) and _menu_entry(content[i + 1]):
+                f.intrinsic, f.reason = "menu", "outlet name between menu entries (a link, not the page's outlet)"

@@ -1,0 +1,55 @@
+"""Decide whether a page is an article or a page that lists other stories.
+
+Latest-news, archive, section and home pages are in every real scrape. They hold
+headlines and teasers of many stories, not one article: loaded as articles they put a
+menu item in the title and every teaser into the entity counts. A page is an article
+when its article block is real running text: enough words, not a run of teasers each
+under its own headline, and not one clipped teaser ("…").
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from .block import Block
+from .features import LineFeatures
+
+logger = logging.getLogger(__name__)
+
+PAGE_KINDS = {
+    "article": "one article with its page furniture",
+    "listing": "a page listing other stories (latest news, archive, section or home page)",
+}
+MIN_ARTICLE_WORDS = 30     # running text a page needs to be read as an article
+MIN_LIST_ITEMS = 6         # headline-like lines a page without an article needs to be a listing
+TEASER_SHARE = 0.5         # share of the block's paragraphs that each stand under their own headline
+_CLIPPED_RE = re.compile(r"(?:…|\.\.\.)\W*$")
+_UNDER_HEADLINE_GAP = 3    # lines of date, section or reading-time furniture between a headline and its teaser
+
+
+def _under_own_headline(content: list[LineFeatures], i: int, block: Block) -> bool:
+    """Is paragraph ``i`` a teaser: right below a headline-like line of the block, past a little furniture."""
+    for j in range(i - 1, max(block.start - 1, i - 1 - _UNDER_HEADLINE_GAP), -1):
+        f = content[j]
+        if f.paragraph:
+            return False
+        if f.headline_like and f.words >= 3:
+            return True
+    return False
+
+
+def page_kind(content: list[LineFeatures], block: Block | None) -> tuple[str, str]:
+    """("article" or "listing", the reason) for a page's content lines and its article block."""
+    items = sum(f.headline_like or f.bullet for f in content)
+    if block is None or block.words < MIN_ARTICLE_WORDS:
+        if items >= MIN_LIST_ITEMS:
+            words = block.words if block else 0
+            return "listing", f"no article text ({words} words of running text) among {items} headline-like lines"
+        return "article", "short page without story lists"
+    paragraphs = [i for i in range(block.start, block.end + 1) if content[i].paragraph]
+    teasers = sum(_under_own_headline(content, i, block) for i in paragraphs[1:])
+    if teasers >= 3 and teasers >= TEASER_SHARE * (len(paragraphs) - 1):
+        return "listing", f"{teasers} of {len(paragraphs)} paragraphs stand under headlines of their own (teasers)"
+    if all(_CLIPPED_RE.search(content[i].text) for i in paragraphs):
+        return "listing", "the only running text is clipped (…): a teaser"
+    return "article", f"article text of {block.words} words"
