@@ -26,6 +26,7 @@ class Filters:
     entity: str | None = None
     query: str = ""
     include_undated: bool = True
+    include_listings: bool = False  # latest-news, archive, section and home pages (page_kind "listing")
 
 
 def site_keys(articles: pd.DataFrame) -> pd.Series:
@@ -44,10 +45,14 @@ def apply_filters(articles: pd.DataFrame, filters: Filters, entity_articles: set
     """Rows of ``articles`` that pass ``filters``, with every column but ``source`` (the page text).
 
     Dates compare the published day (Asia/Dhaka); articles without a full published date
-    pass only when ``include_undated`` is on, whatever the range. ``entity_articles`` is
+    pass only when ``include_undated`` is on, whatever the range. Pages that list other
+    stories (``page_kind`` other than "article") pass only when ``include_listings`` is on.
+    ``entity_articles`` is
     the set of article ids whose body mentions ``filters.entity``.
     """
     keep = pd.Series(True, index=articles.index)
+    if not filters.include_listings:
+        keep &= articles["page_kind"].eq("article")
     published = articles["published"]
     day = (published.dt.tz_localize(None) if published.dt.tz is not None else published).dt.normalize()
     undated = published.isna()
@@ -69,6 +74,11 @@ def apply_filters(articles: pd.DataFrame, filters: Filters, entity_articles: set
         keep &= contains(articles["title"], query) | contains(articles["body"], query)
     # The page text stays behind: it is most of the table's memory, and the Reader takes it from the corpus.
     return rows_where(articles.drop(columns="source", errors="ignore"), keep)
+
+
+def set_aside(articles: pd.DataFrame) -> int:
+    """How many pages of the corpus are not articles (listings, archives, section and home pages)."""
+    return int(articles["page_kind"].ne("article").sum())
 
 
 def rows_where(frame: pd.DataFrame, mask: pd.Series) -> pd.DataFrame:

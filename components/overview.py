@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.export import to_csv_bytes, to_parquet_bytes
-from components.filters import site_keys
+from components.filters import set_aside, site_keys
 from components.state import current
 
 view = current()
@@ -24,6 +24,12 @@ columns[2].metric("Dated", f"{len(dated):,}", help="articles with a full publish
 columns[3].metric("Date span", f"{dated.min():%b %Y} – {dated.max():%b %Y}" if len(dated) else "—")
 columns[4].metric("Boilerplate lines", f"{articles['n_boilerplate_lines'].sum() / max(articles['n_lines'].sum(), 1):.0%}",
                   help="share of non-blank lines that are page furniture (menus, lists, bylines, footers …)")
+
+listings = set_aside(corpus.articles)
+if listings and not view.filters.include_listings:
+    st.info(f"{listings:,} page(s) list other stories (latest news, archive, section or home pages) and are set "
+            "aside from the counts, charts and this table. Switch on **Include listing pages** in the sidebar to "
+            "show them.", icon=":material/filter_alt:")
 
 if len(corpus.errors):
     with st.expander(f"{len(corpus.errors)} file(s) could not be read", expanded=len(corpus.errors) <= 10):

@@ -95,6 +95,9 @@ def filters(options: FilterOptions, entities: pd.DataFrame) -> Filters:
             date_from, date_to = chosen
     include_undated = bar.toggle("Include undated articles", value=True, key="filter_undated",
                                  help="Articles whose page gives no full publish date (e.g. '13 Sep', year unknown).")
+    include_listings = bar.toggle("Include listing pages", value=False, key="filter_listings",
+                                  help="Latest-news, archive, section and home pages: they list other stories, so "
+                                       "they stay out of the counts and charts unless switched on here.")
     chosen_sites = bar.multiselect("Outlets", options.sites, format_func=lambda key: site_label(key, options.names),
                                    key="filter_sites", placeholder="All outlets")
     chosen_agencies = bar.multiselect("Cited agencies", options.agencies, format_func=agency_label,
@@ -106,4 +109,4 @@ def filters(options: FilterOptions, entities: pd.DataFrame) -> Filters:
                            placeholder="Any entity", help="Articles whose body (not its link lists) names the entity.")
     query = bar.text_input("Search the clean text", key="filter_query", placeholder="পুতিন, Reuters …")
     return Filters(date_from=date_from, date_to=date_to, sites=tuple(chosen_sites), agencies=tuple(chosen_agencies),
-                   entity=entity, query=query, include_undated=include_undated)
+                   entity=entity, query=query, include_undated=include_undated, include_listings=include_listings)

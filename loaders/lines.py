@@ -232,7 +232,7 @@ def classify(source: str, title: str | None = None, page: bool = True) -> tuple[
     content = [f for f in feats if f.intrinsic != "blank"]
     title_key = key_of(title) if title else ""
     title_i, title_reason, body_start, body_end, block = _headline_and_span(content, title_key, page)
-    kind, kind_reason = page_kind(content, block) if page else ("article", "a dataset record")
+    kind, kind_reason = page_kind(content, block, title_i) if page else ("article", "a dataset record")
     if kind != "article":
         _classify_listing(content, kinds, title_key)
         return [Line(f.n, f.start, f.end, f.text, *kinds[f.n], dates=f.dates) for f in feats], kind, kind_reason

@@ -6,7 +6,7 @@ import unicodedata
 
 import pandas as pd
 
-from components.filters import Filters, apply_filters, site_keys, site_label
+from components.filters import Filters, apply_filters, set_aside, site_keys, site_label
 from components.sidebar import filter_options
 from loaders.arrow_ops import isin
 
@@ -21,6 +21,7 @@ def articles() -> pd.DataFrame:
         "attributions": [["tass"], ["bss", "afp"], ["kcna"], []],
         "title": ["পুতিনের সফর", "ফোনালাপ", None, "Putin letter"],
         "body": ["রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন", "কিম জং উন", "শোইগু পিয়ংইয়ং সফর", "উত্তর কোরিয়া"],
+        "page_kind": ["article"] * 4,
     })
 
 
@@ -30,6 +31,13 @@ def ids(frame: pd.DataFrame) -> list[str]:
 
 def test_no_filters_keep_everything():
     assert ids(apply_filters(articles(), Filters())) == ["a", "b", "c", "d"]
+
+
+def test_listing_pages_are_set_aside_unless_switched_on():
+    table = articles().assign(page_kind=["article", "listing", "article", "listing"])
+    assert ids(apply_filters(table, Filters())) == ["a", "c"]
+    assert ids(apply_filters(table, Filters(include_listings=True))) == ["a", "b", "c", "d"]
+    assert set_aside(table) == 2 and set_aside(articles()) == 0
 
 
 def test_filtered_rows_leave_the_page_text_to_the_corpus():

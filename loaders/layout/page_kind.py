@@ -38,10 +38,19 @@ def _under_own_headline(content: list[LineFeatures], i: int, block: Block) -> bo
     return False
 
 
-def page_kind(content: list[LineFeatures], block: Block | None) -> tuple[str, str]:
-    """("article" or "listing", the reason) for a page's content lines and its article block."""
+def _dated_head(content: list[LineFeatures], title: int | None, block: Block | None) -> bool:
+    """Does the short text stand under a headline with its own date line, as a brief article does?"""
+    if title is None or block is None:
+        return False
+    return any(f.intrinsic == "dated" for f in content[max(0, title - 2) : block.start])
+
+
+def page_kind(content: list[LineFeatures], block: Block | None, title: int | None = None) -> tuple[str, str]:
+    """("article" or "listing", the reason) for a page's content lines, its article block and headline."""
     items = sum(f.headline_like or f.bullet for f in content)
     if block is None or block.words < MIN_ARTICLE_WORDS:
+        if _dated_head(content, title, block) and not _CLIPPED_RE.search(content[block.start].text):
+            return "article", f"a brief of {block.words} words under a dated headline"
         if items >= MIN_LIST_ITEMS:
             words = block.words if block else 0
             return "listing", f"no article text ({words} words of running text) among {items} headline-like lines"

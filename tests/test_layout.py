@@ -1,0 +1,109 @@
+"""The layout decisions on small pages written here: article block, headline, own date, page kind, outlet."""
+from __future__ import annotations
+
+from loaders import parse_article, parse_document
+from loaders.document import Document, Given
+from loaders.layout import find_block, line_features, page_kind, pick_title
+
+PARAGRAPHS = [
+    "রাজধানীর মিরপুরে আজ সকালে একটি পোশাক কারখানায় আগুন লাগে। ফায়ার সার্ভিসের ছয়টি ইউনিট এক ঘণ্টার চেষ্টায় আগুন নিয়ন্ত্রণে আনে।",
+    "ফায়ার সার্ভিসের কর্মকর্তা জানান, শর্ট সার্কিট থেকে আগুনের সূত্রপাত হতে পারে। তবে তদন্ত কমিটি গঠন করা হয়েছে এবং প্রতিবেদন পেলে বিস্তারিত জানা যাবে।",
+    "কারখানার শ্রমিকেরা জানান, আগুন লাগার পরপরই সবাই নিরাপদে বেরিয়ে আসেন। এতে কেউ হতাহত হননি বলে পুলিশ নিশ্চিত করেছে।",
+]
+TITLE = "মিরপুরে পোশাক কারখানায় আগুন, হতাহত নেই"
+TICKER = ["শিরোনাম", "* বাজেট পাস হলো সংসদে", "* টেস্টে জয় পেল বাংলাদেশ", "* বৃষ্টিতে জলাবদ্ধতা রাজধানীতে",
+          "* নতুন শিক্ষাবর্ষ শুরু আজ"]
+MENU = ["* জাতীয়", "* রাজনীতি", "* খেলা", "* বিনোদন", "* আজকের পত্রিকা", "* ই-পেপার"]
+OTHER_STORIES = ["সর্বশেষ", "সংসদে বাজেট পাস, বাড়ল করমুক্ত আয়সীমা", "টেস্টে বড় জয় বাংলাদেশের",
+                 "প্রকাশ: ১২ মে ২০২৫, ১০:১৫ এএম", "বৃষ্টিতে ডুবল রাজধানীর সড়ক"]
+
+
+def page(*blocks: list[str]) -> str:
+    """A text dump: the given lines with a blank line after each, as inscriptis writes them."""
+    return "\n\n".join(line for block in blocks for line in block)
+
+
+def test_the_headline_stands_above_the_block_not_in_the_menu_or_ticker():
+    text = page(["ঢাকা, বুধবার ১৪ মে ২০২৫, ৩১ বৈশাখ ১৪৩২"], MENU, TICKER, [TITLE, "নিজস্ব প্রতিবেদক",
+                "১৩ মে ২০২৫, ০৯:৪০ পিএম | আপডেট: ১৩ মে ২০২৫, ১০:০৫ পিএম"], PARAGRAPHS, OTHER_STORIES)
+    article = parse_article(text)
+    assert article.page_kind == "article"
+    assert article.title == TITLE
+    assert article.meta.published.iso == "2025-05-13T21:40"   # the unlabelled line under the byline
+    assert article.meta.updated.iso == "2025-05-13T22:05"
+    assert article.meta.page_date.iso == "2025-05-14"         # the header's "today" stays the page date
+    assert article.body == "\n".join(PARAGRAPHS)
+    assert article.meta.outlet is None                        # আজকের পত্রিকা in a menu names no outlet
+
+
+def test_a_date_with_a_time_close_above_the_headline_is_the_articles_own():
+    text = page(["১৪ মে ২০২৫, ৩১ বৈশাখ ১৪৩২"], MENU, ["১. হোম", "২. জাতীয়", f"৩. {TITLE} ..."],
+                ["১৩ মে ২০২৫ ২১:৪০", "Share", "প্রিন্ট", "কপি লিঙ্ক", TITLE, "অনলাইন ডেস্ক"], PARAGRAPHS)
+    article = parse_article(text)
+    assert article.title == TITLE and "breadcrumb" in article.title_basis
+    assert article.meta.published.iso == "2025-05-13T21:40"
+    assert article.meta.page_date.iso == "2025-05-14"
+
+
+def test_interruptions_inside_the_text_stay_out_of_the_body_and_do_not_cut_it():
+    player = ["Video Player is loading.", "Play Video", "Current Time 0:00", "00:01",
+              "Beginning of dialog window. Escape will cancel and close the window."]
+    text = page([TITLE, "১৩ মে ২০২৫, ০৯:৪০ পিএম", "ছবি: সংগৃহীত"], PARAGRAPHS[:1], ["বিজ্ঞাপন"], player,
+                ["আরও পড়ুন", "সংসদে বাজেট পাস, বাড়ল করমুক্ত আয়সীমা"], PARAGRAPHS[1:], ["advertisement"])
+    article = parse_article(text)
+    assert article.title == TITLE
+    assert article.body == "\n".join(PARAGRAPHS)
+    kinds = {line.text: line.kind for line in article.lines}
+    assert kinds["ছবি: সংগৃহীত"] == "caption" and kinds["Play Video"] == "widget"
+
+
+def test_a_repeated_article_block_is_furniture():
+    block = [TITLE, "প্রকাশ: ১৩ মে ২০২৫, ০৯:৪০ পিএম", *PARAGRAPHS, "মন্তব্য করুন"]
+    article = parse_article(page(MENU, block, ["* সর্বশেষ", "* পঠিত", "সব খবর"], block))
+    assert article.body == "\n".join(PARAGRAPHS)
+    assert sum(line.kind == "repeated_block" for line in article.lines) == len(PARAGRAPHS)
+
+
+def test_listing_pages_are_not_articles_and_have_no_body():
+    teasers = []
+    for i, place in enumerate(["মিরপুরে", "উত্তরায়", "গাজীপুরে", "সাভারে", "টঙ্গীতে", "নারায়ণগঞ্জে"]):
+        teasers += ["বাংলাদেশ", f"{i + 1} মিনিট আগে", f"{place} কারখানায় আগুন, তদন্ত কমিটি গঠন",
+                    f"{place} একটি কারখানায় আজ আগুন লাগে। ফায়ার সার্ভিস এক ঘণ্টার চেষ্টায় তা নিয়ন্ত্রণে আনে।"]
+    listing = parse_article(page(MENU, teasers, OTHER_STORIES))
+    assert listing.page_kind == "listing" and "teasers" in listing.page_kind_reason
+    assert listing.title is None and listing.body == ""
+    headlines = parse_article(page(MENU, TICKER, [f"* খবর নম্বর {i} এর শিরোনাম" for i in range(30)]))
+    assert headlines.page_kind == "listing" and headlines.body == ""
+
+
+def test_a_brief_under_a_dated_headline_is_still_an_article():
+    brief = "সংসদে আজ বাজেট পাস হয়েছে। অর্থমন্ত্রী প্রস্তাবটি উত্থাপন করেন।"
+    article = parse_article(page(MENU, TICKER, [TITLE, "প্রকাশ: ১৩ মে ২০২৫, ০৯:৪০ পিএম", brief], OTHER_STORIES))
+    assert article.page_kind == "article" and article.body == brief and article.title == TITLE
+
+
+def test_block_and_headline_indexes():
+    content = [f for f in line_features(page(MENU, [TITLE, "নিজস্ব প্রতিবেদক"], PARAGRAPHS)) if f.intrinsic != "blank"]
+    block = find_block(content)
+    assert [content[i].text for i in (block.start, block.end)] == [PARAGRAPHS[0], PARAGRAPHS[-1]]
+    title, why = pick_title(content, block.start)
+    assert content[title].text == TITLE and why
+    assert page_kind(content, block, title)[0] == "article"
+    assert find_block([f for f in line_features(page(MENU)) if f.intrinsic != "blank"]) is None
+
+
+def test_markup_giving_only_a_day_yields_to_the_visible_date_line():
+    text = page([TITLE, "১৩ মে ২০২৫, ০৯:৪০ পিএম"], PARAGRAPHS)
+    day_only = Document(text=text, encoding="utf-8", kind="html",
+                        given=(("published", Given("2025-05-13", "article:published_time meta", "day")),))
+    assert parse_document(day_only).meta.published.iso == "2025-05-13T21:40"
+    other_day = Document(text=text, encoding="utf-8", kind="html",
+                         given=(("published", Given("2025-05-12", "article:published_time meta", "day")),))
+    assert parse_document(other_day).meta.published.iso == "2025-05-12"
+
+
+def test_dataset_records_are_always_articles():
+    record = Document(text="\n".join(PARAGRAPHS[:1]), encoding="utf-8", kind="record",
+                      given=(("title", Given(TITLE, "column Headline")),))
+    article = parse_document(record)
+    assert article.page_kind == "article" and article.body == PARAGRAPHS[0]
