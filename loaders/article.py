@@ -56,18 +56,19 @@ class Article:
         return sum(line.kind in BOILERPLATE_KINDS for line in self.lines)
 
 
-def parse_document(document: Document, name: str = "") -> Article:
+def parse_document(document: Document, name: str = "", site_furniture: frozenset[str] = frozenset()) -> Article:
     """Parse a document from any reader (dump, dataset record, HTML page).
 
     The document's text is classified line by line; a headline the source states is the
     title (its line, if the text has one, is marked as the title line), and every value
     the source states outright (dates, outlet, author) takes precedence over what the
     lines suggest, keeping the source's basis (``column Headline``, ``og:title meta``).
-    Offsets in the result index ``document.text``.
+    Offsets in the result index ``document.text``. ``site_furniture`` holds the keys of
+    lines most pages of the page's site print (see :mod:`loaders.layout.site`).
     """
     given_title = document.get("title")
     classified, kind, kind_reason = classify(document.text, given_title.value if given_title else None,
-                                             page=document.kind != "record")
+                                             page=document.kind != "record", site_furniture=site_furniture)
     lines = tuple(classified)
     meta = with_given(extract(list(lines)), document)
     if kind != "article":

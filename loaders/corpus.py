@@ -65,6 +65,7 @@ from .entities.evidence import aside_reasons
 from .entities.linking import entity_table
 from .entities.extract import MENTION_COLUMNS, mention_columns
 from .entities.tagger import default_tagger
+from .layout.site import template_lines
 from .readers import ReadOptions, read_paths, to_document
 from .reading import UnreadableFile
 from .repeats import relabel_repeated_lines
@@ -80,6 +81,7 @@ _CACHED_MENTION_COLUMNS = ["content_hash", *MENTION_COLUMNS]
 _TAGGING_BATCH = 200
 # Sources parsed between two progress reports; a process pool pays off from PARALLEL_MIN new sources.
 _CHUNK = 400
+_SITE_ROUNDS = 3  # re-parses of a page whose new headline is again a site template line
 PARALLEL_MIN = 400
 CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 # Fixed types, so that an all-empty column (no gazetteer match in a batch) still fits the Parquet store.
@@ -294,6 +296,35 @@ def _parse_many(sources: list[Source], progress: Progress | None = None, already
     return tables, refused
 
 
+def _with_site_evidence(parsed: dict[str, pd.DataFrame], blobs: dict[str, Source]) -> dict[str, pd.DataFrame]:
+    """The tables with the pages parsed again whose headline or header date most pages of their site print.
+
+    See :mod:`loaders.layout.site`. A page parsed again may choose another template line,
+    so this repeats a few rounds. Mentions stay: they depend on the text alone, and the
+    final line kinds decide which count. These parses depend on the whole corpus, so the
+    per-page cache keeps the page's own parse; the corpus snapshot keeps these.
+    """
+    furniture: dict[str, frozenset[str]] = {}
+    for _ in range(_SITE_ROUNDS):
+        found = template_lines(parsed["articles"], parsed["lines"])
+        grown = {h: furniture.get(h, frozenset()) | keys for h, keys in found.items() if h in blobs}
+        grown = {h: keys for h, keys in grown.items() if keys != furniture.get(h)}
+        if not grown:
+            break
+        furniture.update(grown)
+        rows: dict[str, dict[str, list]] = {"articles": {}, "lines": {}}
+        for digest, keys in grown.items():
+            article = parse_document(to_document(blobs[digest]), digest, keys)
+            for key, value in _article_row(digest, article).items():
+                rows["articles"].setdefault(key, []).append(value)
+            for key, values in _line_rows(digest, article).items():
+                rows["lines"].setdefault(key, []).extend(values)
+        for table in ("articles", "lines"):
+            kept = parsed[table][~parsed[table]["content_hash"].isin(grown)]
+            parsed = {**parsed, table: pd.concat([kept, pd.DataFrame(rows[table])], ignore_index=True)}
+    return parsed
+
+
 def _empty_tables() -> dict[str, pd.DataFrame]:
     """The cacheable tables of no articles."""
     return {"articles": pd.DataFrame(columns=["content_hash"]), "lines": pd.DataFrame(),
@@ -433,7 +464,7 @@ def parse_documents(
     if parsed is None:
         parsed = _empty_tables()
     with _collector_paused():
-        corpus = _finish(files_frame, parsed, errors)
+        corpus = _finish(files_frame, _with_site_evidence(parsed, blobs), errors)
     if store:
         decode_errors = corpus.errors[corpus.errors["article_id"].isin([e["article_id"] for e in entries])]
         store.put_snapshot(snapshot_key, {**{name: getattr(corpus, name) for name in SNAPSHOT_TABLES},

@@ -113,7 +113,9 @@ def _classify_header(header: list[LineFeatures], title_n: int | None, title_key:
         elif title_key and f.key == title_key:
             kinds[f.n] = ("duplicate_title", "repeats the headline")
         elif f.intrinsic == "dated":
-            if f.n == own_date_n:
+            if f.template:
+                kinds[f.n] = ("page_date_header", "date printed on most pages of this site (its header date)")
+            elif f.n == own_date_n:
                 kinds[f.n] = ("timestamp", "publish time printed close above the headline")
             elif f.labelled or not before_title:
                 kinds[f.n] = ("timestamp", "publish/update time")
@@ -217,7 +219,8 @@ def _headline_and_span(content: list[LineFeatures], title_key: str, page: bool):
     return title, why, first, last, block
 
 
-def classify(source: str, title: str | None = None, page: bool = True) -> tuple[list[Line], str, str]:
+def classify(source: str, title: str | None = None, page: bool = True,
+             site_furniture: frozenset[str] = frozenset()) -> tuple[list[Line], str, str]:
     """Classify every line of a page; returns (lines, page kind, why). See ``LINE_KINDS``.
 
     ``title`` is the headline when the source states it (a dataset's headline column, a
@@ -225,9 +228,9 @@ def classify(source: str, title: str | None = None, page: bool = True) -> tuple[
     searched for the body. When no line says it, a page's headline is the headline-like
     line nearest above its article block (:mod:`loaders.layout`). ``page`` is False for a
     dataset record's body, which is all article: every line comes after the headline, and
-    the page kind is "article".
+    the page kind is "article". ``site_furniture``: keys of lines most pages of the site print.
     """
-    feats = line_features(source)
+    feats = line_features(source, site_furniture)
     kinds: dict[int, tuple[str, str]] = {f.n: ("blank", f.reason) for f in feats if f.intrinsic == "blank"}
     content = [f for f in feats if f.intrinsic != "blank"]
     title_key = key_of(title) if title else ""
@@ -269,6 +272,8 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
         elif kind == "link_marker":
             _resolve_pending(pending, kinds, as_body=False)
             kinds[f.n] = (list_kind if state == "list" else "link_list", f.reason)
+        elif kind == "dated" and f.template:
+            kinds[f.n] = ("page_date_header", "date printed on most pages of this site (its header date)")
         elif kind == "dated" and state == "list":
             kinds[f.n] = (list_kind, "date of a listed story")
         elif kind == "dated" and f.labelled:

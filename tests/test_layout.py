@@ -107,3 +107,36 @@ def test_dataset_records_are_always_articles():
                       given=(("title", Given(TITLE, "column Headline")),))
     article = parse_document(record)
     assert article.page_kind == "article" and article.body == PARAGRAPHS[0]
+
+
+SITE_TITLES = ["মিরপুরে পোশাক কারখানায় আগুন", "সংসদে বাজেট পাস হলো", "টেস্টে বড় জয় বাংলাদেশের", "বৃষ্টিতে ডুবল রাজধানী"]
+
+
+def write_site(folder, header: list[str], between: list[str]) -> list[str]:
+    """Pages of one site: a menu, ``header`` lines, the headline, ``between`` lines, the text, a footer."""
+    folder.mkdir()
+    for i, title in enumerate(SITE_TITLES):
+        text = page(["হোম", "জাতীয়", "খেলা"], header, [title], between, PARAGRAPHS[i % 3:] + PARAGRAPHS[:i % 3],
+                    ["© ২০২৫ দৈনিক খবরের কাগজ"])
+        (folder / f"p{i}.txt").write_text(text, encoding="utf-8")
+    return sorted(str(path) for path in folder.iterdir())
+
+
+def test_lines_most_pages_of_a_site_print_are_never_its_headline_or_publish_date(tmp_path):
+    from loaders import load_corpus
+
+    files = write_site(tmp_path / "site", ["১৪ মে ২০২৫, ১০:০০"], ["আজকের বিশেষ আয়োজন দেখুন এখানে"])
+    alone = load_corpus(files[:1], entities=False).articles.iloc[0]
+    assert alone["title"] == "আজকের বিশেষ আয়োজন দেখুন এখানে"  # one page cannot tell the promo line from a headline
+    articles = load_corpus(files, entities=False).articles.sort_values("article_id")
+    assert articles["title"].tolist() == SITE_TITLES
+    assert articles["published_iso"].isna().all() and (articles["page_date_iso"] == "2025-05-14").all()
+
+
+def test_a_date_below_the_headline_stays_the_publish_date_when_pages_of_a_day_share_it(tmp_path):
+    from loaders import load_corpus
+
+    files = write_site(tmp_path / "site", [], ["প্রকাশ: ১৪ মে ২০২৫"])
+    articles = load_corpus(files, entities=False).articles.sort_values("article_id")
+    assert articles["title"].tolist() == SITE_TITLES
+    assert (articles["published_iso"] == "2025-05-14").all()

@@ -47,6 +47,7 @@ class LineFeatures:
 
     ``intrinsic`` is the kind the line has wherever it stands (None: it depends on where);
     ``paragraph`` marks running text; ``bullet`` a line printed as a list item;
+    ``template`` a line the other pages of the site print too (see :mod:`loaders.layout.site`);
     ``latin`` a line in Latin letters or ASCII digits with no Bengali letter (on a Bengali
     page, a video player's or an embed's interface text; never running text there); ``repeats`` how many lines of
     the page share its key (a menu printed twice, a headline also in a story list).
@@ -67,6 +68,7 @@ class LineFeatures:
     latin: bool = False
     has_time: bool = False
     repeats: int = 1
+    template: bool = False
 
     @property
     def free(self) -> bool:
@@ -189,8 +191,12 @@ def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> t
     return None, ""
 
 
-def line_features(source: str) -> list[LineFeatures]:
-    """Features of every line of the page, blank lines included."""
+def line_features(source: str, site_furniture: frozenset[str] = frozenset()) -> list[LineFeatures]:
+    """Features of every line of the page, blank lines included.
+
+    ``site_furniture`` holds the keys of lines that most pages of the page's site print:
+    whatever they say, they are template (a date among them is the site's header date).
+    """
     lex = lexicon()
     feats = []
     for n, start, end in split_lines(source):
@@ -203,6 +209,9 @@ def line_features(source: str) -> list[LineFeatures]:
         found = tuple(dates.find_dates(scanned)) if _HAS_DIGIT_RE.search(scanned) else ()
         bullet = bool(_BULLET_RE.match(text)) and words <= KEY_MAX_WORDS
         kind, reason = _intrinsic(text, key, words, found, bullet)
+        template = bool(key) and key in site_furniture
+        if template and kind != "dated":
+            kind, reason = "widget", "printed on most pages of this site"
         letters = _BENGALI_LETTER_RE.search(text) is not None
         feats.append(
             LineFeatures(
@@ -213,6 +222,7 @@ def line_features(source: str) -> list[LineFeatures]:
                 bullet=bullet,
                 latin=not letters and any(ch.isascii() and ch.isalnum() for ch in text),
                 has_time=any(m.hour is not None for m in found),
+                template=template,
             )
         )
     counts = Counter(f.key for f in feats if f.key)

@@ -114,7 +114,7 @@ def own_date_above(content: list[LineFeatures], title: int, block_start: int) ->
     for i in range(title - 1, max(-1, title - 1 - HEAD_ZONE_LINES), -1):
         f = content[i]
         if f.intrinsic == "dated":
-            return i if f.has_time or f.labelled else None
+            return i if (f.has_time or f.labelled) and not f.template else None
         if f.intrinsic not in PASSABLE and not (f.intrinsic is None and (f.latin or f.words <= 2)):
             return None
     return None
