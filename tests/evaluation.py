@@ -32,9 +32,10 @@ import html
 import json
 import logging
 import sys
-import unicodedata
 from collections import Counter
 from pathlib import Path
+
+from tests.metrics import f1, loader_fields, mean, norm, same_time, tokens
 
 GOLD = Path(__file__).resolve().parent / "eval_pages" / "gold.json"
 STOPLIST_SIZE = 150
@@ -44,40 +45,6 @@ COLUMNS = (("body_f1", "body F1"), ("justext_bn_f1", "jusText bn"), ("justext_li
            ("updated", "updated"), ("outlet", "outlet"))
 
 
-def norm(text: str | None) -> str:
-    """NFC with white space collapsed (zero-width joiners dropped)."""
-    if text is None:
-        return ""
-    text = unicodedata.normalize("NFC", text).replace("\u200c", "").replace("\u200d", "").replace("\ufeff", "")
-    return " ".join(text.split())
-
-
-def tokens(text: str) -> list[str]:
-    """Tokens: the text split at white space and at every punctuation character (। included)."""
-    text = norm(text)
-    return "".join(" " if unicodedata.category(ch).startswith("P") else ch for ch in text).split()
-
-
-def f1(predicted: list[str], gold: list[str]) -> float:
-    """Bag-of-tokens F1 of one page; both empty counts as a perfect match."""
-    if not predicted and not gold:
-        return 1.0
-    common = sum((Counter(predicted) & Counter(gold)).values())
-    if not common:
-        return 0.0
-    precision, recall = common / len(predicted), common / len(gold)
-    return 2 * precision * recall / (precision + recall)
-
-
-def same_time(predicted: str | None, gold: str | None) -> bool:
-    """Exact to the minute when gold has a time, to the day when it has a day only; null must meet null."""
-    if gold is None or predicted is None:
-        return gold is None and predicted is None
-    if "T" in gold:
-        return predicted[:16] == gold[:16]
-    return predicted[:10] == gold[:10]
-
-
 # ---------------------------------------------------------------- predictions
 
 def loader_predictions(paths: list[Path]) -> dict[Path, dict]:
@@ -85,17 +52,9 @@ def loader_predictions(paths: list[Path]) -> dict[Path, dict]:
     from loaders import load_corpus
 
     corpus = load_corpus([str(p) for p in paths], cache_dir=None, entities=False)
-    by_path = {}
-    for _, row in corpus.articles.iterrows():
-        def value(name):
-            v = row.get(name)
-            return None if v is None or (not isinstance(v, (list, tuple, str)) and v != v) else v
-        by_path[Path(row["path"]).resolve()] = {
-            "title": value("title"), "published": value("published_iso"), "updated": value("updated_iso"),
-            "outlet": value("outlet"), "body_lines": [int(n) for n in row["body_lines"]]}
     for _, row in corpus.errors.iterrows():
         print(f"loaders could not read {row['path']}: {row['error']}", file=sys.stderr)
-    return by_path
+    return {Path(path).resolve(): fields for path, fields in loader_fields(corpus).items()}
 
 
 def paragraphs_html(lines: list[str]) -> str:
@@ -172,11 +131,6 @@ def score_pages(gold_path: Path) -> tuple[list[dict], dict]:
             row[f"{name}_f1"] = None if extra[name] is None else f1(extra[name], gold_tokens)
         rows.append(row)
     return rows, gold
-
-
-def mean(values: list[float | None]) -> float | None:
-    values = [v for v in values if v is not None]
-    return sum(values) / len(values) if values else None
 
 
 def summary(rows: list[dict]) -> dict:
