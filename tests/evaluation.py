@@ -28,17 +28,15 @@ their columns show "n/a".
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import logging
 import sys
-from collections import Counter
 from pathlib import Path
 
+from tests.baselines import BASELINES, baseline_tokens, bengali_stoplist, paragraphs_html
 from tests.metrics import f1, loader_fields, mean, norm, same_time, tokens
 
 GOLD = Path(__file__).resolve().parent / "eval_pages" / "gold.json"
-STOPLIST_SIZE = 150
 
 COLUMNS = (("body_f1", "body F1"), ("justext_bn_f1", "jusText bn"), ("justext_li_f1", "jusText li"),
            ("trafilatura_f1", "trafilatura"), ("title", "title"), ("published", "published"),
@@ -57,51 +55,6 @@ def loader_predictions(paths: list[Path]) -> dict[Path, dict]:
     return {Path(path).resolve(): fields for path, fields in loader_fields(corpus).items()}
 
 
-def paragraphs_html(lines: list[str]) -> str:
-    """The dump as an HTML page, one <p> per non-blank line."""
-    body = "".join(f"<p>{html.escape(line.strip())}</p>\n" for line in lines if line.strip())
-    return f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>"
-
-
-def bengali_stoplist(texts: list[str]) -> frozenset[str]:
-    """The STOPLIST_SIZE words found in the most dumps: an unsupervised Bengali stoplist for jusText."""
-    df = Counter()
-    for text in texts:
-        df.update({t.lower() for t in tokens(text)})
-    ranked = sorted(df.items(), key=lambda item: (-item[1], item[0]))  # ties by spelling: same list every run
-    return frozenset(word for word, _ in ranked[:STOPLIST_SIZE])
-
-
-def baselines(texts: list[str]) -> list[dict[str, list[str] | None]]:
-    """Body tokens per dump from jusText (Bengali stoplist; language-independent) and trafilatura."""
-    try:
-        import justext
-    except ImportError:
-        justext = None
-    try:
-        import trafilatura
-    except ImportError:
-        trafilatura = None
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    stoplist = bengali_stoplist(texts) if justext else frozenset()
-    out = []
-    for text in texts:
-        page = paragraphs_html(text.split("\n"))
-        result: dict[str, list[str] | None] = {"justext_bn": None, "justext_li": None, "trafilatura": None}
-        if justext:
-            good = [p.text for p in justext.justext(page.encode("utf-8"), stoplist, encoding="utf-8")
-                    if not p.is_boilerplate]
-            result["justext_bn"] = tokens(" ".join(good))
-            good = [p.text for p in justext.justext(page.encode("utf-8"), frozenset(), stopwords_low=0,
-                                                    stopwords_high=0, encoding="utf-8") if not p.is_boilerplate]
-            result["justext_li"] = tokens(" ".join(good))
-        if trafilatura:
-            extracted = trafilatura.extract(page, include_comments=False, include_tables=True) or ""
-            result["trafilatura"] = tokens(extracted)
-        out.append(result)
-    return out
-
-
 # ---------------------------------------------------------------- scoring
 
 def score_pages(gold_path: Path) -> tuple[list[dict], dict]:
@@ -113,7 +66,8 @@ def score_pages(gold_path: Path) -> tuple[list[dict], dict]:
     paths = [(gold_path.parent / p["file"]).resolve() for p in pages]
     texts = [path.read_text(encoding="utf-8") for path in paths]
     predicted = loader_predictions(paths)
-    base = baselines(texts)
+    stoplist = bengali_stoplist(texts)
+    base = [baseline_tokens(paragraphs_html(text.split("\n")), stoplist) for text in texts]
     rows = []
     for page, path, text, extra in zip(pages, paths, texts, base):
         lines = text.split("\n")
@@ -127,7 +81,7 @@ def score_pages(gold_path: Path) -> tuple[list[dict], dict]:
                "published": float(same_time(pred["published"], page["published"])),
                "updated": float(same_time(pred["updated"], page["updated"])),
                "outlet": float((pred["outlet"] or None) == (page["outlet"] or None))}
-        for name in ("justext_bn", "justext_li", "trafilatura"):
+        for name in BASELINES:
             row[f"{name}_f1"] = None if extra[name] is None else f1(extra[name], gold_tokens)
         rows.append(row)
     return rows, gold

@@ -22,7 +22,7 @@ from .calendars import MONTHS_BN, bn
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 DHAKA = timezone(timedelta(hours=6))
 TITLE_SLOT = "\x00TITLE\x00"    # where a lifted line held its page's headline: the new headline goes there
-MIN_PARAGRAPHS, MAX_PARAGRAPHS, MIN_TOKENS, MIN_PARAGRAPH_CHARS = 3, 10, 80, 25
+MIN_PARAGRAPHS, MAX_PARAGRAPHS, MIN_TOKENS, MIN_PARAGRAPH_CHARS, MIN_PARAGRAPH_WORDS = 3, 10, 80, 25, 4
 
 # Outlet of each not-article page, by file name (the article pages' outlets are in their gold).
 NOT_ARTICLE_OUTLETS = {"bdnews24-archive": "bdnews24", "bdpratidin-home": "bdpratidin",
@@ -69,13 +69,16 @@ def _word_count(text: str) -> int:
 
 def _keep(origin: str, key: str, title: str | None, paragraphs: list[str], published: str | None) -> list[ArticleText]:
     """The article as a one-item list when its body is long enough, else an empty list."""
-    paragraphs = [nfc(p) for p in paragraphs if len(nfc(p)) >= MIN_PARAGRAPH_CHARS]
+    paragraphs = [nfc(p) for p in paragraphs if nfc(p)]
     if len(paragraphs) < MIN_PARAGRAPHS:  # a body scraped as one or two lines: paragraphs of three sentences
         sentences = _sentences(" ".join(paragraphs))
         paragraphs = [" ".join(sentences[i:i + 3]) for i in range(0, len(sentences), 3)]
+    # Short lines are sign-offs and credits (টিটি/এমএএইচ/), which the seeds' gold counts as furniture.
+    paragraphs = [p for p in paragraphs if len(p) >= MIN_PARAGRAPH_CHARS and len(p.split()) >= MIN_PARAGRAPH_WORDS]
     if len(paragraphs) < MIN_PARAGRAPHS or sum(map(_word_count, paragraphs)) < MIN_TOKENS:
         return []
-    return [ArticleText(origin, key, nfc(title) if title else None, tuple(paragraphs[:MAX_PARAGRAPHS]), published)]
+    title = " ".join(nfc(title).split()) if title else None  # a few exports break a headline over two lines
+    return [ArticleText(origin, key, title, tuple(paragraphs[:MAX_PARAGRAPHS]), published)]
 
 
 def _minute(moment: datetime) -> str:

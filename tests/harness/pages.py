@@ -18,6 +18,7 @@ from .material import TITLE_SLOT, ArticleText, Furniture, article_texts, furnitu
 OUTLETS_CSV = Path(__file__).resolve().parents[2] / "loaders" / "data" / "outlets.csv"
 LISTING_SHARE = 1 / 6
 UNDATED_SHARE = 0.04
+PAGE_TEXT_SHARE = 0.1          # article pages whose text is a seed's or an unseen page's
 LISTING_FURNITURE_BLOCKS = 12   # blocks of a not-article page's own listing kept below an article
 Block = forms.Block
 
@@ -64,15 +65,20 @@ class _Dump:
             self.add(block)
 
 
-def _fill_slots(blocks, title: str, replacement: str | None = None) -> list[Block]:
-    """Furniture blocks with the lifted page's headline slot holding ``title``."""
-    return [tuple(line.replace(TITLE_SLOT, replacement or title) for line in block) for block in blocks]
+def _fill_slots(blocks, title: str | None) -> list[Block]:
+    """Furniture blocks with the lifted page's headline slot holding ``title``; with no title (a page
+    without a headline, a listing) the lines that held the lifted page's headline go."""
+    filled = [tuple(line.replace(TITLE_SLOT, title) if title else line for line in block
+                    if title or TITLE_SLOT not in line) for block in blocks]
+    return [block for block in filled if block]
 
 
 class _PageMaker:
     def __init__(self, seed: int):
         self.seed = seed
         self.texts = article_texts()
+        self.page_texts = [t for t in self.texts if t.origin in ("seed", "unseen")]
+        self.export_texts = [t for t in self.texts if t.origin not in ("seed", "unseen")]
         self.sources = furniture_sources()
         self.names = outlet_names()
         self.headlines = sorted({t.title for t in self.texts if t.title})
@@ -81,7 +87,8 @@ class _PageMaker:
     def page(self, number: int) -> HarnessPage:
         rng = random.Random(f"layout-harness:{self.seed}:{number}")
         furniture = self.sources[number % len(self.sources)]
-        article = rng.choice(self.texts)
+        # The seeds' and unseen pages' own texts are few: drawn on purpose, else they would hardly appear.
+        article = rng.choice(self.page_texts if rng.random() < PAGE_TEXT_SHARE else self.export_texts)
         others = [h for h in rng.sample(self.headlines, 60) if h != article.title]
         if rng.random() < LISTING_SHARE:
             dump, used, gold = self._listing(rng, furniture, others)
@@ -94,7 +101,7 @@ class _PageMaker:
 
     # ------------------------------------------------------------ shared parts
 
-    def _header(self, rng: random.Random, furniture: Furniture, title: str, others: list[str], today: date,
+    def _header(self, rng: random.Random, furniture: Furniture, title: str | None, others: list[str], today: date,
                 used: set[str]) -> list[Block]:
         blocks: list[Block] = []
         if rng.random() < 0.5:
@@ -111,7 +118,7 @@ class _PageMaker:
             used.add("ticker")
         return blocks
 
-    def _below(self, rng: random.Random, furniture: Furniture, title: str, others: list[str], today: date | None,
+    def _below(self, rng: random.Random, furniture: Furniture, title: str | None, others: list[str], today: date | None,
                used: set[str], own_listing: bool) -> list[Block]:
         """Everything under the article or listing: the source's lists and footer, synthetic lists, an imprint."""
         after = list(furniture.after)
@@ -119,7 +126,7 @@ class _PageMaker:
             after = after[:LISTING_FURNITURE_BLOCKS] if own_listing else []
         blocks = _fill_slots(after, title)
         for _ in range(rng.choice((0, 1, 1, 2))):
-            listed = others + ([title] if rng.random() < 0.2 else [])
+            listed = others + ([title] if title and rng.random() < 0.2 else [])
             blocks += forms.headline_list(rng, listed, today)
             used.add("lists")
         blocks += [tuple(b) for b in furniture.footer]
@@ -141,7 +148,7 @@ class _PageMaker:
         today = anchor + timedelta(days=rng.randint(1, 700))
         title = article.title
         dump = _Dump()
-        dump.add_all(self._header(rng, furniture, title or others[0], others, today, used))
+        dump.add_all(self._header(rng, furniture, title, others, today, used))
         if rng.random() < 0.35:
             dump.add_all(forms.breadcrumb(rng, title, rng.choice(forms.SECTIONS[1:])))
             used.add("breadcrumb")
@@ -159,10 +166,13 @@ class _PageMaker:
         tight_body = rng.random() < 0.15
         if tight_body:
             used.add("body_without_blank_lines")
-        byline = _fill_slots(furniture.byline, title or others[0])
+        byline = _fill_slots(furniture.byline, title)
         author = rng.random() < 0.5
         if author:
             used.add("author_line")
+        head = (rng.choice(forms.AUTHORS if author else forms.DESKS),)
+        if date_text and not above:
+            head += (date_text,)
         gold_title_line, body_lines = None, []
         copies = 2 if rng.random() < 0.15 else 1
         if copies == 2:
@@ -174,9 +184,6 @@ class _PageMaker:
                 line = dump.add((title,))
                 gold_title_line = gold_title_line or line
             dump.add_all(byline)
-            head = (rng.choice(forms.AUTHORS if author else forms.DESKS),)
-            if date_text and not above:
-                head += (date_text,)
             dump.add(head)
             if copy == 0 and rng.random() < 0.3:
                 dump.add((rng.choice(forms.CAPTIONS),))
@@ -192,7 +199,7 @@ class _PageMaker:
                 used.add("author_note")
             if rng.random() < 0.3:
                 dump.add_all(forms.share_widget(rng))
-        dump.add_all(self._below(rng, furniture, title or others[0], others, today, used, own_listing=True))
+        dump.add_all(self._below(rng, furniture, title, others, today, used, own_listing=True))
         gold = {"page_kind": "article", "title": title, "title_line": gold_title_line, "published": published,
                 "body_lines": body_lines, "article": f"{article.origin}/{article.key}"}
         return dump, used, gold
@@ -225,7 +232,7 @@ class _PageMaker:
         used = {"listing"}
         today = date(2019, 1, 1) + timedelta(days=rng.randint(0, 2600))
         dump = _Dump()
-        dump.add_all(self._header(rng, furniture, others[0], others, today, used))
+        dump.add_all(self._header(rng, furniture, None, others, today, used))
         style = rng.randrange(4)
         if style == 0:
             dump.add_all(forms.latest_listing(rng, others, today))
@@ -236,7 +243,7 @@ class _PageMaker:
         else:
             dump.add_all(forms.home_listing(rng, others, today))
         used.add(("latest", "archive", "section", "home")[style] + "_listing")
-        dump.add_all(self._below(rng, furniture, others[0], others, today, used, own_listing=False))
+        dump.add_all(self._below(rng, furniture, None, others, today, used, own_listing=False))
         gold = {"page_kind": "listing", "title": None, "title_line": None, "published": None, "body_lines": [],
                 "article": None}
         return dump, used, gold
