@@ -157,14 +157,11 @@ def _json_export() -> list[ArticleText]:
             if spread[sentence] < 3 and sentence not in seen:
                 seen.add(sentence)
                 kept.append(sentence)
-        published = None
-        if record.get("publication_date") not in (None, "None", ""):
-            try:
-                moment = datetime.fromisoformat(record["publication_date"])
-            except ValueError:
-                moment = None
-            if moment is not None:
-                published = _minute(moment.astimezone(DHAKA) if moment.tzinfo else moment)
+        try:
+            moment = datetime.fromisoformat(record.get("publication_date") or "")
+        except ValueError:
+            continue  # undated pages are made on purpose (UNDATED_SHARE), not left to the export's gaps
+        published = _minute(moment.astimezone(DHAKA) if moment.tzinfo else moment)
         out += _keep("bd-newspapers", str(record["id"]), record["headline"], [" ".join(kept)], published)
     return out
 

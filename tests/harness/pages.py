@@ -101,10 +101,11 @@ class _PageMaker:
 
     # ------------------------------------------------------------ shared parts
 
-    def _header(self, rng: random.Random, furniture: Furniture, title: str | None, others: list[str], today: date,
-                used: set[str]) -> list[Block]:
+    def _header(self, rng: random.Random, furniture: Furniture, title: str | None, others: list[str],
+                today: date | None, used: set[str]) -> list[Block]:
+        """Menus, the source's header, a ticker; a "today" date when ``today`` is given."""
         blocks: list[Block] = []
-        if rng.random() < 0.5:
+        if today is not None and rng.random() < 0.5:
             blocks.append(tuple(header_date_lines(today, rng)))
             used.add("header_date")
         for name, make in (("menu_run_together", forms.menu_run_together), ("menu_bulleted", forms.menu_bulleted),
@@ -144,8 +145,9 @@ class _PageMaker:
         if published is not None and rng.random() < UNDATED_SHARE:
             published = None
             used.add("undated")
-        anchor = datetime.fromisoformat(published[:10]).date() if published else date(2025, 6, 1)
-        today = anchor + timedelta(days=rng.randint(1, 700))
+        # An undated page gets no synthetic dates at all: a header date or dated list beside a weekday in
+        # the body would let a reader infer a day, as the seeds' gold does, and the gold says null.
+        today = datetime.fromisoformat(published[:10]).date() + timedelta(days=rng.randint(1, 700)) if published else None
         title = article.title
         dump = _Dump()
         dump.add_all(self._header(rng, furniture, title, others, today, used))
