@@ -1,6 +1,11 @@
-"""Score the loaders on the held-out page dumps of ``tests/eval_pages`` (``python -m tests.evaluation``).
+"""Score the loaders by layout and on the held-out page dumps of ``tests/eval_pages`` (``make eval``).
 
-For each site and overall it prints
+First comes the table by layout of :mod:`tests.layout_eval`: the real unseen article pages
+(text and HTML), the not-article pages, the seeds and the layout-variation harness by
+furniture source (``--harness-pages`` sets its size). It needs ``../shared/corpus`` and is
+left out without it, or when ``--gold`` names a gold file.
+
+Then, for the pages of the gold file, for each site and overall it prints
 
 * body token F1 — the bag of tokens (text split at white space and punctuation, NFC) of the
   predicted body lines against the gold body lines, F1 per page, then the mean over pages;
@@ -112,17 +117,37 @@ def split_sites(sites: list[str]) -> tuple[list[str], list[str]]:
     return ordered[0::2], ordered[1::2]
 
 
+def print_layouts(harness_pages: int) -> None:
+    """The table by layout, when ../shared/corpus is there to make it from."""
+    from tests.layout_eval import CORPUS, layout_report
+
+    if not CORPUS.exists():
+        print(f"{CORPUS} is absent: no figures by layout\n")
+        return
+    print(f"Figures by layout (harness: {harness_pages} pages). Body F1, title, published on article pages; outlet "
+          "right/null/wrong and page kind on all; mentions: in-body entity mentions counted for not-article pages.")
+    print("jusText bn = Bengali stoplist of the run's 150 most widespread words; jusText li = empty stoplist; "
+          "both, and trafilatura, on the same inputs (dumps as one <p> per line, HTML as saved)\n")
+    print(layout_report(harness_pages))
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.evaluation", description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=GOLD, help="gold file (default: tests/eval_pages/gold.json)")
+    parser.add_argument("--gold", type=Path, help="score only this gold file (default: the layouts, then "
+                                                   "tests/eval_pages/gold.json)")
+    parser.add_argument("--harness-pages", type=int, default=300, help="size of the layout harness (default 300)")
     parser.add_argument("--split", action="store_true",
                         help="report the held-out half of the sites first, then the training half")
     parser.add_argument("--pages", action="store_true", help="also print one line per page")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
-    rows, gold = score_pages(args.gold)
+    if args.gold is None:
+        print_layouts(args.harness_pages)
+    gold_path = args.gold or GOLD
+    rows, gold = score_pages(gold_path)
     if not rows:
-        print(f"{args.gold}: no pages to score (status: {gold.get('status', '?')}); see tests/eval_pages/PROVENANCE.md")
+        print(f"{gold_path}: no pages to score (status: {gold.get('status', '?')}); see tests/eval_pages/PROVENANCE.md")
         return 0
     sites = sorted({r["site"] for r in rows})
     print(f"{len(rows)} pages from {len(sites)} sites; set status: {gold.get('status', '?')}")
