@@ -43,7 +43,7 @@ def _load(paths: list[Path], entities: bool = False):
 
 
 def _baseline_f1(page_html: str, gold_body: list[str], stoplist: frozenset[str] | None) -> dict:
-    """Each baseline's body F1 on one page (None where it is not installed or not asked for)."""
+    """Each baseline's body F1 on one page (None where it is not installed, or with no stoplist: not asked for)."""
     if stoplist is None:
         return {f"{name}_f1": None for name in BASELINES}
     found = baseline_tokens(page_html, stoplist)
@@ -54,14 +54,13 @@ def _dump_lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").split("\n")
 
 
-def unseen_article_rows(form: str, baselines: bool = True, stoplist: frozenset[str] | None = None) -> list[dict]:
-    """One row per unseen article page as a text dump (``form`` "text") or HTML page ("html")."""
+def unseen_article_rows(form: str, stoplist: frozenset[str] | None = None) -> list[dict]:
+    """One row per unseen article page as a text dump (``form`` "text") or HTML page ("html"); the
+    baselines run when given their ``stoplist``."""
     gold = json.loads((UNSEEN_ARTICLES / "gold.json").read_text(encoding="utf-8"))["articles"]
     dumps = [UNSEEN_ARTICLES / "text" / item["file"] for item in gold]
     paths = dumps if form == "text" else [UNSEEN_ARTICLES / "html" / f"{d.stem}.html" for d in dumps]
     predicted, _ = _load(paths)
-    if baselines and stoplist is None:
-        stoplist = bengali_stoplist(["\n".join(_dump_lines(d)) for d in dumps])
     rows = []
     for item, dump, path in zip(gold, dumps, paths):
         lines = _dump_lines(dump)
@@ -74,7 +73,7 @@ def unseen_article_rows(form: str, baselines: bool = True, stoplist: frozenset[s
             found_body = tokens(found["body"]) if found else []
             page_html = path.read_text(encoding="utf-8")
         figures = page_figures({**item, "page_kind": "article"}, found, gold_body, found_body)
-        rows.append({"file": path.name, **figures, **_baseline_f1(page_html, gold_body, stoplist if baselines else None)})
+        rows.append({"file": path.name, **figures, **_baseline_f1(page_html, gold_body, stoplist)})
     return rows
 
 
@@ -95,7 +94,7 @@ def not_article_rows(form: str) -> list[dict]:
     return rows
 
 
-def seed_rows(stoplist: frozenset[str] | None) -> list[dict]:
+def seed_rows(stoplist: frozenset[str] | None = None) -> list[dict]:
     """One row per seed against its hand annotation."""
     gold = json.loads((CORPUS / "seeds.gold.json").read_text(encoding="utf-8"))["articles"]
     paths = [SEEDS / item["file"] for item in gold]
@@ -111,7 +110,7 @@ def seed_rows(stoplist: frozenset[str] | None) -> list[dict]:
     return rows
 
 
-def harness_rows(pages, stoplist: frozenset[str] | None) -> list[dict]:
+def harness_rows(pages, stoplist: frozenset[str] | None = None) -> list[dict]:
     """The harness rows of :func:`tests.harness.scoring.score`, with the baselines on article pages."""
     rows = score(pages)
     for row, page in zip(rows, pages):

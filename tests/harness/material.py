@@ -248,7 +248,7 @@ def _unseen_article_furniture() -> list[Furniture]:
     return out
 
 
-def is_long(line: str) -> bool:
+def _is_long(line: str) -> bool:
     """A headline-like line: four words or more once a list marker is taken off."""
     return len(re.sub(r"^(?:[*o+•]|\d+\.)\s+", "", line).split()) >= 4
 
@@ -268,7 +268,7 @@ def _not_article_furniture() -> list[Furniture]:
     for path in sorted((CORPUS / "unseen" / "not-articles" / "text").glob("*.txt")):
         lines = [nfc(line) for line in path.read_text(encoding="utf-8").split("\n")]
         filled = [i for i, line in enumerate(lines) if line]
-        flags = [is_long(lines[i]) for i in filled]
+        flags = [_is_long(lines[i]) for i in filled]
         start = next(k for k in range(len(filled)) if _dense(flags, k, 1))
         if start and not flags[start - 1]:
             start -= 1
