@@ -74,6 +74,8 @@ def _fill_slots(blocks, title: str | None) -> list[Block]:
 
 
 class _PageMaker:
+    """The material, read once, and the recipe of one page from its number."""
+
     def __init__(self, seed: int):
         self.seed = seed
         self.texts = article_texts()
@@ -164,7 +166,7 @@ class _PageMaker:
         above = date_text is not None and rng.random() < 0.2
         if above:
             used.add("date_above_headline")
-        inserts = self._body_inserts(rng, furniture, others, used)
+        inserts = self._body_inserts(rng, furniture, others, len(article.paragraphs), used)
         tight_body = rng.random() < 0.15
         if tight_body:
             used.add("body_without_blank_lines")
@@ -206,7 +208,7 @@ class _PageMaker:
                 "body_lines": body_lines, "article": f"{article.origin}/{article.key}"}
         return dump, used, gold
 
-    def _body_inserts(self, rng: random.Random, furniture: Furniture, others: list[str],
+    def _body_inserts(self, rng: random.Random, furniture: Furniture, others: list[str], paragraphs: int,
                       used: set[str]) -> dict[int, list[Block]]:
         """Furniture that stands between body paragraphs, by the index of the paragraph it precedes."""
         choices = []
@@ -224,7 +226,7 @@ class _PageMaker:
             choices.append(("source_inbody", [tuple(b) for b in furniture.inbody]))
         inserts: dict[int, list[Block]] = {}
         for name, blocks in choices:
-            inserts.setdefault(rng.randint(1, 2), []).extend(blocks)
+            inserts.setdefault(rng.randint(1, paragraphs - 1), []).extend(blocks)
             used.add(name)
         return inserts
 
