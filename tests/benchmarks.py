@@ -190,7 +190,7 @@ def cli_versus_justext(docs: list) -> None:
     except ImportError:
         print("CLI vs jusText       skipped: jusText is not installed (pip install -r requirements-dev.txt)")
         return
-    from tests.evaluation import paragraphs_html
+    from tests.baselines import paragraphs_html
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "copies"

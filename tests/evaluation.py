@@ -1,6 +1,11 @@
-"""Score the loaders on the held-out page dumps of ``tests/eval_pages`` (``python -m tests.evaluation``).
+"""Score the loaders by layout and on the held-out page dumps of ``tests/eval_pages`` (``make eval``).
 
-For each site and overall it prints
+First comes the table by layout of :mod:`tests.layout_eval`: the real unseen article pages
+(text and HTML), the not-article pages, the seeds and the layout-variation harness by
+furniture source (``--harness-pages`` sets its size). It needs ``../shared/corpus`` and is
+left out without it, or when ``--gold`` names a gold file.
+
+Then, for the pages of the gold file, for each site and overall it prints
 
 * body token F1 — the bag of tokens (text split at white space and punctuation, NFC) of the
   predicted body lines against the gold body lines, F1 per page, then the mean over pages;
@@ -28,54 +33,19 @@ their columns show "n/a".
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import logging
 import sys
-import unicodedata
-from collections import Counter
 from pathlib import Path
 
+from tests.baselines import BASELINES, baseline_tokens, bengali_stoplist, paragraphs_html
+from tests.metrics import f1, loader_fields, mean, norm, same_time, tokens
+
 GOLD = Path(__file__).resolve().parent / "eval_pages" / "gold.json"
-STOPLIST_SIZE = 150
 
 COLUMNS = (("body_f1", "body F1"), ("justext_bn_f1", "jusText bn"), ("justext_li_f1", "jusText li"),
            ("trafilatura_f1", "trafilatura"), ("title", "title"), ("published", "published"),
            ("updated", "updated"), ("outlet", "outlet"))
-
-
-def norm(text: str | None) -> str:
-    """NFC with white space collapsed (zero-width joiners dropped)."""
-    if text is None:
-        return ""
-    text = unicodedata.normalize("NFC", text).replace("\u200c", "").replace("\u200d", "").replace("\ufeff", "")
-    return " ".join(text.split())
-
-
-def tokens(text: str) -> list[str]:
-    """Tokens: the text split at white space and at every punctuation character (। included)."""
-    text = norm(text)
-    return "".join(" " if unicodedata.category(ch).startswith("P") else ch for ch in text).split()
-
-
-def f1(predicted: list[str], gold: list[str]) -> float:
-    """Bag-of-tokens F1 of one page; both empty counts as a perfect match."""
-    if not predicted and not gold:
-        return 1.0
-    common = sum((Counter(predicted) & Counter(gold)).values())
-    if not common:
-        return 0.0
-    precision, recall = common / len(predicted), common / len(gold)
-    return 2 * precision * recall / (precision + recall)
-
-
-def same_time(predicted: str | None, gold: str | None) -> bool:
-    """Exact to the minute when gold has a time, to the day when it has a day only; null must meet null."""
-    if gold is None or predicted is None:
-        return gold is None and predicted is None
-    if "T" in gold:
-        return predicted[:16] == gold[:16]
-    return predicted[:10] == gold[:10]
 
 
 # ---------------------------------------------------------------- predictions
@@ -85,62 +55,9 @@ def loader_predictions(paths: list[Path]) -> dict[Path, dict]:
     from loaders import load_corpus
 
     corpus = load_corpus([str(p) for p in paths], cache_dir=None, entities=False)
-    by_path = {}
-    for _, row in corpus.articles.iterrows():
-        def value(name):
-            v = row.get(name)
-            return None if v is None or (not isinstance(v, (list, tuple, str)) and v != v) else v
-        by_path[Path(row["path"]).resolve()] = {
-            "title": value("title"), "published": value("published_iso"), "updated": value("updated_iso"),
-            "outlet": value("outlet"), "body_lines": [int(n) for n in row["body_lines"]]}
     for _, row in corpus.errors.iterrows():
         print(f"loaders could not read {row['path']}: {row['error']}", file=sys.stderr)
-    return by_path
-
-
-def paragraphs_html(lines: list[str]) -> str:
-    """The dump as an HTML page, one <p> per non-blank line."""
-    body = "".join(f"<p>{html.escape(line.strip())}</p>\n" for line in lines if line.strip())
-    return f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>"
-
-
-def bengali_stoplist(texts: list[str]) -> frozenset[str]:
-    """The STOPLIST_SIZE words found in the most dumps: an unsupervised Bengali stoplist for jusText."""
-    df = Counter()
-    for text in texts:
-        df.update({t.lower() for t in tokens(text)})
-    ranked = sorted(df.items(), key=lambda item: (-item[1], item[0]))  # ties by spelling: same list every run
-    return frozenset(word for word, _ in ranked[:STOPLIST_SIZE])
-
-
-def baselines(texts: list[str]) -> list[dict[str, list[str] | None]]:
-    """Body tokens per dump from jusText (Bengali stoplist; language-independent) and trafilatura."""
-    try:
-        import justext
-    except ImportError:
-        justext = None
-    try:
-        import trafilatura
-    except ImportError:
-        trafilatura = None
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    stoplist = bengali_stoplist(texts) if justext else frozenset()
-    out = []
-    for text in texts:
-        page = paragraphs_html(text.split("\n"))
-        result: dict[str, list[str] | None] = {"justext_bn": None, "justext_li": None, "trafilatura": None}
-        if justext:
-            good = [p.text for p in justext.justext(page.encode("utf-8"), stoplist, encoding="utf-8")
-                    if not p.is_boilerplate]
-            result["justext_bn"] = tokens(" ".join(good))
-            good = [p.text for p in justext.justext(page.encode("utf-8"), frozenset(), stopwords_low=0,
-                                                    stopwords_high=0, encoding="utf-8") if not p.is_boilerplate]
-            result["justext_li"] = tokens(" ".join(good))
-        if trafilatura:
-            extracted = trafilatura.extract(page, include_comments=False, include_tables=True) or ""
-            result["trafilatura"] = tokens(extracted)
-        out.append(result)
-    return out
+    return {Path(path).resolve(): fields for path, fields in loader_fields(corpus).items()}
 
 
 # ---------------------------------------------------------------- scoring
@@ -154,7 +71,8 @@ def score_pages(gold_path: Path) -> tuple[list[dict], dict]:
     paths = [(gold_path.parent / p["file"]).resolve() for p in pages]
     texts = [path.read_text(encoding="utf-8") for path in paths]
     predicted = loader_predictions(paths)
-    base = baselines(texts)
+    stoplist = bengali_stoplist(texts)
+    base = [baseline_tokens(paragraphs_html(text.split("\n")), stoplist) for text in texts]
     rows = []
     for page, path, text, extra in zip(pages, paths, texts, base):
         lines = text.split("\n")
@@ -168,15 +86,10 @@ def score_pages(gold_path: Path) -> tuple[list[dict], dict]:
                "published": float(same_time(pred["published"], page["published"])),
                "updated": float(same_time(pred["updated"], page["updated"])),
                "outlet": float((pred["outlet"] or None) == (page["outlet"] or None))}
-        for name in ("justext_bn", "justext_li", "trafilatura"):
+        for name in BASELINES:
             row[f"{name}_f1"] = None if extra[name] is None else f1(extra[name], gold_tokens)
         rows.append(row)
     return rows, gold
-
-
-def mean(values: list[float | None]) -> float | None:
-    values = [v for v in values if v is not None]
-    return sum(values) / len(values) if values else None
 
 
 def summary(rows: list[dict]) -> dict:
@@ -204,17 +117,37 @@ def split_sites(sites: list[str]) -> tuple[list[str], list[str]]:
     return ordered[0::2], ordered[1::2]
 
 
+def print_layouts(harness_pages: int) -> None:
+    """The table by layout, when ../shared/corpus is there to make it from."""
+    from tests.layout_eval import CORPUS, layout_report
+
+    if not CORPUS.exists():
+        print(f"{CORPUS} is absent: no figures by layout\n")
+        return
+    print(f"Figures by layout (harness: {harness_pages} pages). Body F1, title, published on article pages; outlet "
+          "right/null/wrong and page kind on all; mentions: in-body entity mentions counted for not-article pages.")
+    print("jusText bn = Bengali stoplist of the run's 150 most widespread words; jusText li = empty stoplist; "
+          "both, and trafilatura, on the same inputs (dumps as one <p> per line, HTML as saved)\n")
+    print(layout_report(harness_pages))
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.evaluation", description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=GOLD, help="gold file (default: tests/eval_pages/gold.json)")
+    parser.add_argument("--gold", type=Path, help="score only this gold file (default: the layouts, then "
+                                                   "tests/eval_pages/gold.json)")
+    parser.add_argument("--harness-pages", type=int, default=300, help="size of the layout harness (default 300)")
     parser.add_argument("--split", action="store_true",
                         help="report the held-out half of the sites first, then the training half")
     parser.add_argument("--pages", action="store_true", help="also print one line per page")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
-    rows, gold = score_pages(args.gold)
+    if args.gold is None:
+        print_layouts(args.harness_pages)
+    gold_path = args.gold or GOLD
+    rows, gold = score_pages(gold_path)
     if not rows:
-        print(f"{args.gold}: no pages to score (status: {gold.get('status', '?')}); see tests/eval_pages/PROVENANCE.md")
+        print(f"{gold_path}: no pages to score (status: {gold.get('status', '?')}); see tests/eval_pages/PROVENANCE.md")
         return 0
     sites = sorted({r["site"] for r in rows})
     print(f"{len(rows)} pages from {len(sites)} sites; set status: {gold.get('status', '?')}")
