@@ -276,6 +276,8 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
             kinds[f.n] = ("page_date_header", "date printed on most pages of this site (its header date)")
         elif kind == "dated" and state == "list":
             kinds[f.n] = (list_kind, "date of a listed story")
+        elif kind == "dated" and not inside and previous is not None and previous.headline_like:
+            kinds[f.n] = (list_kind, "date under another story's headline")
         elif kind == "dated" and f.labelled:
             kinds[f.n] = ("timestamp", "labelled publish/update time")
         elif kind in _HELD_IN_BODY and state == "body":

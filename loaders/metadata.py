@@ -235,18 +235,25 @@ def _fingerprint(lines: list[Line]) -> str:
     return hashlib.sha1("\n".join(template).encode()).hexdigest()[:10]
 
 
+def _publish_time(candidates: list[tuple[str | None, str, DateValue]]) -> DateValue | None:
+    """The labelled publish time among dated-line values, else the first unlabelled one."""
+    labelled = next((v for field, _, v in candidates if field == "published"), None)
+    return labelled or next((v for field, _, v in candidates if field is None), None)
+
+
 def extract(lines: list[Line]) -> Metadata:
     """Collect dates, outlet, attributions and credits from classified lines."""
     body = [line for line in lines if line.kind == "body"]
     place, dateline_value, dateline_agency = _dateline(body[0] if body else None)
     candidates = [c for line in lines if line.kind == "timestamp" for c in _labelled_dates(line)]
     full = [c for c in candidates if c[2].iso]
-    published = next((v for field, _, v in full if field == "published"), None)
-    # An unlabelled time under the headline is the publish time; one after the body comes next.
+    # The article's own dates stand between its headline and its text; a date after the text
+    # (a sign-off, or a listed story's that the list heading did not announce) only counts
+    # when there is none above it.
     first_body = body[0].n if body else len(lines) + 1
-    unlabelled = sorted((v for field, _, v in full if field is None), key=lambda v: v.line > first_body)
-    published = published or (unlabelled[0] if unlabelled else None)
-    updated = next((v for field, _, v in full if field == "updated"), None)
+    above = [c for c in full if c[2].line < first_body]
+    published = _publish_time(above) or _publish_time([c for c in full if c[2].line > first_body])
+    updated = next((v for field, _, v in above or full if field == "updated"), None)
     page_date, check = _page_date(lines)
     if published is None and dateline_value and dateline_value.iso:
         published = dateline_value

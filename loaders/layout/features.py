@@ -31,7 +31,8 @@ _SENTENCE_END_RE = re.compile(r"[.?!।॥][\s'\"’”»)\]|]*$")
 _SPLIT_RE = re.compile(r"\n")
 _PROSE_MARKS = ("।", ".", ",", "?", "!", ";", "—", "'", "’", "\"", "”")
 _WORDS_PER_MARK = 40      # running text has a sentence end or comma at least this often
-_MENU_ENTRY_WORDS = 4
+_MENU_ENTRY_WORDS = 2     # menu links are a word or two (আজকের পত্রিকা); headlines and names are longer
+_TICKER_ITEM_WORDS = 4
 _MENU_ENTRY_KINDS = frozenset({None, "section_label", "menu", "widget", "share_widget", "pagination", "outlet_label"})
 _HAS_DIGIT_RE = re.compile(r"[0-9০-৯]")
 _BENGALI_LETTER_RE = re.compile(r"[\u0985-\u09B9\u09CE\u09DC-\u09DF]")
@@ -47,6 +48,7 @@ class LineFeatures:
 
     ``intrinsic`` is the kind the line has wherever it stands (None: it depends on where);
     ``paragraph`` marks running text; ``bullet`` a line printed as a list item;
+    ``other_calendar`` a date line that also gives the Bangla or Hijri date, as header dates do;
     ``template`` a line the other pages of the site print too (see :mod:`loaders.layout.site`);
     ``latin`` a line in Latin letters or ASCII digits with no Bengali letter (on a Bengali
     page, a video player's or an embed's interface text; never running text there); ``repeats`` how many lines of
@@ -67,6 +69,7 @@ class LineFeatures:
     bullet: bool = False
     latin: bool = False
     has_time: bool = False
+    other_calendar: bool = False
     repeats: int = 1
     template: bool = False
 
@@ -144,11 +147,21 @@ def _run_together_sections(key: str) -> int:
     return sum(1 for name in lexicon().sections if len(name) >= 3 and name.replace(" ", "") in squeezed)
 
 
+def _ticker(text: str) -> bool:
+    """Several headlines on one line between | marks: three or more, or two long ones, none a sentence."""
+    segments = [s.split() for s in text.split("|")]
+    if len(segments) < 2 or "।" in text or any(len(words) < 2 for words in segments):
+        return False
+    return len(segments) >= 3 or all(len(words) >= _TICKER_ITEM_WORDS for words in segments)
+
+
 def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> tuple[str | None, str]:
     """Kind a line has wherever it stands, from the lexicon and its own shape."""
     lex = lexicon()
     if not text:
         return "blank", "empty line"
+    if not found and _ticker(text):
+        return "menu", "headlines run together with | (a ticker)"
     if words > KEY_MAX_WORDS:
         return None, ""
     if not key:
@@ -222,6 +235,7 @@ def line_features(source: str, site_furniture: frozenset[str] = frozenset()) -> 
                 bullet=bullet,
                 latin=not letters and any(ch.isascii() and ch.isalnum() for ch in text),
                 has_time=any(m.hour is not None for m in found),
+                other_calendar=any(m.calendar != "gregorian" for m in found),
                 template=template,
             )
         )

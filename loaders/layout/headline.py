@@ -22,13 +22,22 @@ PASSABLE = frozenset({
 })
 HEAD_ZONE_LINES = 25       # content lines above the block searched for the headline
 LIST_RUN = 3               # adjacent headline-like lines that make a list, not a headline
+MIN_OVERLAP = 0.5          # share of a headline's words the article text repeats, to prefer it by content
+_OVERLAP_MARGIN = 0.25     # by how much it must beat the line position alone would choose
+_ARTICLE_LINES = 8         # content lines of the block read for the article's words
+_STEM_CHARS = 4
+_WORD_FRAME = "'\"‘’“”()[]{}.,:;!?।-–—|/"
+_NAME_WORDS = 4            # an author's name line: "আবদুল্লাহ আল মামুন"
 STANDFIRST_WORDS = 10      # a candidate this long right above the text is a standfirst when a headline tops it
 _BREADCRUMB_TAIL_RE = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+_CRUMB_SEP_RE = re.compile(r"\s[»›>/]\s")
 
 
 def _candidate(f: LineFeatures, latin_page: bool) -> bool:
-    """Could this line be a headline: free, not running text, not a list item, in the article's script."""
-    return f.intrinsic is None and not f.paragraph and not f.bullet and f.words >= 1 and f.latin == latin_page
+    """Could this line be a headline: free, not running text, not a list item or a clipped line or
+    a breadcrumb, in the article's script."""
+    return (f.intrinsic is None and not f.paragraph and not f.bullet and f.words >= 1 and f.latin == latin_page
+            and not _BREADCRUMB_TAIL_RE.search(f.text) and len(_CRUMB_SEP_RE.findall(f.text)) < 2)
 
 
 def _passable(f: LineFeatures, latin_page: bool) -> bool:
@@ -38,20 +47,46 @@ def _passable(f: LineFeatures, latin_page: bool) -> bool:
 
 
 def _breadcrumb_ends(content: list[LineFeatures], upto: int) -> list[str]:
-    """Keys of the last items of numbered breadcrumbs above ``upto`` ("3. অভিনেত্রী … ...")."""
+    """Keys of breadcrumb ends above ``upto``: numbered items ("3. অভিনেত্রী …"), the last step of
+    "হোম » জাতীয় » …" and clipped lines ("… ...")."""
     keys = []
     for f in content[:upto]:
         if f.bullet and f.key[:1].isdigit():
             keys.append(key_of(_BREADCRUMB_TAIL_RE.sub("", f.text.split(maxsplit=1)[-1])))
+        elif not f.paragraph and (_BREADCRUMB_TAIL_RE.search(f.text) or len(_CRUMB_SEP_RE.findall(f.text)) >= 2):
+            keys.append(key_of(_BREADCRUMB_TAIL_RE.sub("", _CRUMB_SEP_RE.split(f.text)[-1])))
     return [k for k in keys if len(k) >= 8]
 
 
-def head_candidates(content: list[LineFeatures], block_start: int) -> list[int]:
-    """Indexes of possible headlines above the block, nearest first, within the head zone.
+def _byline_below(content: list[LineFeatures], nearest: int, above: int) -> bool:
+    """Is the nearest candidate an author's name: short, under a longer headline, right above the date line?
+
+    Pages print the author between the headline and an unlabelled date line. A kicker
+    above a headline is the other way round: the shorter line stands higher.
+    """
+    line, following = content[nearest], content[nearest + 1] if nearest + 1 < len(content) else None
+    return (line.words <= _NAME_WORDS and content[above].words > line.words
+            and following is not None and following.intrinsic == "dated")
+
+
+def _stems(text: str) -> set[str]:
+    """Word beginnings of a text's longer words (Bengali inflects at the end: পুতিনের, পুতিন)."""
+    words = (w.strip(_WORD_FRAME) for w in text.split())
+    return {w[:_STEM_CHARS] for w in words if len(w) >= _STEM_CHARS}
+
+
+def _overlap(line: LineFeatures, article: set[str]) -> float:
+    """Share of the line's longer words whose beginnings the article text also has."""
+    stems = _stems(line.text)
+    return len(stems & article) / len(stems) if stems else 0.0
+
+
+def head_candidates(content: list[LineFeatures], block_start: int) -> tuple[list[int], list[int]]:
+    """Possible headlines above the block, nearest first: (free standing, in a list run).
 
     The scan stops at what no headline stands below: running text, a list heading, a menu,
     a bulleted item, a footer, or a run of ``LIST_RUN`` adjacent headline-like lines (a
-    story list; its lines are dropped too).
+    story list, such as a ticker; its lines are returned apart).
     """
     found: list[int] = []
     run: list[int] = []
@@ -66,33 +101,50 @@ def head_candidates(content: list[LineFeatures], block_start: int) -> list[int]:
             break
         run.append(i)
         if len(run) >= LIST_RUN:
-            found = [j for j in found if j not in run]
-            break
+            return [j for j in found if j not in run], run
         found.append(i)
-    return found
+    return found, []
+
+
+def _structural_choice(content: list[LineFeatures], found: list[int]) -> tuple[int | None, str]:
+    """The headline by position alone: nearest above the text, unless a standfirst or an author's name is."""
+    if not found:
+        return None, ""
+    nearest = content[found[0]]
+    if len(found) > 1 and nearest.words >= STANDFIRST_WORDS and content[found[1]].words < nearest.words:
+        return found[1], "headline above the standfirst and the article text"
+    if len(found) > 1 and _byline_below(content, found[0], found[1]):
+        return found[1], "headline above the author's name and the date line"
+    return found[0], "headline-like line nearest above the article text"
 
 
 def pick_title(content: list[LineFeatures], block_start: int) -> tuple[int | None, str]:
     """Index of the headline above the block (or None) and why it was chosen.
 
-    A headline printed twice in the head zone (again under the byline, as a caption) is
-    the title where it first stands; the later copy is a duplicate.
+    A breadcrumb ending with a candidate confirms it. Otherwise position decides, unless
+    another candidate shares clearly more words with the article text: a headline says
+    what the article says, a ticker item, a promo line or an author's name does not. A
+    headline printed twice in the head zone is the title where it first stands.
     """
-    found = head_candidates(content, block_start)
-    if not found:
-        return None, ""
-    first_copy = {content[i].key: i for i in found}  # nearest first, so the topmost copy wins
+    found, listed = head_candidates(content, block_start)
+    first_copy = {content[i].key: i for i in found + listed}  # nearest first, so the topmost copy wins
     found = list(dict.fromkeys(first_copy[content[i].key] for i in found))
     # A one-word line is a headline only where nothing longer is ("উদ্ধৃতি"); else it is a label.
     found = [i for i in found if content[i].words >= 2] or found[:1]
-    crumbs = _breadcrumb_ends(content, found[0])
-    for i in found:
+    if not found and not listed:
+        return None, ""
+    crumbs = _breadcrumb_ends(content, max(found + listed))
+    for i in found + listed:
         if any(content[i].key.startswith(crumb) for crumb in crumbs):
             return i, "headline above the article text, confirmed by the breadcrumb"
-    nearest = content[found[0]]
-    if len(found) > 1 and nearest.words >= STANDFIRST_WORDS and content[found[1]].words < nearest.words:
-        return found[1], "headline above the standfirst and the article text"
-    return found[0], "headline-like line nearest above the article text"
+    chosen, why = _structural_choice(content, found)
+    article = set().union(*(_stems(f.text) for f in content[block_start : block_start + _ARTICLE_LINES] if f.paragraph))
+    scored = {i: _overlap(content[i], article) for i in found + [j for j in listed if content[j].words >= 2]}
+    best = max(scored, key=lambda i: (scored[i], -abs(i - block_start)), default=None)
+    floor = scored[chosen] + _OVERLAP_MARGIN if chosen is not None else 0.0
+    if best is not None and best != chosen and scored[best] >= max(MIN_OVERLAP, floor):
+        return best, f"headline-like line above the article text sharing most of its words ({scored[best]:.0%})"
+    return chosen, why
 
 
 def first_headline(content: list[LineFeatures]) -> tuple[int | None, str]:
@@ -106,15 +158,18 @@ def own_date_above(content: list[LineFeatures], title: int, block_start: int) ->
     """Index of a date line above the headline that is the article's own, or None.
 
     Some sites print the publish time above the headline. It is the block's own when it
-    carries a time of day (a site's "today" header gives the day only), stands close above
-    the headline with only passable furniture between, and no date line follows the headline.
+    stands close above the headline with only passable furniture between, no date line
+    follows the headline, and it reads like a publish date: it carries a time of day or a
+    label, or stands right above the headline without the Bangla or Hijri date a site's
+    "today" header adds.
     """
     if any(f.intrinsic == "dated" for f in content[title + 1 : block_start]):
         return None
     for i in range(title - 1, max(-1, title - 1 - HEAD_ZONE_LINES), -1):
         f = content[i]
         if f.intrinsic == "dated":
-            return i if (f.has_time or f.labelled) and not f.template else None
+            adjacent = i == title - 1 and not f.other_calendar
+            return i if (f.has_time or f.labelled or adjacent) and not f.template else None
         if f.intrinsic not in PASSABLE and not (f.intrinsic is None and (f.latin or f.words <= 2)):
             return None
     return None
