@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.aggregate import agency_label
 from components.filters import Filters, site_keys, site_label
-from components.render import entity_title
+from components.render import entity_title, markdown_literal
 from loaders import ReadOptions
 from loaders.readers.dataset import DEFAULT_ZONE
 
@@ -39,6 +39,21 @@ def corpus_uploader():
              "optionally .gz) or archives of them (.zip, .tar.gz). Only you see what you upload; "
              "it is not saved on the server.",
     ) or []
+
+
+UPLOAD_ERRORS_SHOWN = 20  # the Overview page lists them all
+
+
+def upload_errors(errors: pd.DataFrame) -> None:
+    """The uploads' error rows (file or record, and why) under the upload box; every other upload still loads."""
+    if errors.empty:
+        return
+    with st.sidebar.expander(f"{len(errors):,} uploaded file(s) or record(s) could not be read",
+                             icon=":material/error:", expanded=len(errors) <= 5):
+        for article_id, error in errors[["article_id", "error"]].head(UPLOAD_ERRORS_SHOWN).itertuples(index=False):
+            st.caption(f"**{markdown_literal(article_id)}**: {markdown_literal(error)}")
+        if len(errors) > UPLOAD_ERRORS_SHOWN:
+            st.caption(f"… and {len(errors) - UPLOAD_ERRORS_SHOWN:,} more, listed on the Overview page.")
 
 
 def dataset_options(columns: list[str]) -> ReadOptions:

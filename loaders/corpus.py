@@ -57,7 +57,7 @@ import pandas as pd
 
 from . import sources
 from .arrow_ops import contiguous, lists_as_arrays
-from .article import Article, parse_document
+from .article import NO_TEXT, Article, parse_document
 from .cache import SNAPSHOT_TABLES, TABLES, ParseStore, corpus_key
 from .document import Source
 from .entities import link_entities
@@ -230,11 +230,17 @@ def _parse_chunk(chunk: list[Source], entities: bool = True) -> tuple[dict[str, 
         for source in chunk:
             digest = source.content_hash
             try:
-                document = to_document(source)
+                article = parse_document(to_document(source), digest)
             except UnreadableFile as err:
                 refused[digest] = str(err)
                 continue
-            article = parse_document(document, digest)
+            except Exception as err:  # noqa: BLE001 - the safety net: an unforeseen failure costs only this source
+                logger.error("parsing %s failed unexpectedly", source.article_id, exc_info=err)
+                refused[digest] = f"could not be read ({type(err).__name__}: {str(err)[:200]})"
+                continue
+            if not article.has_text:
+                refused[digest] = NO_TEXT
+                continue
             for key, value in _article_row(digest, article).items():
                 columns["articles"].setdefault(key, []).append(value)
             for key, values in _line_rows(digest, article).items():
