@@ -73,6 +73,20 @@ def dataset_options(columns: list[str]) -> ReadOptions:
     return ReadOptions(tuple(sorted(mapping)), zone)
 
 
+EDITOR_NAME = "editor_name"          # the name, kept while pages that do not draw the box are open
+_EDITOR_WIDGET = "sidebar_editor_name"
+
+
+def editor_name() -> str | None:
+    """The optional name the user gives for the corrections they save (None when blank)."""
+    if _EDITOR_WIDGET not in st.session_state:
+        st.session_state[_EDITOR_WIDGET] = st.session_state.get(EDITOR_NAME, "")
+    st.sidebar.text_input("Your name (optional)", key=_EDITOR_WIDGET, max_chars=80,
+                          on_change=lambda: st.session_state.update({EDITOR_NAME: st.session_state[_EDITOR_WIDGET]}),
+                          help="Stored with the entity corrections you save, so colleagues can see who changed what.")
+    return st.session_state[_EDITOR_WIDGET].strip() or None
+
+
 ENTITY_CHOICES = 500  # the most mentioned entities offered in the sidebar picker
 
 
