@@ -265,9 +265,14 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _parse_many(sources: list[Source], progress: Progress | None = None, already_done: int = 0,
-                entities: bool = True, workers: int = 1,
-                executor: ChunkMapper | None = None) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
-    """Read and parse sources, across ``workers`` processes or an ``executor``, into the cacheable tables and the refusals."""
+                entities: bool = True, workers: int = 1, executor: ChunkMapper | None = None,
+                save: Callable[[dict[str, pd.DataFrame]], None] | None = None,
+                ) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    """Read and parse sources, across ``workers`` processes or an ``executor``, into the cacheable tables and the refusals.
+
+    ``save(tables)`` receives each chunk's tables as soon as the chunk is parsed, so that
+    a process killed in the middle of a long parse has kept what it finished.
+    """
     size = _CHUNK if workers == 1 or executor else max(_TAGGING_BATCH, min(_CHUNK, len(sources) // (4 * workers) + 1))
     chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
     total, done = already_done + len(sources), already_done
@@ -284,6 +289,8 @@ def _parse_many(sources: list[Source], progress: Progress | None = None, already
         else:
             results = (_parse_chunk(chunk, entities) for chunk in chunks)
         for chunk, (columns, chunk_refused) in zip(chunks, results):  # in order: the tables of one pass
+            if save and columns["articles"]:
+                save(_tables(columns))
             for table, values in columns.items():
                 for key, column in values.items():
                     joined[table].setdefault(key, []).extend(column)
@@ -291,11 +298,13 @@ def _parse_many(sources: list[Source], progress: Progress | None = None, already
             done += len(chunk)
             if progress:
                 progress(done, total)
-    if not joined["articles"]:
-        return _empty_tables(), refused
-    tables = {"articles": pd.DataFrame(joined["articles"]), "lines": pd.DataFrame(joined["lines"]),
-              "mentions": pd.DataFrame(joined["mentions"], columns=_CACHED_MENTION_COLUMNS).astype(_MENTION_DTYPES)}
-    return tables, refused
+    return (_tables(joined) if joined["articles"] else _empty_tables()), refused
+
+
+def _tables(columns: dict[str, dict[str, list]]) -> dict[str, pd.DataFrame]:
+    """The cacheable tables of parsed column lists (at least one article)."""
+    return {"articles": pd.DataFrame(columns["articles"]), "lines": pd.DataFrame(columns["lines"]),
+            "mentions": pd.DataFrame(columns["mentions"], columns=_CACHED_MENTION_COLUMNS).astype(_MENTION_DTYPES)}
 
 
 def _empty_tables() -> dict[str, pd.DataFrame]:
@@ -422,9 +431,10 @@ def parse_documents(
         if workers is None:
             workers = (os.cpu_count() or 1) if len(todo) >= PARALLEL_MIN and CAN_FORK else 1
         with _collector_paused():
-            new, refused = _parse_many(todo, progress, len(documents) - len(todo), entities, workers, executor)
+            new, refused = _parse_many(todo, progress, len(documents) - len(todo), entities, workers, executor,
+                                       store.add if store else None)
         if store:
-            store.add(new)
+            store.tidy()
         parsed = {table: pd.concat([parsed[table], new[table]], ignore_index=True) for table in TABLES} if parsed else new
     elif progress:
         progress(len(documents), len(documents))
