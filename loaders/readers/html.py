@@ -57,7 +57,8 @@ def _unpack_mhtml(data: bytes) -> tuple[bytes, str | None, str | None]:
     for part in message.walk():
         if part.get_content_type() == "text/html":
             location = part.get("Content-Location") or message.get("Snapshot-Content-Location")
-            return part.get_payload(decode=True) or b"", part.get_content_charset(), location
+            # a header with non-ASCII bytes comes back as an email Header object, not text
+            return part.get_payload(decode=True) or b"", part.get_content_charset(), str(location) if location else None
     raise UnreadableFile("web archive (.mhtml) without an HTML page in it")
 
 
