@@ -66,7 +66,7 @@ from .entities.linking import entity_table
 from .entities.extract import MENTION_COLUMNS, mention_columns
 from .entities.tagger import default_tagger
 from .readers import ReadOptions, read_paths, to_document
-from .reading import UnreadableFile
+from .reading import UnreadableFile, unforeseen
 from .repeats import relabel_repeated_lines
 
 logger = logging.getLogger(__name__)
@@ -235,8 +235,7 @@ def _parse_chunk(chunk: list[Source], entities: bool = True) -> tuple[dict[str, 
                 refused[digest] = str(err)
                 continue
             except Exception as err:  # noqa: BLE001 - the safety net: an unforeseen failure costs only this source
-                logger.error("parsing %s failed unexpectedly", source.article_id, exc_info=err)
-                refused[digest] = f"could not be read ({type(err).__name__}: {str(err)[:200]})"
+                refused[digest] = str(unforeseen(source.article_id, err))
                 continue
             if not article.has_text:
                 refused[digest] = NO_TEXT

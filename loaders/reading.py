@@ -18,6 +18,12 @@ class UnreadableFile(Exception):
     """A file that cannot be loaded as an article; the message says why, for the user."""
 
 
+def unforeseen(article_id: str, err: Exception) -> UnreadableFile:
+    """The error row of a failure no reader foresaw: logged in full, and it costs only this file or record."""
+    logger.error("reading %s failed unexpectedly", article_id, exc_info=err)
+    return UnreadableFile(f"could not be read ({type(err).__name__}: {str(err)[:200]})")
+
+
 def too_large(size: int, limit: int) -> UnreadableFile:
     """The refusal of a file of ``size`` bytes over its format's ``limit`` (the same words wherever it is found)."""
     return UnreadableFile(f"file is {size / 1048576:.1f} MB; the limit is {limit // 1048576} MB")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..document import Document, Source
-from ..reading import MAX_BYTES, MAX_PAGE_BYTES, UnreadableFile, decode, looks_like_html, too_large
+from ..reading import MAX_BYTES, MAX_PAGE_BYTES, UnreadableFile, decode, looks_like_html, too_large, unforeseen
 from . import archive, dataset
 
 logger = logging.getLogger(__name__)
@@ -66,12 +66,6 @@ def size_limit(name: str) -> int:
     return MAX_PAGE_BYTES if suffix in HTML_SUFFIXES else MAX_BYTES
 
 
-def _unexpected(article_id: str, err: Exception) -> UnreadableFile:
-    """The error row of a failure no reader foresaw: logged in full, and it costs only this file."""
-    logger.error("reading %s failed unexpectedly", article_id, exc_info=err)
-    return UnreadableFile(f"could not be read ({type(err).__name__}: {str(err)[:200]})")
-
-
 def sources_from_bytes(article_id: str, path: str, data: bytes, options: ReadOptions = ReadOptions(),
                        depth: int = 0, name: str | None = None) -> list[Source]:
     """The sources in one file's bytes: itself, its records, or its archive members.
@@ -82,7 +76,7 @@ def sources_from_bytes(article_id: str, path: str, data: bytes, options: ReadOpt
     try:
         return _sources(article_id, path, data, options, depth, name or article_id)
     except Exception as err:  # noqa: BLE001 - the safety net: one file's unforeseen failure is its own error row
-        return [Source(article_id, path, _unexpected(article_id, err))]
+        return [Source(article_id, path, unforeseen(article_id, err))]
 
 
 def _sources(article_id: str, path: str, data: bytes, options: ReadOptions, depth: int, name: str) -> list[Source]:
@@ -134,7 +128,7 @@ def dataset_columns(name: str, data: bytes, depth: int = 0) -> list[str]:
     except UnreadableFile:
         return []
     except Exception as err:  # noqa: BLE001 - the column picker must not take the upload panel down
-        _unexpected(name, err)
+        unforeseen(name, err)
         return []
 
 
