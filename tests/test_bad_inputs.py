@@ -57,6 +57,8 @@ def test_a_deeply_nested_json_file_is_an_error_row_and_the_cli_keeps_going(tmp_p
     assert f"deep.json: JSON nested more than {dataset.MAX_JSON_DEPTH} levels deep" in run.stderr
     assert f"deep.jsonl:line-1: line 1 is JSON nested more than {dataset.MAX_JSON_DEPTH} levels deep" in run.stderr
     assert "2 parsed, 2 errors" in run.stderr
+    long_number = b'{"Article Body": ' + b"1" * 5000 + b"}"
+    assert errors_of(load("n.jsonl", long_number)) == {"n.jsonl:line-1": "line 1 is JSON holding a number over 4,300 digits long"}
 
 
 def test_a_gz_bomb_is_refused_in_a_stream_without_holding_its_content(monkeypatch):

@@ -190,8 +190,12 @@ def _json(text: str):
     """Parsed JSON; raises ValueError (``json.JSONDecodeError`` for bad syntax) when it is unusable."""
     try:
         value = json.loads(text)
+    except json.JSONDecodeError:
+        raise
     except RecursionError:  # the parser gives up past about a thousand levels
         value = None
+    except ValueError:  # Python refuses integers of more than 4,300 digits (a CPU guard)
+        raise ValueError("holding a number over 4,300 digits long") from None
     else:
         if not _too_deep(value):
             return value
