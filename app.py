@@ -13,6 +13,7 @@ uploads = sidebar.corpus_uploader()
 if uploads:
     options = sidebar.dataset_options(corpus_source.upload_columns(uploads))
     corpus, origin = corpus_source.load_uploads(uploads, options), f"{len(uploads)} uploaded file(s)"
+    sidebar.upload_errors(corpus.errors)
     corpus_key = "uploads:" + repr((corpus_source.upload_signature(uploads), options))
 else:
     folder = corpus_source.corpus_dir()

@@ -12,7 +12,7 @@ import streamlit as st
 
 from components import entity_charts, entity_stats, render
 from components.aggregate import FREQS, default_freq
-from components.entity_corrections import correction_panel
+from components.entity_corrections import correction_panel, recent_corrections
 from components.state import current
 from loaders.arrow_ops import isin
 from loaders.entities.evidence import is_self_mention
@@ -165,3 +165,4 @@ if rows:
         st.caption(f"The first {len(snippets)} of {len(mine):,} mentions.")
 
 correction_panel(view, entity_id)
+recent_corrections(view)

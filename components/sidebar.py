@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.aggregate import agency_label
 from components.filters import Filters, site_keys, site_label
-from components.render import entity_title
+from components.render import entity_title, markdown_literal
 from loaders import ReadOptions
 from loaders.readers.dataset import DEFAULT_ZONE
 
@@ -41,6 +41,21 @@ def corpus_uploader():
     ) or []
 
 
+UPLOAD_ERRORS_SHOWN = 20  # the Overview page lists them all
+
+
+def upload_errors(errors: pd.DataFrame) -> None:
+    """The uploads' error rows (file or record, and why) under the upload box; every other upload still loads."""
+    if errors.empty:
+        return
+    with st.sidebar.expander(f"{len(errors):,} uploaded file(s) or record(s) could not be read",
+                             icon=":material/error:", expanded=len(errors) <= 5):
+        for article_id, error in errors[["article_id", "error"]].head(UPLOAD_ERRORS_SHOWN).itertuples(index=False):
+            st.caption(f"**{markdown_literal(article_id)}**: {markdown_literal(error)}")
+        if len(errors) > UPLOAD_ERRORS_SHOWN:
+            st.caption(f"… and {len(errors) - UPLOAD_ERRORS_SHOWN:,} more, listed on the Overview page.")
+
+
 def dataset_options(columns: list[str]) -> ReadOptions:
     """Which column is which, and the zone of dates without one, for uploaded datasets (shown only when there are any)."""
     if not columns:
@@ -56,6 +71,20 @@ def dataset_options(columns: list[str]) -> ReadOptions:
         zone = st.selectbox("Dates without a time zone are in", ZONES, index=ZONES.index(DEFAULT_ZONE),
                             key="upload_zone")
     return ReadOptions(tuple(sorted(mapping)), zone)
+
+
+EDITOR_NAME = "editor_name"          # the name, kept while pages that do not draw the box are open
+_EDITOR_WIDGET = "sidebar_editor_name"
+
+
+def editor_name() -> str | None:
+    """The optional name the user gives for the corrections they save (None when blank)."""
+    if _EDITOR_WIDGET not in st.session_state:
+        st.session_state[_EDITOR_WIDGET] = st.session_state.get(EDITOR_NAME, "")
+    st.sidebar.text_input("Your name (optional)", key=_EDITOR_WIDGET, max_chars=80,
+                          on_change=lambda: st.session_state.update({EDITOR_NAME: st.session_state[_EDITOR_WIDGET]}),
+                          help="Stored with the entity corrections you save, so colleagues can see who changed what.")
+    return st.session_state[_EDITOR_WIDGET].strip() or None
 
 
 ENTITY_CHOICES = 500  # the most mentioned entities offered in the sidebar picker

@@ -11,6 +11,8 @@ from .metadata import Metadata, extract, with_given
 logger = logging.getLogger(__name__)
 
 LABEL_LENGTH = 90
+# The error row of a source that parses to nothing to read (a one-byte file, a line of punctuation).
+NO_TEXT = "no text: neither a headline nor an article paragraph was found in it"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,11 @@ class Article:
     def body(self) -> str:
         """The clean article text, one paragraph per line."""
         return "\n".join(line.text for line in self.body_lines)
+
+    @property
+    def has_text(self) -> bool:
+        """Whether there is anything to read: a body line, or a headline of two letters or more."""
+        return any(line.kind == "body" for line in self.lines) or sum(map(str.isalpha, self.title or "")) >= 2
 
     @property
     def label(self) -> str:

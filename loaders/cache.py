@@ -3,10 +3,15 @@
 The key is the SHA-1 of a source's kind and bytes (``loaders.document.Source.content_hash``).
 
 The store lives in ``<cache_dir>/<parser version>/`` and holds one row per distinct source
-content (``articles.parquet``) plus its lines (``lines.parquet``) and raw entity
-mentions (``mentions.parquet``), every row carrying ``content_hash``. The parser version
-is a hash of the loader's own code and data files, so any change to the parser starts
-a fresh store instead of serving stale parses.
+content (``articles/``) plus its lines (``lines/``) and raw entity mentions
+(``mentions/``), every row carrying ``content_hash``. The parser version is a hash of
+the loader's own code and data files, so any change to the parser starts a fresh store
+instead of serving stale parses.
+
+Each :meth:`ParseStore.add` writes one *part*: a ``<part>.parquet`` file in each table's
+folder, the articles file last, so a part counts only once it is whole. A load adds a
+part per chunk of pages parsed, so a process killed in the middle of a long parse keeps
+every chunk it finished; :meth:`ParseStore.tidy` merges the parts once there are many.
 """
 from __future__ import annotations
 
@@ -15,11 +20,13 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
+from filelock import FileLock, Timeout
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +35,8 @@ TABLES = ("articles", "lines", "mentions")
 # Finished corpora (after the cross-page pass and entity linking), keyed by their file list.
 SNAPSHOT_TABLES = ("articles", "lines", "mentions", "entities")
 MAX_SNAPSHOTS = 8
+MAX_PARTS = 16  # more parts than this are merged into one at the end of a load
+_ORPHAN_SECONDS = 3600  # a lines or mentions part this old without its articles part was left by a killed load
 
 
 @lru_cache(maxsize=1)
@@ -63,43 +72,79 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
 
 
 class ParseStore:
-    """Parsed rows of earlier loads, looked up by content hash."""
+    """Parsed rows of earlier loads, looked up by content hash (see the module docstring for its parts)."""
 
     def __init__(self, cache_dir: str | os.PathLike, entities: bool = True):
         # Parses made without entity tagging live apart, so they never pass for tagged ones.
         self.folder = Path(cache_dir) / (parser_version() + ("" if entities else "-no-entities"))
 
-    def _path(self, table: str) -> Path:
-        return self.folder / f"{table}.parquet"
+    def _parts(self) -> list[str]:
+        """The names of the whole parts, oldest first."""
+        folder = self.folder / "articles"
+        return sorted(path.stem for path in folder.glob("*.parquet")) if folder.is_dir() else []
+
+    def _read(self, table: str, parts: list[str], keys: list[str] | None) -> pd.DataFrame:
+        """The rows of ``table`` in those parts (only those of ``keys`` when given), with a ``part`` column."""
+        filters = [("content_hash", "in", keys)] if keys is not None else None
+        frames = [pq.read_table(self.folder / table / f"{part}.parquet", filters=filters).to_pandas().assign(part=part)
+                  for part in parts]
+        return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+    def _rows(self, parts: list[str], keys: list[str] | None) -> dict[str, pd.DataFrame]:
+        """Every table's rows in ``parts``; a page stored in two parts (two loads at once) is taken from one."""
+        articles = self._read("articles", parts, keys)
+        twice = articles["content_hash"].duplicated()
+        tables = {"articles": articles[~twice]}
+        for table in TABLES[1:]:
+            frame = self._read(table, parts, keys)
+            if twice.any():
+                frame = frame.merge(tables["articles"][["content_hash", "part"]], on=["content_hash", "part"])
+            tables[table] = frame
+        return {table: frame.drop(columns="part").reset_index(drop=True) for table, frame in tables.items()}
 
     def get(self, hashes: set[str]) -> dict[str, pd.DataFrame] | None:
         """Stored rows of every table (see ``TABLES``) for those hashes that are present, or None."""
-        if not hashes or not all(self._path(table).exists() for table in TABLES):
+        parts = self._parts()
+        if not hashes or not parts:
             return None
-        keys = sorted(hashes)
         try:
-            return {table: pq.read_table(self._path(table), filters=[("content_hash", "in", keys)]).to_pandas()
-                    for table in TABLES}
-        except (OSError, ValueError) as err:  # a damaged store is rebuilt, never fatal
+            return self._rows(parts, sorted(hashes))
+        except (OSError, ValueError) as err:  # a damaged store, or parts merged meanwhile: parse again, never fatal
             logger.warning("ignoring unreadable parse cache %s: %s", self.folder, err)
             return None
 
     def add(self, tables: dict[str, pd.DataFrame]) -> None:
-        """Add the rows of new file contents, rewriting each table atomically (temp file + rename)."""
+        """Store the rows of new file contents as one new part (each file written atomically, the articles last)."""
         if tables["articles"].empty:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        new_hashes = set(tables["articles"]["content_hash"])
-        for table in TABLES:
-            frame, path = tables[table], self._path(table)
-            if path.exists():
-                try:
-                    stored = pq.read_table(path).to_pandas()
-                    stored = stored[~stored["content_hash"].isin(new_hashes)]
-                    frame = pd.concat([stored, frame], ignore_index=True) if len(stored) else frame
-                except (OSError, ValueError) as err:
-                    logger.warning("replacing unreadable cache table %s: %s", path, err)
-            _write_parquet(frame, path)
+        part = f"{time.time_ns():020d}-{os.getpid()}"
+        for table in (*TABLES[1:], "articles"):
+            (self.folder / table).mkdir(parents=True, exist_ok=True)
+            _write_parquet(tables[table], self.folder / table / f"{part}.parquet")
+
+    def tidy(self) -> None:
+        """Merge the parts into one once there are more than ``MAX_PARTS``; drop parts killed loads left half-written.
+
+        One process merges at a time; another that finds the lock taken leaves it to that one.
+        """
+        parts = self._parts()
+        if len(parts) <= MAX_PARTS:
+            return
+        try:
+            with FileLock(self.folder / "tidy.lock", timeout=0):
+                self.add(self._rows(parts, None))
+                for part in parts:  # articles first: from then on the old part no longer counts
+                    for table in ("articles", *TABLES[1:]):
+                        (self.folder / table / f"{part}.parquet").unlink(missing_ok=True)
+                whole, old = set(self._parts()), time.time() - _ORPHAN_SECONDS
+                for table in TABLES[1:]:
+                    for path in (self.folder / table).glob("*.parquet"):
+                        if path.stem not in whole and path.stat().st_mtime < old:
+                            path.unlink(missing_ok=True)
+        except Timeout:
+            return
+        except (OSError, ValueError) as err:
+            logger.warning("could not merge the parse cache %s: %s", self.folder, err)
 
     def _snapshot_folder(self, key: str) -> Path:
         return self.folder / "corpora" / key

@@ -57,7 +57,7 @@ import pandas as pd
 
 from . import sources
 from .arrow_ops import contiguous, lists_as_arrays
-from .article import Article, parse_document
+from .article import NO_TEXT, Article, parse_document
 from .cache import SNAPSHOT_TABLES, TABLES, ParseStore, corpus_key
 from .document import Source
 from .entities import link_entities
@@ -67,7 +67,7 @@ from .entities.extract import MENTION_COLUMNS, mention_columns
 from .entities.tagger import default_tagger
 from .layout.site import template_lines
 from .readers import ReadOptions, read_paths, to_document
-from .reading import UnreadableFile
+from .reading import UnreadableFile, unforeseen
 from .repeats import relabel_repeated_lines
 
 logger = logging.getLogger(__name__)
@@ -234,11 +234,16 @@ def _parse_chunk(chunk: list[Source], entities: bool = True) -> tuple[dict[str, 
         for source in chunk:
             digest = source.content_hash
             try:
-                document = to_document(source)
+                article = parse_document(to_document(source), digest)
             except UnreadableFile as err:
                 refused[digest] = str(err)
                 continue
-            article = parse_document(document, digest)
+            except Exception as err:  # noqa: BLE001 - the safety net: an unforeseen failure costs only this source
+                refused[digest] = str(unforeseen(source.article_id, err))
+                continue
+            if not article.has_text:
+                refused[digest] = NO_TEXT
+                continue
             for key, value in _article_row(digest, article).items():
                 columns["articles"].setdefault(key, []).append(value)
             for key, values in _line_rows(digest, article).items():
@@ -263,9 +268,14 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _parse_many(sources: list[Source], progress: Progress | None = None, already_done: int = 0,
-                entities: bool = True, workers: int = 1,
-                executor: ChunkMapper | None = None) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
-    """Read and parse sources, across ``workers`` processes or an ``executor``, into the cacheable tables and the refusals."""
+                entities: bool = True, workers: int = 1, executor: ChunkMapper | None = None,
+                save: Callable[[dict[str, pd.DataFrame]], None] | None = None,
+                ) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    """Read and parse sources, across ``workers`` processes or an ``executor``, into the cacheable tables and the refusals.
+
+    ``save(tables)`` receives each chunk's tables as soon as the chunk is parsed, so that
+    a process killed in the middle of a long parse has kept what it finished.
+    """
     size = _CHUNK if workers == 1 or executor else max(_TAGGING_BATCH, min(_CHUNK, len(sources) // (4 * workers) + 1))
     chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
     total, done = already_done + len(sources), already_done
@@ -282,6 +292,8 @@ def _parse_many(sources: list[Source], progress: Progress | None = None, already
         else:
             results = (_parse_chunk(chunk, entities) for chunk in chunks)
         for chunk, (columns, chunk_refused) in zip(chunks, results):  # in order: the tables of one pass
+            if save and columns["articles"]:
+                save(_tables(columns))
             for table, values in columns.items():
                 for key, column in values.items():
                     joined[table].setdefault(key, []).extend(column)
@@ -289,11 +301,13 @@ def _parse_many(sources: list[Source], progress: Progress | None = None, already
             done += len(chunk)
             if progress:
                 progress(done, total)
-    if not joined["articles"]:
-        return _empty_tables(), refused
-    tables = {"articles": pd.DataFrame(joined["articles"]), "lines": pd.DataFrame(joined["lines"]),
-              "mentions": pd.DataFrame(joined["mentions"], columns=_CACHED_MENTION_COLUMNS).astype(_MENTION_DTYPES)}
-    return tables, refused
+    return (_tables(joined) if joined["articles"] else _empty_tables()), refused
+
+
+def _tables(columns: dict[str, dict[str, list]]) -> dict[str, pd.DataFrame]:
+    """The cacheable tables of parsed column lists (at least one article)."""
+    return {"articles": pd.DataFrame(columns["articles"]), "lines": pd.DataFrame(columns["lines"]),
+            "mentions": pd.DataFrame(columns["mentions"], columns=_CACHED_MENTION_COLUMNS).astype(_MENTION_DTYPES)}
 
 
 def _with_site_evidence(parsed: dict[str, pd.DataFrame], blobs: dict[str, Source]) -> dict[str, pd.DataFrame]:
@@ -449,9 +463,10 @@ def parse_documents(
         if workers is None:
             workers = (os.cpu_count() or 1) if len(todo) >= PARALLEL_MIN and CAN_FORK else 1
         with _collector_paused():
-            new, refused = _parse_many(todo, progress, len(documents) - len(todo), entities, workers, executor)
+            new, refused = _parse_many(todo, progress, len(documents) - len(todo), entities, workers, executor,
+                                       store.add if store else None)
         if store:
-            store.add(new)
+            store.tidy()
         parsed = {table: pd.concat([parsed[table], new[table]], ignore_index=True) for table in TABLES} if parsed else new
     elif progress:
         progress(len(documents), len(documents))

@@ -9,12 +9,24 @@ from dataclasses import dataclass
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_PAGE_BYTES = 32 * 1024 * 1024  # a saved page; an .mhtml archive carries its images
 _HTML_RE = re.compile(rb"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
 _TAG_RE = re.compile(rb"</?(?:div|p|span|a|script|meta|link|td|li)\b[^>]*>", re.IGNORECASE)
 
 
 class UnreadableFile(Exception):
     """A file that cannot be loaded as an article; the message says why, for the user."""
+
+
+def unforeseen(article_id: str, err: Exception) -> UnreadableFile:
+    """The error row of a failure no reader foresaw: logged in full, and it costs only this file or record."""
+    logger.error("reading %s failed unexpectedly", article_id, exc_info=err)
+    return UnreadableFile(f"could not be read ({type(err).__name__}: {str(err)[:200]})")
+
+
+def too_large(size: int, limit: int) -> UnreadableFile:
+    """The refusal of a file of ``size`` bytes over its format's ``limit`` (the same words wherever it is found)."""
+    return UnreadableFile(f"file is {size / 1048576:.1f} MB; the limit is {limit // 1048576} MB")
 
 
 @dataclass(frozen=True)
@@ -40,7 +52,7 @@ def decode(data: bytes) -> Decoded:
     if not data.strip():
         raise UnreadableFile("empty file" if not data else "file contains only white space")
     if len(data) > MAX_BYTES:
-        raise UnreadableFile(f"file is {len(data) / 1048576:.1f} MB; the limit is {MAX_BYTES // 1048576} MB")
+        raise too_large(len(data), MAX_BYTES)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text, encoding = data.decode("utf-16"), "utf-16"

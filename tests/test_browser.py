@@ -190,3 +190,25 @@ def test_upload_panel_takes_a_csv_a_json_file_and_a_zip_of_html_pages(server, br
     screenshot(page, "reader-record")
     assert exceptions(page) == []
     page.close()
+
+
+def test_bad_uploads_are_listed_in_the_upload_panel_and_the_rest_loads(server, browser, tmp_path):
+    import zipfile
+
+    (tmp_path / "deep.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    with zipfile.ZipFile(tmp_path / "tiny.zip", "w") as archive:
+        archive.writestr("a.txt", b"a")
+    (tmp_path / "good.txt").write_text("পুতিনের সফর\n\nরাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন উত্তর কোরিয়া সফর করেছেন "
+                                      "বলে জানিয়েছে বার্তা সংস্থা রয়টার্স।\n", encoding="utf-8")
+    page, _ = open_page(browser, server, "/")
+    page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(
+        [str(tmp_path / name) for name in ("deep.json", "tiny.zip", "good.txt")])
+    page.get_by_text("1 of 1 articles · corpus: 3 uploaded file(s)").first.wait_for(timeout=60000)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("2 uploaded file(s) or record(s) could not be read").first.wait_for(timeout=30000)
+    page.wait_for_timeout(1000)
+    assert sidebar.get_by_text("deep.json: JSON nested more than 64 levels deep").count() == 1
+    assert sidebar.get_by_text("tiny.zip/a.txt: no text").count() == 1
+    screenshot(page, "upload-errors")
+    assert exceptions(page) == []
+    page.close()

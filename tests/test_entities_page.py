@@ -114,3 +114,21 @@ def test_ranking_defaults_to_articles_and_the_outlets_own_name_is_shown_apart():
     assert table["name"].str.contains("Bangladesh Sangbad Sangstha").any()
     assert table["reason"].str.startswith("self-mention").all()
     assert not any("Bangladesh Sangbad Sangstha" in option for option in picker(app).options)
+
+
+def test_a_saved_correction_records_when_and_who_and_the_page_lists_it(private_cache):
+    import datetime as dt
+
+    from loaders.entities import load_corrections
+
+    app = entities_page("kim_jong_un")
+    app.text_input(key="sidebar_editor_name").input("  Rina  ").run()
+    next(button for button in app.button if button.label == "Not an entity").click().run()
+    assert not app.exception, app.exception
+    stored = load_corrections(corrections_path(private_cache))
+    assert stored.bans == {"kim_jong_un"}
+    (edit,) = stored.history
+    assert (edit.by, edit.entity_id, edit.action) == ("Rina", "kim_jong_un", "ban")
+    assert abs(dt.datetime.now(dt.timezone.utc) - dt.datetime.fromisoformat(edit.at)) < dt.timedelta(minutes=1)
+    (recent,) = [frame.value for frame in app.dataframe if "entity_id" in frame.value.columns and "by" in frame.value.columns]
+    assert recent[["by", "entity_id", "action"]].values.tolist() == [["Rina", "kim_jong_un", "marked not an entity"]]

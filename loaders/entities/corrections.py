@@ -8,21 +8,29 @@ parse store lives in versioned sub-folders next to it. It looks like::
      "merge":  {"PER:কিম": "kim_jong_un"},
      "retype": {"ORG:পদ্মা": "LOC"},
      "alias":  {"পুতিনজি": "putin"},
-     "ban":    ["PER:আজ"]}
+     "ban":    ["PER:আজ"],
+     "history": [{"at": "2026-12-07T03:59:12+00:00", "by": "Rina", "entity_id": "PER:আজ",
+                  "action": "ban", "detail": ""}]}
 
 Corrections apply to the tables :func:`loaders.entities.link_entities` returns, so
-an edit shows on the next render without re-parsing anything.
+an edit shows on the next render without re-parsing anything. :func:`update_corrections`
+reads, changes and writes the file under a lock (``entity_corrections.json.lock``), so
+that colleagues saving at the same moment never lose an edit, and logs each edit with
+its time and, when given, its author (the newest ``MAX_HISTORY`` are kept).
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
 import tempfile
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
+from filelock import FileLock, Timeout
 
 from loaders.entities.gazetteer import ENTITY_TYPES, load_gazetteer
 from loaders.entities.linking import entity_table
@@ -34,10 +42,29 @@ FILE_NAME = "entity_corrections.json"
 FORMAT = "khobor-lens/entity-corrections"
 VERSION = 1
 _MAX_MERGE_CHAIN = 50
+MAX_HISTORY = 500
+LOCK_TIMEOUT = 10.0  # seconds a save waits for another one to finish
+ACTIONS = {"rename": "renamed", "retype": "type changed", "merge": "merged", "alias": "alias added",
+           "ban": "marked not an entity", "undo": "corrections undone"}
+HISTORY_COLUMNS = ["at", "by", "entity_id", "action", "detail"]
 
 
 class CorrectionsError(ValueError):
     """The corrections file exists but cannot be used (it is left untouched)."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One saved correction: when (UTC, ISO 8601), by whom (None when no name was given), of what, and how.
+
+    ``action`` is a key of ``ACTIONS``; ``detail`` the value it set (a name, a type, a target id, an alias).
+    """
+
+    at: str
+    by: str | None
+    entity_id: str
+    action: str
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,6 +81,7 @@ class Corrections:
     retypes: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     bans: frozenset[str] = frozenset()
+    history: tuple[Edit, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.renames or self.merges or self.retypes or self.aliases or self.bans)
@@ -93,8 +121,9 @@ class Corrections:
         return replace(self, bans=self.bans | {entity_id})
 
     def forget(self, entity_id: str) -> Corrections:
-        """Drop every correction that names ``entity_id`` (as source, target or alias target)."""
-        return Corrections(
+        """Drop every correction that names ``entity_id`` (as source, target or alias target); the history stays."""
+        return replace(
+            self,
             renames={k: v for k, v in self.renames.items() if k != entity_id},
             merges={k: v for k, v in self.merges.items() if entity_id not in (k, v)},
             retypes={k: v for k, v in self.retypes.items() if k != entity_id},
@@ -102,10 +131,15 @@ class Corrections:
             bans=self.bans - {entity_id},
         )
 
+    def logged(self, edit: Edit) -> Corrections:
+        """These corrections with ``edit`` added to the history (the newest ``MAX_HISTORY`` are kept)."""
+        return replace(self, history=(*self.history, edit)[-MAX_HISTORY:])
+
     def to_json(self) -> dict:
         """The file's JSON object."""
         return {"format": FORMAT, "version": VERSION, "rename": self.renames, "merge": self.merges,
-                "retype": self.retypes, "alias": self.aliases, "ban": sorted(self.bans)}
+                "retype": self.retypes, "alias": self.aliases, "ban": sorted(self.bans),
+                "history": [asdict(edit) for edit in self.history]}
 
     @classmethod
     def from_json(cls, data: dict) -> Corrections:
@@ -122,6 +156,7 @@ class Corrections:
                 retypes={str(k): str(v) for k, v in data.get("retype", {}).items() if v in ENTITY_TYPES},
                 aliases={nfc(str(k)): str(v) for k, v in data.get("alias", {}).items()},
                 bans=frozenset(map(str, data.get("ban", []))),
+                history=tuple(Edit(**{k: item.get(k) for k in HISTORY_COLUMNS}) for item in data.get("history", [])),
             )
         except (AttributeError, TypeError, ValueError) as err:
             raise CorrectionsError(f"malformed corrections file: {err}") from err
@@ -164,6 +199,42 @@ def save_corrections(corrections: Corrections, path: str | os.PathLike) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def update_corrections(path: str | os.PathLike, change: Callable[[Corrections], Corrections], entity_id: str,
+                       action: str, detail: str = "", by: str | None = None) -> Corrections:
+    """Read the corrections at ``path``, apply ``change``, log it and write them back, all under a file lock.
+
+    Two saves at the same moment both survive: the second reads what the first wrote.
+    The edit is logged as ``action`` (a key of ``ACTIONS``) on ``entity_id`` with
+    ``detail``, the time and ``by`` (a blank name is stored as None). Raises
+    :class:`CorrectionsError` when the file is unusable or stays locked ``LOCK_TIMEOUT``
+    seconds, and ValueError for an impossible change; the file is then unchanged.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT):
+            _remove_leftovers(path)
+            at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+            edit = Edit(at, (by or "").strip() or None, entity_id, action, detail)
+            corrections = change(load_corrections(path)).logged(edit)
+            save_corrections(corrections, path)
+    except Timeout:
+        raise CorrectionsError(f"{path} is locked by another save; try again") from None
+    return corrections
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Delete temp files of saves that were killed mid-write (only called under the lock, when none is running)."""
+    for stale in path.parent.glob(f"{path.name}*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
+def history_table(corrections: Corrections, limit: int = 50) -> pd.DataFrame:
+    """The newest ``limit`` edits, newest first: columns ``HISTORY_COLUMNS`` (``at`` as UTC timestamps)."""
+    frame = pd.DataFrame([asdict(edit) for edit in reversed(corrections.history[-limit:])], columns=HISTORY_COLUMNS)
+    return frame.assign(at=pd.to_datetime(frame["at"], utc=True, errors="coerce"))
 
 
 def _resolve(merges: dict[str, str], entity_id: str) -> str:

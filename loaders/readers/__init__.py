@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import logging
 import os
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..document import Document, Source
-from ..reading import UnreadableFile, decode, looks_like_html
+from ..reading import MAX_BYTES, MAX_PAGE_BYTES, UnreadableFile, decode, looks_like_html, too_large, unforeseen
 from . import archive, dataset
 
 logger = logging.getLogger(__name__)
@@ -57,16 +56,14 @@ def readable(name: str) -> bool:
     return suffix in DUMP_SUFFIXES + HTML_SUFFIXES + dataset.DATASET_SUFFIXES + archive.ARCHIVE_SUFFIXES
 
 
-def _gunzip(data: bytes) -> bytes:
-    """The content of a .gz file, refused past the archive size limit."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        content = inflater.decompress(data, archive.MAX_UNPACKED_BYTES)
-    except zlib.error as err:
-        raise UnreadableFile(f"not a readable .gz file ({err})") from None
-    if inflater.unconsumed_tail:
-        raise UnreadableFile(f"unpacks to more than {archive.MAX_UNPACKED_BYTES // 1048576} MB")
-    return content
+def size_limit(name: str) -> int:
+    """The most bytes a file of this name may hold, unpacked (its format's limit; the same for its ``.gz``)."""
+    suffix, _ = _format(name)
+    if suffix in archive.ARCHIVE_SUFFIXES:
+        return archive.MAX_UNPACKED_BYTES
+    if suffix in dataset.DATASET_SUFFIXES:
+        return dataset.MAX_DATASET_BYTES
+    return MAX_PAGE_BYTES if suffix in HTML_SUFFIXES else MAX_BYTES
 
 
 def sources_from_bytes(article_id: str, path: str, data: bytes, options: ReadOptions = ReadOptions(),
@@ -76,19 +73,26 @@ def sources_from_bytes(article_id: str, path: str, data: bytes, options: ReadOpt
     The format comes from ``name`` (by default ``article_id``); a ``.gz`` file is unpacked
     and read by the name without ``.gz``.
     """
-    name = name or article_id
+    try:
+        return _sources(article_id, path, data, options, depth, name or article_id)
+    except Exception as err:  # noqa: BLE001 - the safety net: one file's unforeseen failure is its own error row
+        return [Source(article_id, path, unforeseen(article_id, err))]
+
+
+def _sources(article_id: str, path: str, data: bytes, options: ReadOptions, depth: int, name: str) -> list[Source]:
+    """:func:`sources_from_bytes` without its safety net."""
     suffix, compressed = _format(name)
     if compressed:
         try:
-            data = _gunzip(data)
+            data = archive.gunzip(data, size_limit(name))
         except UnreadableFile as err:
             return [Source(article_id, path, err)]
-        return sources_from_bytes(article_id, path, data, options, depth, name[:-3])
+        return _sources(article_id, path, data, options, depth, name[:-3])
     if suffix in archive.ARCHIVE_SUFFIXES:
         if depth >= _MAX_DEPTH:
             return [Source(article_id, path, UnreadableFile("archive nested too deep inside other archives"))]
         try:
-            found = archive.members(data, article_id, readable)
+            found = archive.members(data, article_id, readable, size_limit)
         except UnreadableFile as err:
             return [Source(article_id, path, err)]
         out = []
@@ -113,16 +117,19 @@ def dataset_columns(name: str, data: bytes, depth: int = 0) -> list[str]:
     suffix, compressed = _format(name)
     try:
         if compressed:
-            return dataset_columns(name[:-3], _gunzip(data), depth)
+            return dataset_columns(name[:-3], archive.gunzip(data, size_limit(name)), depth)
         if suffix in archive.ARCHIVE_SUFFIXES and depth < _MAX_DEPTH:
             found = archive.members(data, name, lambda member: _format(member)[0] in dataset.DATASET_SUFFIXES
-                                    or _format(member)[0] in archive.ARCHIVE_SUFFIXES)
+                                    or _format(member)[0] in archive.ARCHIVE_SUFFIXES, size_limit)
             names = [c for member, content in found if isinstance(content, bytes)
                      for c in dataset_columns(member, content, depth + 1)]
             return list(dict.fromkeys(names))
+        return dataset.columns(data, suffix) if suffix in dataset.DATASET_SUFFIXES else []
     except UnreadableFile:
         return []
-    return dataset.columns(data, suffix) if suffix in dataset.DATASET_SUFFIXES else []
+    except Exception as err:  # noqa: BLE001 - the column picker must not take the upload panel down
+        unforeseen(name, err)
+        return []
 
 
 def read_paths(paths: Iterable[str | os.PathLike], options: ReadOptions = ReadOptions()) -> list[Source]:
@@ -138,6 +145,11 @@ def read_paths(paths: Iterable[str | os.PathLike], options: ReadOptions = ReadOp
         for article_id, file in files:
             try:
                 with open(file, "rb") as handle:
+                    limit = size_limit(file)
+                    # refused before it is read: a file on disk is never held past its format's limit
+                    if (size := os.fstat(handle.fileno()).st_size) > limit:
+                        out.append(Source(article_id, file, too_large(size, limit)))
+                        continue
                     data = handle.read()
             except OSError as err:
                 out.append(Source(article_id, file, UnreadableFile(f"cannot open the file ({err.strerror or err})")))

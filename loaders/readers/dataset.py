@@ -26,13 +26,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .. import sources
 from ..dates import parse_iso_datetime
 from ..document import Document, Given, Source
-from ..reading import UnreadableFile
+from ..reading import UnreadableFile, too_large
 
 logger = logging.getLogger(__name__)
 
 DATASET_SUFFIXES = (".csv", ".tsv", ".json", ".jsonl", ".ndjson")
 MAX_DATASET_BYTES = 1024 * 1024 * 1024
 MAX_FIELD_CHARS = 5 * 1024 * 1024
+# Records are flat, or nest an author or a list of tags; deeper JSON is a broken or hostile file
+# (Python's JSON reader and every step after it recurse once per level).
+MAX_JSON_DEPTH = 64
 DEFAULT_ZONE = "Asia/Dhaka"
 FIELD_DISPLAY_CHARS = 300
 ROLES = ("body", "title", "published", "updated", "outlet", "url", "author")
@@ -171,13 +174,43 @@ def _csv_records(text: str, suffix: str) -> Iterator[tuple[int, list[tuple[str, 
         yield row_number, [(name, _cell(value)) for name, value in zip(header, row)]
 
 
+def _too_deep(value) -> bool:
+    """Whether parsed JSON nests arrays and objects more than ``MAX_JSON_DEPTH`` levels (walked without recursion)."""
+    stack = [(value, 1)] if isinstance(value, (list, dict)) else []
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            return True
+        stack += ((child, depth + 1) for child in (node.values() if isinstance(node, dict) else node)
+                  if isinstance(child, (list, dict)))
+    return False
+
+
+def _json(text: str):
+    """Parsed JSON; raises ValueError (``json.JSONDecodeError`` for bad syntax) when it is unusable."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:  # the parser gives up past about a thousand levels
+        value = None
+    except ValueError:  # Python refuses integers of more than 4,300 digits (a CPU guard)
+        raise ValueError("holding a number over 4,300 digits long") from None
+    else:
+        if not _too_deep(value):
+            return value
+    raise ValueError(f"nested more than {MAX_JSON_DEPTH} levels deep")
+
+
 def _json_records(text: str, suffix: str) -> Iterator[tuple[int, list[tuple[str, str | None]] | str]]:
     """(index or line number, fields) per JSON record, or a reason for an unusable one."""
     if suffix == ".json":
         try:
-            loaded = json.loads(text)
+            loaded = _json(text)
         except json.JSONDecodeError as err:
             raise UnreadableFile(f"not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+        except ValueError as err:
+            raise UnreadableFile(f"JSON {err}") from None
         if isinstance(loaded, dict):  # {"articles": [...]}: the one list of records inside
             lists = [v for v in loaded.values() if isinstance(v, list)]
             loaded = lists[0] if len(lists) == 1 else [loaded]
@@ -189,9 +222,12 @@ def _json_records(text: str, suffix: str) -> Iterator[tuple[int, list[tuple[str,
     for number, item in items:
         if suffix != ".json":
             try:
-                item = json.loads(item)
+                item = _json(item)
             except json.JSONDecodeError as err:
                 yield number, f"is not valid JSON ({err.msg}, column {err.colno})"
+                continue
+            except ValueError as err:
+                yield number, f"is JSON {err}"
                 continue
         if not isinstance(item, dict):
             yield number, f"is a JSON {type(item).__name__}, not an object with fields"
@@ -216,10 +252,10 @@ def split_dataset(article_id: str, path: str, data: bytes, suffix: str,
     """
     label = _RECORD_LABEL[suffix]
     try:
-        if not data.strip():
+        if not data or data.isspace():  # not data.strip(): that copies a large file whole
             raise UnreadableFile("empty file")
         if len(data) > MAX_DATASET_BYTES:
-            raise UnreadableFile(f"file is {len(data) / 1048576:.0f} MB; the limit is {MAX_DATASET_BYTES // 1048576} MB")
+            raise too_large(len(data), MAX_DATASET_BYTES)
         text, _ = _decode(data)
         records = _records(text, suffix)
         header = next(records)[1] if suffix in (".csv", ".tsv") else None

@@ -26,7 +26,7 @@ from lxml import etree
 from .. import sources
 from ..dates import DateMatch, parse_iso_datetime
 from ..document import Document, Given
-from ..reading import UnreadableFile
+from ..reading import MAX_PAGE_BYTES, UnreadableFile, too_large
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +57,8 @@ def _unpack_mhtml(data: bytes) -> tuple[bytes, str | None, str | None]:
     for part in message.walk():
         if part.get_content_type() == "text/html":
             location = part.get("Content-Location") or message.get("Snapshot-Content-Location")
-            return part.get_payload(decode=True) or b"", part.get_content_charset(), location
+            # a header with non-ASCII bytes comes back as an email Header object, not text
+            return part.get_payload(decode=True) or b"", part.get_content_charset(), str(location) if location else None
     raise UnreadableFile("web archive (.mhtml) without an HTML page in it")
 
 
@@ -253,8 +254,10 @@ def read_html(data: bytes) -> Document:
     and update times (Asia/Dhaka ISO text), outlet id, canonical URL and author that the
     markup states, each with its basis; ``fields`` are the raw markup values for display.
 
-    Raises :class:`UnreadableFile` for empty, binary, undecodable or text-less pages.
+    Raises :class:`UnreadableFile` for empty, oversized, binary, undecodable or text-less pages.
     """
+    if len(data) > MAX_PAGE_BYTES:
+        raise too_large(len(data), MAX_PAGE_BYTES)
     if not data.strip():
         raise UnreadableFile("empty file" if not data else "file contains only white space")
     declared = location = None
