@@ -41,8 +41,9 @@ class Article:
 
     @property
     def has_text(self) -> bool:
-        """Whether there is anything to read: a body line, or a headline of two letters or more."""
-        return any(line.kind == "body" for line in self.lines) or sum(map(str.isalpha, self.title or "")) >= 2
+        """Whether there is anything to read: a body line, a headline of two letters or more, or a page of listed stories."""
+        return (any(line.kind == "body" for line in self.lines) or sum(map(str.isalpha, self.title or "")) >= 2
+                or self.page_kind != "article")
 
     @property
     def label(self) -> str:
