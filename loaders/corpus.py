@@ -65,7 +65,7 @@ from .entities.evidence import aside_reasons
 from .entities.linking import entity_table
 from .entities.extract import MENTION_COLUMNS, mention_columns
 from .entities.tagger import default_tagger
-from .layout.site import template_lines
+from .layout.site import page_sites, template_lines
 from .readers import ReadOptions, read_paths, to_document
 from .reading import UnreadableFile, unforeseen
 from .repeats import relabel_repeated_lines
@@ -319,8 +319,10 @@ def _with_site_evidence(parsed: dict[str, pd.DataFrame], blobs: dict[str, Source
     per-page cache keeps the page's own parse; the corpus snapshot keeps these.
     """
     furniture: dict[str, frozenset[str]] = {}
+    sites = page_sites(parsed["articles"]) if len(parsed["articles"]) else pd.Series(dtype=object)
+    first_prints = dict(zip(parsed["articles"]["content_hash"], parsed["articles"].get("fingerprint", ())))
     for _ in range(_SITE_ROUNDS):
-        found = template_lines(parsed["articles"], parsed["lines"])
+        found = template_lines(parsed["articles"], parsed["lines"], sites)
         grown = {h: furniture.get(h, frozenset()) | keys for h, keys in found.items() if h in blobs}
         grown = {h: keys for h, keys in grown.items() if keys != furniture.get(h)}
         if not grown:
@@ -333,6 +335,8 @@ def _with_site_evidence(parsed: dict[str, pd.DataFrame], blobs: dict[str, Source
                 rows["articles"].setdefault(key, []).append(value)
             for key, values in _line_rows(digest, article).items():
                 rows["lines"].setdefault(key, []).extend(values)
+        # The page's template fingerprint stays that of its first parse: it names the site.
+        rows["articles"]["fingerprint"] = [first_prints[h] for h in rows["articles"]["content_hash"]]
         for table in ("articles", "lines"):
             kept = parsed[table][~parsed[table]["content_hash"].isin(grown)]
             parsed = {**parsed, table: pd.concat([kept, pd.DataFrame(rows[table])], ignore_index=True)}

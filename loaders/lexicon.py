@@ -113,7 +113,7 @@ def lexicon() -> Lexicon:
             flags,
         ),
         # "ছবি: সংগৃহীত" or "প্রতীকী ছবি" alone; "ছবিতে দেখা যাচ্ছে" is text, so the label must end there.
-        caption_re=re.compile(r"^\W{0,3}(?:" + _alternation(data["caption"]["labels"]) + r")\s*(?:[:：ঃ]|$)", flags),
+        caption_re=re.compile(r"^\W{0,3}(?:" + _alternation(data["caption"]["labels"]) + r")\s*(?:[:：ঃ]|[।.]?\s*$)", flags),
         byline_re=re.compile(WORD_START + "(?:" + _alternation(data["byline"]["words"]) + ")" + WORD_END, flags),
         desk_re=re.compile(r"(?:" + _alternation(data["byline"]["desk_words"]) + r")\s*$", flags),
         sections=frozenset(key_of(s) for s in data["sections"]["names"]),

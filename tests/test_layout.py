@@ -65,12 +65,19 @@ def test_a_repeated_article_block_is_furniture():
 
 
 def test_listing_pages_are_not_articles_and_have_no_body():
+    stories = [
+        ("মিরপুরে কারখানায় আগুন", "মিরপুরের একটি পোশাক কারখানায় আজ সকালে আগুন লাগে। ফায়ার সার্ভিসের ছয়টি ইউনিট তা নেভায়।"),
+        ("সংসদে বাজেট পাস", "জাতীয় সংসদে আজ নতুন অর্থবছরের বাজেট কণ্ঠভোটে পাস হয়েছে। বিরোধীরা ওয়াকআউট করেন।"),
+        ("টেস্টে বড় জয় বাংলাদেশের", "চট্টগ্রাম টেস্টে জিম্বাবুয়েকে ইনিংস ব্যবধানে হারিয়েছে বাংলাদেশ। ম্যাচসেরা হয়েছেন তাইজুল।"),
+        ("বৃষ্টিতে ডুবল রাজধানী", "টানা বর্ষণে রাজধানীর নিচু এলাকাগুলোতে জলাবদ্ধতা দেখা দিয়েছে। যানজটে ভোগান্তি বেড়েছে।"),
+        ("চালের দাম কমেছে", "খুচরা বাজারে মোটা চালের কেজিপ্রতি দাম দুই টাকা কমেছে। আমদানি বাড়ায় সরবরাহ স্বাভাবিক।"),
+        ("নতুন শিক্ষাক্রমে পরীক্ষা", "মাধ্যমিকে নতুন শিক্ষাক্রমের মূল্যায়ন পদ্ধতি চূড়ান্ত করেছে শিক্ষা মন্ত্রণালয়। শিক্ষকেরা প্রশিক্ষণ পাবেন।"),
+    ]
     teasers = []
-    for i, place in enumerate(["মিরপুরে", "উত্তরায়", "গাজীপুরে", "সাভারে", "টঙ্গীতে", "নারায়ণগঞ্জে"]):
-        teasers += ["বাংলাদেশ", f"{i + 1} মিনিট আগে", f"{place} কারখানায় আগুন, তদন্ত কমিটি গঠন",
-                    f"{place} একটি কারখানায় আজ আগুন লাগে। ফায়ার সার্ভিস এক ঘণ্টার চেষ্টায় তা নিয়ন্ত্রণে আনে।"]
+    for i, (headline, teaser) in enumerate(stories):
+        teasers += ["বাংলাদেশ", f"{i + 1} মিনিট আগে", headline, teaser]
     listing = parse_article(page(MENU, teasers, OTHER_STORIES))
-    assert listing.page_kind == "listing" and "teasers" in listing.page_kind_reason
+    assert listing.page_kind == "listing"
     assert listing.title is None and listing.body == ""
     headlines = parse_article(page(MENU, TICKER, [f"* খবর নম্বর {i} এর শিরোনাম" for i in range(30)]))
     assert headlines.page_kind == "listing" and headlines.body == ""

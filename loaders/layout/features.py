@@ -34,6 +34,8 @@ _WORDS_PER_MARK = 40      # running text has a sentence end or comma at least th
 _MENU_ENTRY_WORDS = 2     # menu links are a word or two (আজকের পত্রিকা); headlines and names are longer
 _TICKER_ITEM_WORDS = 4
 _MENU_ENTRY_KINDS = frozenset({None, "section_label", "menu", "widget", "share_widget", "pagination", "outlet_label"})
+_STEM_CHARS = 4
+_WORD_FRAME = "'\"‘’“”()[]{}.,:;!?।-–—|/"
 _HAS_DIGIT_RE = re.compile(r"[0-9০-৯]")
 _BENGALI_LETTER_RE = re.compile(r"[\u0985-\u09B9\u09CE\u09DC-\u09DF]")
 # A list item as text dumps print it: "* ", "o ", "+ ", "- ", "• " bullets or "1. " / "১) " numbers.
@@ -82,6 +84,13 @@ class LineFeatures:
     def headline_like(self) -> bool:
         """A free, short, non-sentence line in Bengali: a headline, a list item or a menu entry."""
         return self.intrinsic is None and not self.paragraph and not self.latin and self.words >= 1
+
+
+def word_stems(text: str) -> set[str]:
+    """Beginnings of a text's longer words: Bengali inflects at the end (পুতিনের, পুতিন), so
+    the first few letters say which word it is well enough to compare two texts."""
+    words = (w.strip(_WORD_FRAME) for w in text.split())
+    return {w[:_STEM_CHARS] for w in words if len(w) >= _STEM_CHARS}
 
 
 def split_lines(text: str) -> list[tuple[int, int, int]]:

@@ -11,7 +11,7 @@ import logging
 import re
 
 from ..lexicon import key_of, lexicon
-from .features import LineFeatures
+from .features import LineFeatures, word_stems
 
 logger = logging.getLogger(__name__)
 
@@ -22,11 +22,9 @@ PASSABLE = frozenset({
 })
 HEAD_ZONE_LINES = 25       # content lines above the block searched for the headline
 LIST_RUN = 3               # adjacent headline-like lines that make a list, not a headline
-MIN_OVERLAP = 0.5          # share of a headline's words the article text repeats, to prefer it by content
+MIN_OVERLAP = 0.3          # share of a headline's words the article text repeats, to prefer it by content
 _OVERLAP_MARGIN = 0.25     # by how much it must beat the line position alone would choose
 _ARTICLE_LINES = 8         # content lines of the block read for the article's words
-_STEM_CHARS = 4
-_WORD_FRAME = "'\"‘’“”()[]{}.,:;!?।-–—|/"
 _NAME_WORDS = 4            # an author's name line: "আবদুল্লাহ আল মামুন"
 STANDFIRST_WORDS = 10      # a candidate this long right above the text is a standfirst when a headline tops it
 _BREADCRUMB_TAIL_RE = re.compile(r"\s*(?:\.\.\.|…)\s*$")
@@ -34,10 +32,9 @@ _CRUMB_SEP_RE = re.compile(r"\s[»›>/]\s")
 
 
 def _candidate(f: LineFeatures, latin_page: bool) -> bool:
-    """Could this line be a headline: free, not running text, not a list item or a clipped line or
-    a breadcrumb, in the article's script."""
+    """Could this line be a headline: free, not running text, not a list item or a breadcrumb, in the article's script."""
     return (f.intrinsic is None and not f.paragraph and not f.bullet and f.words >= 1 and f.latin == latin_page
-            and not _BREADCRUMB_TAIL_RE.search(f.text) and len(_CRUMB_SEP_RE.findall(f.text)) < 2)
+            and len(_CRUMB_SEP_RE.findall(f.text)) < 2)
 
 
 def _passable(f: LineFeatures, latin_page: bool) -> bool:
@@ -69,15 +66,9 @@ def _byline_below(content: list[LineFeatures], nearest: int, above: int) -> bool
             and following is not None and following.intrinsic == "dated")
 
 
-def _stems(text: str) -> set[str]:
-    """Word beginnings of a text's longer words (Bengali inflects at the end: পুতিনের, পুতিন)."""
-    words = (w.strip(_WORD_FRAME) for w in text.split())
-    return {w[:_STEM_CHARS] for w in words if len(w) >= _STEM_CHARS}
-
-
 def _overlap(line: LineFeatures, article: set[str]) -> float:
     """Share of the line's longer words whose beginnings the article text also has."""
-    stems = _stems(line.text)
+    stems = word_stems(line.text)
     return len(stems & article) / len(stems) if stems else 0.0
 
 
@@ -100,10 +91,18 @@ def head_candidates(content: list[LineFeatures], block_start: int) -> tuple[list
         if not _candidate(f, latin_page):
             break
         run.append(i)
-        if len(run) >= LIST_RUN:
+        if len(run) >= LIST_RUN and _stands_apart(content, run):
+            run.pop(0)  # the headline under a tight list, a blank line apart: it stays a candidate
+        elif len(run) >= LIST_RUN:
             return [j for j in found if j not in run], run
         found.append(i)
     return found, []
+
+
+def _stands_apart(content: list[LineFeatures], run: list[int]) -> bool:
+    """Is the lowest line of a run set off by a blank line from list lines printed without one?"""
+    lowest, second, third = (content[i].n for i in run[:3])
+    return lowest - second > 1 and second - third == 1
 
 
 def _structural_choice(content: list[LineFeatures], found: list[int]) -> tuple[int | None, str]:
@@ -138,7 +137,7 @@ def pick_title(content: list[LineFeatures], block_start: int) -> tuple[int | Non
         if any(content[i].key.startswith(crumb) for crumb in crumbs):
             return i, "headline above the article text, confirmed by the breadcrumb"
     chosen, why = _structural_choice(content, found)
-    article = set().union(*(_stems(f.text) for f in content[block_start : block_start + _ARTICLE_LINES] if f.paragraph))
+    article = set().union(*(word_stems(f.text) for f in content[block_start : block_start + _ARTICLE_LINES] if f.paragraph))
     scored = {i: _overlap(content[i], article) for i in found + [j for j in listed if content[j].words >= 2]}
     best = max(scored, key=lambda i: (scored[i], -abs(i - block_start)), default=None)
     floor = scored[chosen] + _OVERLAP_MARGIN if chosen is not None else 0.0

@@ -12,7 +12,7 @@ import logging
 import re
 
 from .block import Block
-from .features import LineFeatures
+from .features import LineFeatures, word_stems
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +22,8 @@ PAGE_KINDS = {
 }
 MIN_ARTICLE_WORDS = 30     # running text a page needs to be read as an article
 MIN_LIST_ITEMS = 6         # headline-like lines a page without an article needs to be a listing
-TEASER_SHARE = 0.5         # share of the block's paragraphs that each stand under their own headline
+TEASER_SHARE = 0.5         # share of the block's paragraphs that each stand under their own headline (or are clipped)
+ONE_STORY_SHARE = 0.4      # words a paragraph shares with the rest of its block when all tell one story
 _CLIPPED_RE = re.compile(r"(?:…|\.\.\.)\W*$")
 _UNDER_HEADLINE_GAP = 3    # lines of date, section or reading-time furniture between a headline and its teaser
 
@@ -57,8 +58,22 @@ def page_kind(content: list[LineFeatures], block: Block | None, title: int | Non
         return "article", "short page without story lists"
     paragraphs = [i for i in range(block.start, block.end + 1) if content[i].paragraph]
     teasers = sum(_under_own_headline(content, i, block) for i in paragraphs[1:])
-    if teasers >= 3 and teasers >= TEASER_SHARE * (len(paragraphs) - 1):
-        return "listing", f"{teasers} of {len(paragraphs)} paragraphs stand under headlines of their own (teasers)"
-    if all(_CLIPPED_RE.search(content[i].text) for i in paragraphs):
-        return "listing", "the only running text is clipped (…): a teaser"
+    shared = _shared_words(content, paragraphs)
+    if teasers >= 3 and teasers >= TEASER_SHARE * (len(paragraphs) - 1) and shared < ONE_STORY_SHARE:
+        return "listing", (f"{teasers} of {len(paragraphs)} paragraphs stand under headlines of their own and "
+                           f"share {shared:.0%} of their words (teasers of different stories)")
+    clipped = sum(bool(_CLIPPED_RE.search(content[i].text)) for i in paragraphs)
+    if clipped == len(paragraphs) or (clipped >= 2 and clipped >= TEASER_SHARE * len(paragraphs)):
+        return "listing", f"{clipped} of {len(paragraphs)} paragraphs are clipped (…): teasers"
     return "article", f"article text of {block.words} words"
+
+
+def _shared_words(content: list[LineFeatures], paragraphs: list[int]) -> float:
+    """Mean share of a paragraph's longer words that the block's other paragraphs use too.
+
+    An article's paragraphs, subheadings and all, tell one story and keep naming its
+    people and places; the teasers of a listing each tell another.
+    """
+    stems = [word_stems(content[i].text) for i in paragraphs]
+    shares = [len(own & set().union(*stems[:k], *stems[k + 1:])) / len(own) for k, own in enumerate(stems) if own]
+    return sum(shares) / len(shares) if shares else 0.0

@@ -40,17 +40,23 @@ def _chosen_lines(articles: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([titles[["content_hash", "text"]], dated[["content_hash", "text"]]], ignore_index=True)
 
 
-def template_lines(articles: pd.DataFrame, lines: pd.DataFrame) -> dict[str, frozenset[str]]:
+def page_sites(articles: pd.DataFrame) -> pd.Series:
+    """Site of each distinct page (content hash -> outlet or template fingerprint); records have none."""
+    pages = articles[articles["input_kind"].isin(_PAGE_KINDS)].drop_duplicates("content_hash")
+    return pd.Series(site_of(pages).to_numpy(), index=pages["content_hash"])
+
+
+def template_lines(articles: pd.DataFrame, lines: pd.DataFrame, site: pd.Series) -> dict[str, frozenset[str]]:
     """Content hash -> keys of its chosen headline or date lines that most pages of its site print.
 
     ``articles`` and ``lines`` are the parse tables keyed by ``content_hash`` (one row per
-    distinct page), with the articles' ``input_kind``, ``outlet``, ``fingerprint`` and
-    ``published_line`` columns and the lines' ``n``, ``kind`` and ``text``.
+    distinct page), with the articles' ``published_line`` column and the lines' ``n``,
+    ``kind`` and ``text``; ``site`` is :func:`page_sites` of the pages' first parse (a page
+    parsed again keeps its site).
     """
-    if articles.empty or lines.empty:
+    if articles.empty or lines.empty or site.empty:
         return {}
-    pages = articles[articles["input_kind"].isin(_PAGE_KINDS)].drop_duplicates("content_hash")
-    site = pd.Series(site_of(pages).to_numpy(), index=pages["content_hash"])
+    pages = articles.drop_duplicates("content_hash")
     sizes = site.value_counts()
     site = site[sizes.reindex(site).to_numpy() >= MIN_PAGES]
     if site.empty:
