@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from .features import LineFeatures
+from .features import LineFeatures, shared_share, word_stems
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +27,8 @@ _INTERRUPTION_COSTS = {
 LATIN_COST = 0.5           # a video player's or embed's English interface text in a Bengali page
 NAVIGATION_COST = 4.0      # a headline, menu entry or section name
 MAX_LINE_GAIN = 100        # one very long line should not outweigh the rest of the page
+ONE_STORY_SHARE = 0.4      # words a paragraph shares with the rest of its block when all tell one story
+_UNDER_HEADLINE_GAP = 3    # lines of date, section or reading-time furniture between a headline and its teaser
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,33 @@ def find_block(content: list[LineFeatures]) -> Block | None:
             best, best_span = total, (start, i)
     if best_span is None:
         return None
-    start, end = best_span
+    start, end = _without_other_stories(content, *best_span)
     inside = [i for i in range(start, end + 1) if content[i].paragraph and gains[i] > 0]
     return Block(start, end, sum(content[i].words for i in inside), len(inside))
+
+
+def under_own_headline(content: list[LineFeatures], i: int, start: int) -> bool:
+    """Is paragraph ``i`` a teaser: right below a headline-like line (not before ``start``), past a little furniture."""
+    for j in range(i - 1, max(start - 1, i - 1 - _UNDER_HEADLINE_GAP), -1):
+        f = content[j]
+        if f.paragraph:
+            return False
+        if f.headline_like and f.words >= 3:
+            return True
+    return False
+
+
+def _without_other_stories(content: list[LineFeatures], start: int, end: int) -> tuple[int, int]:
+    """The stretch less other stories' teasers at its end: a last paragraph that stands under a
+    headline of its own, where neither shares many words with the text above (a listing printed
+    right after the article). A related link inside the text ("আরও পড়ুন: …") is followed by more
+    of the same story, so it stays."""
+    paragraphs = [i for i in range(start, end + 1) if content[i].paragraph]
+    stems = {i: word_stems(content[i].text) for i in paragraphs}
+    while len(paragraphs) > 1 and under_own_headline(content, paragraphs[-1], start):
+        last, above = paragraphs[-1], set().union(*(stems[j] for j in paragraphs[:-1]))
+        heads = set().union(*(word_stems(f.text) for f in content[paragraphs[-2] + 1 : last]))
+        if shared_share(stems[last], above) >= ONE_STORY_SHARE or shared_share(heads, above) >= ONE_STORY_SHARE:
+            break
+        paragraphs.pop()
+    return paragraphs[0], paragraphs[-1]

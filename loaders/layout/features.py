@@ -93,6 +93,11 @@ def word_stems(text: str) -> set[str]:
     return {w[:_STEM_CHARS] for w in words if len(w) >= _STEM_CHARS}
 
 
+def shared_share(own: set[str], others: set[str]) -> float:
+    """Share of ``own`` word stems that ``others`` has too (0 for none)."""
+    return len(own & others) / len(own) if own else 0.0
+
+
 def split_lines(text: str) -> list[tuple[int, int, int]]:
     """(1-based number, start, end) of every line; a trailing carriage return is excluded."""
     spans = []

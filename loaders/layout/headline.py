@@ -11,7 +11,7 @@ import logging
 import re
 
 from ..lexicon import key_of, lexicon
-from .features import LineFeatures, word_stems
+from .features import LineFeatures, shared_share, word_stems
 
 logger = logging.getLogger(__name__)
 
@@ -64,12 +64,6 @@ def _byline_below(content: list[LineFeatures], nearest: int, above: int) -> bool
     line, following = content[nearest], content[nearest + 1] if nearest + 1 < len(content) else None
     return (line.words <= _NAME_WORDS and content[above].words > line.words
             and following is not None and following.intrinsic == "dated")
-
-
-def _overlap(line: LineFeatures, article: set[str]) -> float:
-    """Share of the line's longer words whose beginnings the article text also has."""
-    stems = word_stems(line.text)
-    return len(stems & article) / len(stems) if stems else 0.0
 
 
 def head_candidates(content: list[LineFeatures], block_start: int) -> tuple[list[int], list[int]]:
@@ -138,7 +132,7 @@ def pick_title(content: list[LineFeatures], block_start: int) -> tuple[int | Non
             return i, "headline above the article text, confirmed by the breadcrumb"
     chosen, why = _structural_choice(content, found)
     article = set().union(*(word_stems(f.text) for f in content[block_start : block_start + _ARTICLE_LINES] if f.paragraph))
-    scored = {i: _overlap(content[i], article) for i in found + [j for j in listed if content[j].words >= 2]}
+    scored = {i: shared_share(word_stems(content[i].text), article) for i in found + [j for j in listed if content[j].words >= 2]}
     best = max(scored, key=lambda i: (scored[i], -abs(i - block_start)), default=None)
     floor = scored[chosen] + _OVERLAP_MARGIN if chosen is not None else 0.0
     if best is not None and best != chosen and scored[best] >= max(MIN_OVERLAP, floor):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 import re
 
-from .block import Block
-from .features import LineFeatures, word_stems
+from .block import ONE_STORY_SHARE, Block, under_own_headline
+from .features import LineFeatures, shared_share, word_stems
 
 logger = logging.getLogger(__name__)
 
@@ -23,20 +23,7 @@ PAGE_KINDS = {
 MIN_ARTICLE_WORDS = 30     # running text a page needs to be read as an article
 MIN_LIST_ITEMS = 6         # headline-like lines a page without an article needs to be a listing
 TEASER_SHARE = 0.5         # share of the block's paragraphs that each stand under their own headline (or are clipped)
-ONE_STORY_SHARE = 0.4      # words a paragraph shares with the rest of its block when all tell one story
 _CLIPPED_RE = re.compile(r"(?:…|\.\.\.)\W*$")
-_UNDER_HEADLINE_GAP = 3    # lines of date, section or reading-time furniture between a headline and its teaser
-
-
-def _under_own_headline(content: list[LineFeatures], i: int, block: Block) -> bool:
-    """Is paragraph ``i`` a teaser: right below a headline-like line of the block, past a little furniture."""
-    for j in range(i - 1, max(block.start - 1, i - 1 - _UNDER_HEADLINE_GAP), -1):
-        f = content[j]
-        if f.paragraph:
-            return False
-        if f.headline_like and f.words >= 3:
-            return True
-    return False
 
 
 def _dated_head(content: list[LineFeatures], title: int | None, block: Block | None) -> bool:
@@ -57,7 +44,7 @@ def page_kind(content: list[LineFeatures], block: Block | None, title: int | Non
             return "listing", f"no article text ({words} words of running text) among {items} headline-like lines"
         return "article", "short page without story lists"
     paragraphs = [i for i in range(block.start, block.end + 1) if content[i].paragraph]
-    teasers = sum(_under_own_headline(content, i, block) for i in paragraphs[1:])
+    teasers = sum(under_own_headline(content, i, block.start) for i in paragraphs[1:])
     shared = _shared_words(content, paragraphs)
     if teasers >= 3 and teasers >= TEASER_SHARE * (len(paragraphs) - 1) and shared < ONE_STORY_SHARE:
         return "listing", (f"{teasers} of {len(paragraphs)} paragraphs stand under headlines of their own and "
@@ -75,5 +62,5 @@ def _shared_words(content: list[LineFeatures], paragraphs: list[int]) -> float:
     people and places; the teasers of a listing each tell another.
     """
     stems = [word_stems(content[i].text) for i in paragraphs]
-    shares = [len(own & set().union(*stems[:k], *stems[k + 1:])) / len(own) for k, own in enumerate(stems) if own]
+    shares = [shared_share(own, set().union(*stems[:k], *stems[k + 1:])) for k, own in enumerate(stems) if own]
     return sum(shares) / len(shares) if shares else 0.0
