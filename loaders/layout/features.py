@@ -33,6 +33,7 @@ _PROSE_MARKS = ("।", ".", ",", "?", "!", ";", "—", "'", "’", "\"", "”")
 _WORDS_PER_MARK = 40      # running text has a sentence end or comma at least this often
 _MENU_ENTRY_WORDS = 2     # menu links are a word or two (আজকের পত্রিকা); headlines and names are longer
 _TICKER_ITEM_WORDS = 4
+_TICKER_DATE_SHARE = 0.3   # more of the line than this in dates: a "date | আপডেট: date" line, not headlines
 _MENU_ENTRY_KINDS = frozenset({None, "section_label", "menu", "widget", "share_widget", "pagination", "outlet_label"})
 _STEM_CHARS = 4
 _WORD_FRAME = "'\"‘’“”()[]{}.,:;!?।-–—|/"
@@ -174,7 +175,7 @@ def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> t
     lex = lexicon()
     if not text:
         return "blank", "empty line"
-    if not found and _ticker(text):
+    if _ticker(text) and not (found and _date_coverage(text, found) >= _TICKER_DATE_SHARE):
         return "menu", "headlines run together with | (a ticker)"
     if words > KEY_MAX_WORDS:
         return None, ""
