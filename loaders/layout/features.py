@@ -32,7 +32,7 @@ _SPLIT_RE = re.compile(r"\n")
 _PROSE_MARKS = ("।", ".", ",", "?", "!", ";", "—", "'", "’", "\"", "”")
 _WORDS_PER_MARK = 40      # running text has a sentence end or comma at least this often
 _MENU_ENTRY_WORDS = 2     # menu links are a word or two (আজকের পত্রিকা); headlines and names are longer
-_TICKER_ITEM_WORDS = 4
+_TICKER_ITEMS = 3
 _TICKER_DATE_SHARE = 0.3   # more of the line than this in dates: a "date | আপডেট: date" line, not headlines
 _MENU_ENTRY_KINDS = frozenset({None, "section_label", "menu", "widget", "share_widget", "pagination", "outlet_label"})
 _STEM_CHARS = 4
@@ -163,11 +163,9 @@ def _run_together_sections(key: str) -> int:
 
 
 def _ticker(text: str) -> bool:
-    """Several headlines on one line between | marks: three or more, or two long ones, none a sentence."""
+    """Three or more headlines on one line between | marks, none a sentence (a headline may have one |)."""
     segments = [s.split() for s in text.split("|")]
-    if len(segments) < 2 or "।" in text or any(len(words) < 2 for words in segments):
-        return False
-    return len(segments) >= 3 or all(len(words) >= _TICKER_ITEM_WORDS for words in segments)
+    return len(segments) >= _TICKER_ITEMS and "।" not in text and all(len(words) >= 2 for words in segments)
 
 
 def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> tuple[str | None, str]:
