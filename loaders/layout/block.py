@@ -28,6 +28,7 @@ LATIN_COST = 0.5           # a video player's or embed's English interface text 
 NAVIGATION_COST = 4.0      # a headline, menu entry or section name
 MAX_LINE_GAIN = 100        # one very long line should not outweigh the rest of the page
 ONE_STORY_SHARE = 0.4      # words a paragraph shares with the rest of its block when all tell one story
+_TEASER_RUN = 2            # teasers in a row at the end of the block that make a story list
 _UNDER_HEADLINE_GAP = 3    # lines of date, section or reading-time furniture between a headline and its teaser
 
 
@@ -90,10 +91,14 @@ def _without_other_stories(content: list[LineFeatures], start: int, end: int) ->
     of the same story, so it stays."""
     paragraphs = [i for i in range(start, end + 1) if content[i].paragraph]
     stems = {i: word_stems(content[i].text) for i in paragraphs}
-    while len(paragraphs) > 1 and under_own_headline(content, paragraphs[-1], start):
-        last, above = paragraphs[-1], set().union(*(stems[j] for j in paragraphs[:-1]))
-        heads = set().union(*(word_stems(f.text) for f in content[paragraphs[-2] + 1 : last]))
+    kept = len(paragraphs)
+    while kept > 1 and under_own_headline(content, paragraphs[kept - 1], start):
+        last, above = paragraphs[kept - 1], set().union(*(stems[j] for j in paragraphs[: kept - 1]))
+        heads = set().union(*(word_stems(f.text) for f in content[paragraphs[kept - 2] + 1 : last]))
         if shared_share(stems[last], above) >= ONE_STORY_SHARE or shared_share(heads, above) >= ONE_STORY_SHARE:
             break
-        paragraphs.pop()
-    return paragraphs[0], paragraphs[-1]
+        kept -= 1
+    # One such paragraph may be the article's own under a subheading; a run of them is a list.
+    if len(paragraphs) - kept < _TEASER_RUN:
+        kept = len(paragraphs)
+    return paragraphs[0], paragraphs[kept - 1]
