@@ -50,7 +50,8 @@ def page_kind(content: list[LineFeatures], block: Block | None, title: int | Non
         return "listing", (f"{teasers} of {len(paragraphs)} paragraphs stand under headlines of their own and "
                            f"share {shared:.0%} of their words (teasers of different stories)")
     clipped = sum(bool(_CLIPPED_RE.search(content[i].text)) for i in paragraphs)
-    if clipped == len(paragraphs) or (clipped >= 2 and clipped >= TEASER_SHARE * len(paragraphs)):
+    mostly_clipped = clipped == len(paragraphs) or (clipped >= 2 and clipped >= TEASER_SHARE * len(paragraphs))
+    if mostly_clipped and not _dated_head(content, title, block):  # a dated headline heads an article, digest or not
         return "listing", f"{clipped} of {len(paragraphs)} paragraphs are clipped (…): teasers"
     return "article", f"article text of {block.words} words"
 
