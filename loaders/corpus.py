@@ -3,7 +3,9 @@
 ``articles`` — one row per parsed file or dataset record:
     article_id (file path relative to the folder given; ``<file>:row-N``, ``:item-N`` or
     ``:line-N`` for a dataset's records), path, record (row number or JSON index inside a
-    dataset file, else <NA>), input_kind (``dump``, ``record`` or ``html``), content_hash,
+    dataset file, else <NA>), input_kind (``dump``, ``record`` or ``html``), page_kind
+    (``article``, or ``listing`` for a latest-news, archive, section or home page: no title,
+    no body) and page_kind_reason (see :mod:`loaders.layout.page_kind`), content_hash,
     encoding, title (None when the source has no headline), title_basis (the column, tag
     or line it came from), label (display name), url (as the source states it), fields
     (JSON list of the record's other columns or the page's meta tags, as [name, value]
