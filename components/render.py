@@ -421,7 +421,12 @@ def article_html(article: Mapping, lines, mentions=()) -> str:
         trail = len(segment) - len(segment.rstrip())
         if start + lead < end - trail:
             paragraphs.append(f"<p>{highlight(source, start + lead, end - trail, mentions)}</p>")
-    text = "".join(paragraphs) or '<p class="kl-muted">No article text was found on this page.</p>'
+    if _text(article.get("page_kind")) not in ("", "article"):
+        # A listing has no article to show: say what the page is and why it was read so.
+        text = (f'<p class="kl-muted">This page lists other stories ({_e(article.get("page_kind"))}): '
+                f'{_e(article.get("page_kind_reason"))}. Its headlines and teasers are tinted on the left.</p>')
+    else:
+        text = "".join(paragraphs) or '<p class="kl-muted">No article text was found on this page.</p>'
     return (f'{CSS}<div class="kl kl-article">{head}<dl class="kl-meta">{meta}</dl>'
             f'<div class="kl-text">{text}</div></div>')
 

@@ -5,7 +5,7 @@ import logging
 from dataclasses import dataclass
 
 from .document import Document
-from .lines import BOILERPLATE_KINDS, Line, classify
+from .lines import BOILERPLATE_KINDS, LIST_KINDS, Line, classify
 from .metadata import Metadata, extract, with_given
 
 logger = logging.getLogger(__name__)
@@ -47,21 +47,29 @@ class Article:
 
     @property
     def label(self) -> str:
-        """A display name: the title, else the start of the first body line, else the file name."""
+        """A display name: the title, else the start of the first body line (for a listing page, of
+        its first listed story), else the file name."""
         if self.title:
             return self.title
         first = next((line.text for line in self.body_lines), "")
+        if self.page_kind != "article":
+            story = next((line.text for line in self.lines if line.kind in LIST_KINDS), "")
+            return f"Listing page: {_cut(story)}" if story else "Listing page"
         if not first:
             return self.name
-        if len(first) <= LABEL_LENGTH:
-            return first
-        cut = first[:LABEL_LENGTH].rsplit(" ", 1)[0]
-        return cut + " …"
+        return _cut(first)
 
     @property
     def boilerplate_lines(self) -> int:
         """How many non-blank lines are page furniture."""
         return sum(line.kind in BOILERPLATE_KINDS for line in self.lines)
+
+
+def _cut(text: str) -> str:
+    """The text, or its first words up to ``LABEL_LENGTH`` characters and an ellipsis."""
+    if len(text) <= LABEL_LENGTH:
+        return text
+    return text[:LABEL_LENGTH].rsplit(" ", 1)[0] + " …"
 
 
 def parse_document(document: Document, name: str = "", site_furniture: frozenset[str] = frozenset()) -> Article:

@@ -263,3 +263,13 @@ def test_mentions_are_tinted_by_entity_type_and_keyed():
     key = render.mention_key_html(["LOC", "PER", "PER"])
     assert re.findall(r'kl-ent-(\w+)">(\w+)</span>', key) == [("PER", "person"), ("LOC", "place")]
     assert_inert(key)
+
+
+def test_a_listing_page_says_what_it_is_instead_of_an_article():
+    source = "\n".join(["সর্বশেষ", *[f"* খবর নম্বর {i} এর শিরোনাম এখানে" for i in range(12)]])
+    article = parse_article(source)
+    assert article.page_kind == "listing" and article.label.startswith("Listing page")
+    html = render.article_html(article_row(source, page_kind=article.page_kind,
+                                           page_kind_reason=article.page_kind_reason), lines_frame(source))
+    assert "This page lists other stories (listing)" in html and "No article text" not in html
+    assert_inert(html)
