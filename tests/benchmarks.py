@@ -13,7 +13,10 @@ real corpus with the hand review of ``tests/entity_review.csv``.
 Datasets — the CSV and JSON exports in ../shared loaded through the dataset reader, with
 their titles, dates and outlets checked against their own columns.
 Dashboard — a generated corpus of 10,000 articles: the first load, then the server-side
-re-render time of every page and of filter changes (Streamlit AppTest, warm caches).
+re-render time of every page and of filter changes (Streamlit AppTest, warm caches); then
+the load test (``tests/loadtest.py``: `streamlit run` and concurrent Chromium sessions) on
+10,000 articles with 8 sessions and on 100,000 with 5: first-page times alone and together,
+page times, memory per extra session and the server's peak.
 """
 from __future__ import annotations
 
@@ -251,6 +254,9 @@ def main() -> int:
     entities()
     dashboard()
     subprocess.run([sys.executable, "-m", "tests.benchmarks", "--scale"], cwd=PROJECT, check=True)
+    subprocess.run([sys.executable, "-m", "tests.loadtest"], cwd=PROJECT, check=True)
+    subprocess.run([sys.executable, "-m", "tests.loadtest", "--articles", str(SCALE_ARTICLES), "--sessions", "5",
+                    "--timeout", "1200"], cwd=PROJECT, check=True)
     return 0
 
 
