@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 DEV_STAMP := $(VENV)/.installed-dev-requirements
 
-.PHONY: run test bench eval venv clean
+.PHONY: run test bench loadtest eval venv clean
 
 venv: $(STAMP)
 
@@ -28,6 +28,10 @@ test: venv
 
 bench: $(DEV_STAMP)
 	$(BIN)/python -m tests.benchmarks
+
+# The real server under 8 concurrent Chromium sessions, 10,000 generated articles against the sample.
+loadtest: venv
+	$(BIN)/python -m tests.loadtest
 
 eval: $(DEV_STAMP)
 	$(BIN)/python -m tests.evaluation

@@ -12,16 +12,15 @@ st.set_page_config(page_title="Khobor Lens", page_icon="📰", layout="wide")
 uploads = sidebar.corpus_uploader()
 if uploads:
     options = sidebar.dataset_options(corpus_source.upload_columns(uploads))
-    corpus, origin = corpus_source.load_uploads(uploads, options), f"{len(uploads)} uploaded file(s)"
-    sidebar.upload_errors(corpus.errors)
-    corpus_key = "uploads:" + repr((corpus_source.upload_signature(uploads), options))
+    loaded, origin = corpus_source.load_uploads(uploads, options), f"{len(uploads)} uploaded file(s)"
+    sidebar.upload_errors(loaded.corpus.errors)
 else:
     folder = corpus_source.corpus_dir()
-    corpus, origin = corpus_source.load_folder(folder), folder.name if folder != corpus_source.SAMPLE_DIR else "bundled sample"
-    corpus_key = f"folder:{folder}"
-entities, mentions, corrections_error = corpus_source.corrected_entities(corpus, corpus_key)
+    loaded, origin = corpus_source.load_folder(folder), folder.name if folder != corpus_source.SAMPLE_DIR else "bundled sample"
+corpus = loaded.corpus
+entities, mentions, corrections_error = corpus_source.corrected_entities(loaded)
 
-options = corpus_source.kept("app_filter_options", corpus_key, lambda: sidebar.filter_options(corpus.articles))
+options = loaded.filter_options
 names = options.names
 chosen = sidebar.filters(options, entities)
 filtered = apply_filters(corpus.articles, chosen, entity_articles(mentions, chosen.entity))

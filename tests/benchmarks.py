@@ -13,7 +13,11 @@ real corpus with the hand review of ``tests/entity_review.csv``.
 Datasets — the CSV and JSON exports in ../shared loaded through the dataset reader, with
 their titles, dates and outlets checked against their own columns.
 Dashboard — a generated corpus of 10,000 articles: the first load, then the server-side
-re-render time of every page and of filter changes (Streamlit AppTest, warm caches).
+re-render time of every page and of filter changes (Streamlit AppTest, warm caches); the
+server-side wait when one session, then 8 at once, open it unparsed (`--first-load`); then
+the load test (``tests/loadtest.py``: `streamlit run` and concurrent Chromium sessions) on
+10,000 articles with 8 sessions and on 100,000 with 5: first-page times alone and together,
+page times, memory per extra session and the server's peak.
 """
 from __future__ import annotations
 
@@ -122,6 +126,38 @@ def dashboard(count: int = DASHBOARD_ARTICLES) -> None:
             print(f"peak memory          {peak:,.0f} MB (this process, serving the corpus); {workers:,.0f} MB per parse worker")
         for variable in ("CORPUS_DIR", "KHOBOR_CACHE_DIR"):
             os.environ.pop(variable)
+
+
+def shared_first_load(count: int = DASHBOARD_ARTICLES, sessions: int = 8) -> None:
+    """The server's side of opening a corpus nobody has parsed yet: one session alone, then
+    ``sessions`` at once on threads, as the server runs session scripts, through the app's own
+    ``load_folder`` (no browser: the load test adds one per session, on the same cores).
+
+    Each run opens its own copy of a generated corpus on a fresh cache, after the tagger is loaded.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from components.corpus import load_folder
+    from loaders import load_corpus
+    from tests.corpus_factory import write_corpus
+
+    load_corpus([SAMPLE])  # loads the tagger, which the first run would otherwise pay alone
+    with tempfile.TemporaryDirectory() as tmp:
+        waits = {}
+        for together in (1, sessions):
+            folder = write_corpus(Path(tmp) / f"corpus-{together}", count)
+            os.environ["KHOBOR_CACHE_DIR"] = str(Path(tmp) / f"cache-{together}")  # the parse cache is keyed by content
+
+            def session(_) -> float:
+                start = time.perf_counter()
+                load_folder(folder)
+                return time.perf_counter() - start
+
+            with ThreadPoolExecutor(together) as pool:
+                waits[together] = max(pool.map(session, range(together)))
+        os.environ.pop("KHOBOR_CACHE_DIR")
+    print(f"first load, {count:,} articles not yet parsed: one session alone {waits[1]:.1f} s; {sessions} at once, "
+          f"slowest {waits[sessions]:.1f} s ({waits[sessions] / waits[1]:.2f}x, target <= 1.5x; server side)")
 
 
 def entities() -> None:
@@ -250,12 +286,19 @@ def main() -> int:
         ingest(docs, entities=True, workers=os.cpu_count())
     entities()
     dashboard()
+    shared_first_load()
     subprocess.run([sys.executable, "-m", "tests.benchmarks", "--scale"], cwd=PROJECT, check=True)
+    subprocess.run([sys.executable, "-m", "tests.loadtest"], cwd=PROJECT, check=True)
+    subprocess.run([sys.executable, "-m", "tests.loadtest", "--articles", str(SCALE_ARTICLES), "--sessions", "5",
+                    "--timeout", "1200"], cwd=PROJECT, check=True)
     return 0
 
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--scale"]:
         dashboard(SCALE_ARTICLES)
+        sys.exit(0)
+    if sys.argv[1:] == ["--first-load"]:
+        shared_first_load()
         sys.exit(0)
     sys.exit(main())

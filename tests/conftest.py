@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from pathlib import Path
 
@@ -24,6 +25,18 @@ def shared_path(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available (../shared is absent)")
     return path
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's Chromium for the browser tests; missing, they are skipped (failed on CI, which installs it)."""
+    from .served import CHROMIUM
+
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing; .ci/run installs it with apt")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    return CHROMIUM
 
 
 @pytest.fixture(scope="session")

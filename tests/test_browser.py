@@ -4,19 +4,10 @@ Fails on any exception box. Screenshots go to artifacts/screenshots/ for a perso
 """
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-
 import pytest
 
-from .conftest import PROJECT
+from .served import CHROMIUM_ARGS, EXCEPTION, MAIN, PROJECT, start_server, stop_server
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = PROJECT / "artifacts" / "screenshots"
 PAGES = {
     "overview": "/",
@@ -26,52 +17,22 @@ PAGES = {
     "reader": "/reader?article=001_3bfc753714e309ae.txt",
     "reader-compare": "/reader?article=003_2912fb69db994f90.txt&compare=000_6e226a8acf7a7e9c.txt",
 }
-MAIN = '[data-testid="stMainBlockContainer"]'
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing; .ci/run installs it with apt")
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    port = free_port()
-    env = {**os.environ, "KHOBOR_CACHE_DIR": str(tmp_path_factory.mktemp("cache"))}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
+def server(chromium, tmp_path_factory):
+    process, base = start_server({"KHOBOR_CACHE_DIR": str(tmp_path_factory.mktemp("cache"))})
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(base + "/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("Streamlit did not start")
         yield base
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        stop_server(process)
 
 
 @pytest.fixture(scope="module")
-def browser(server):
+def browser(chromium, server):
     playwright = pytest.importorskip("playwright.sync_api")
     with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        instance = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
 
@@ -82,7 +43,7 @@ def open_page(browser, server: str, path: str):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(server + path)
-    page.wait_for_selector(f'{MAIN} h1, [data-testid="stException"]', timeout=60000)
+    page.wait_for_selector(f"{MAIN} h1, {EXCEPTION}", timeout=60000)
     page.wait_for_timeout(3000)  # charts and fonts settle
     return page, requests
 
@@ -98,7 +59,7 @@ def screenshot(page, name: str) -> None:
 
 def exceptions(page) -> list[str]:
     """Text of every exception box on the page."""
-    return page.locator('[data-testid="stException"]').all_inner_texts()
+    return page.locator(EXCEPTION).all_inner_texts()
 
 
 @pytest.mark.parametrize("name", list(PAGES))
