@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from .. import dates, sources
@@ -54,8 +53,7 @@ class LineFeatures:
     ``other_calendar`` a date line that also gives the Bangla or Hijri date, as header dates do;
     ``template`` a line the other pages of the site print too (see :mod:`loaders.layout.site`);
     ``latin`` a line in Latin letters or ASCII digits with no Bengali letter (on a Bengali
-    page, a video player's or an embed's interface text; never running text there); ``repeats`` how many lines of
-    the page share its key (a menu printed twice, a headline also in a story list).
+    page, a video player's or an embed's interface text; never running text there).
     """
 
     n: int
@@ -73,13 +71,7 @@ class LineFeatures:
     latin: bool = False
     has_time: bool = False
     other_calendar: bool = False
-    repeats: int = 1
     template: bool = False
-
-    @property
-    def free(self) -> bool:
-        """A line no lexicon or shape rule claims: a headline, a list item or article text."""
-        return self.intrinsic is None
 
     @property
     def headline_like(self) -> bool:
@@ -252,9 +244,6 @@ def line_features(source: str, site_furniture: frozenset[str] = frozenset()) -> 
                 template=template,
             )
         )
-    counts = Counter(f.key for f in feats if f.key)
-    for f in feats:
-        f.repeats = counts[f.key] if f.key else 1
     _outlet_names_in_menus([f for f in feats if f.intrinsic != "blank"])
     latin_words = sum(f.words for f in feats if f.paragraph and f.latin)
     if latin_words < sum(f.words for f in feats if f.paragraph) / 2:  # a Bengali page

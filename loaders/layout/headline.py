@@ -31,10 +31,15 @@ _BREADCRUMB_TAIL_RE = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 _CRUMB_SEP_RE = re.compile(r"\s[»›>/]\s")
 
 
+def _breadcrumb(f: LineFeatures) -> bool:
+    """A "হোম » জাতীয় » …" line: two or more steps."""
+    return len(_CRUMB_SEP_RE.findall(f.text)) >= 2
+
+
 def _candidate(f: LineFeatures, latin_page: bool) -> bool:
     """Could this line be a headline: free, not running text, not a list item or a breadcrumb, in the article's script."""
     return (f.intrinsic is None and not f.paragraph and not f.bullet and f.words >= 1 and f.latin == latin_page
-            and len(_CRUMB_SEP_RE.findall(f.text)) < 2)
+            and not _breadcrumb(f))
 
 
 def _passable(f: LineFeatures, latin_page: bool) -> bool:
@@ -50,7 +55,7 @@ def _breadcrumb_ends(content: list[LineFeatures], upto: int) -> list[str]:
     for f in content[:upto]:
         if f.bullet and f.key[:1].isdigit():
             keys.append(key_of(_BREADCRUMB_TAIL_RE.sub("", f.text.split(maxsplit=1)[-1])))
-        elif not f.paragraph and (_BREADCRUMB_TAIL_RE.search(f.text) or len(_CRUMB_SEP_RE.findall(f.text)) >= 2):
+        elif not f.paragraph and (_BREADCRUMB_TAIL_RE.search(f.text) or _breadcrumb(f)):
             keys.append(key_of(_BREADCRUMB_TAIL_RE.sub("", _CRUMB_SEP_RE.split(f.text)[-1])))
     return [k for k in keys if len(k) >= 8]
 
