@@ -148,3 +148,13 @@ def test_a_date_below_the_headline_stays_the_publish_date_when_pages_of_a_day_sh
     articles = load_corpus(files, entities=False).articles.sort_values("article_id")
     assert articles["title"].tolist() == SITE_TITLES
     assert (articles["published_iso"] == "2025-05-14").all()
+
+
+def test_the_same_article_saved_three_times_is_no_template_evidence(tmp_path):
+    from loaders import load_corpus
+
+    text = page(["হোম", "জাতীয়"], [SITE_TITLES[0], "প্রকাশ: ১৪ মে ২০২৫, ১০:০০"], PARAGRAPHS)
+    for i in range(3):  # three crawls of one page: different bytes, one story
+        (tmp_path / f"crawl{i}.txt").write_text(text + "\n" * i, encoding="utf-8")
+    articles = load_corpus([tmp_path], entities=False).articles
+    assert (articles["title"] == SITE_TITLES[0]).all() and (articles["published_iso"] == "2025-05-14T10:00").all()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from .features import LineFeatures, shared_share, word_stems
+from .features import LineFeatures, shared_share
 
 logger = logging.getLogger(__name__)
 
@@ -90,12 +90,11 @@ def _without_other_stories(content: list[LineFeatures], start: int, end: int) ->
     right after the article). A related link inside the text ("আরও পড়ুন: …") is followed by more
     of the same story, so it stays."""
     paragraphs = [i for i in range(start, end + 1) if content[i].paragraph]
-    stems = {i: word_stems(content[i].text) for i in paragraphs}
     kept = len(paragraphs)
     while kept > 1 and under_own_headline(content, paragraphs[kept - 1], start):
-        last, above = paragraphs[kept - 1], set().union(*(stems[j] for j in paragraphs[: kept - 1]))
-        heads = set().union(*(word_stems(f.text) for f in content[paragraphs[kept - 2] + 1 : last]))
-        if shared_share(stems[last], above) >= ONE_STORY_SHARE or shared_share(heads, above) >= ONE_STORY_SHARE:
+        last, above = paragraphs[kept - 1], frozenset().union(*(content[j].stems for j in paragraphs[: kept - 1]))
+        heads = frozenset().union(*(f.stems for f in content[paragraphs[kept - 2] + 1 : last]))
+        if shared_share(content[last].stems, above) >= ONE_STORY_SHARE or shared_share(heads, above) >= ONE_STORY_SHARE:
             break
         kept -= 1
     # One such paragraph may be the article's own under a subheading; a run of them is a list.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .. import dates, sources
 from ..lexicon import key_of, lexicon
@@ -35,7 +36,8 @@ _TICKER_ITEMS = 3
 _TICKER_DATE_SHARE = 0.3   # more of the line than this in dates: a "date | আপডেট: date" line, not headlines
 _MENU_ENTRY_KINDS = frozenset({None, "section_label", "menu", "widget", "share_widget", "pagination", "outlet_label"})
 _STEM_CHARS = 4
-_WORD_FRAME = "'\"‘’“”()[]{}.,:;!?।-–—|/"
+# Words of _STEM_CHARS letters or more between spaces and punctuation.
+_LONG_WORD_RE = re.compile(r"[^\s'\"‘’“”()\[\]{}.,:;!?।\-–—|/]{4,}")
 _HAS_DIGIT_RE = re.compile(r"[0-9০-৯]")
 _BENGALI_LETTER_RE = re.compile(r"[\u0985-\u09B9\u09CE\u09DC-\u09DF]")
 # A list item as text dumps print it: "* ", "o ", "+ ", "- ", "• " bullets or "1. " / "১) " numbers.
@@ -73,17 +75,21 @@ class LineFeatures:
     other_calendar: bool = False
     template: bool = False
 
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        """The line's word stems (see :func:`word_stems`), worked out once."""
+        return word_stems(self.text)
+
     @property
     def headline_like(self) -> bool:
         """A free, short, non-sentence line in Bengali: a headline, a list item or a menu entry."""
         return self.intrinsic is None and not self.paragraph and not self.latin and self.words >= 1
 
 
-def word_stems(text: str) -> set[str]:
+def word_stems(text: str) -> frozenset[str]:
     """Beginnings of a text's longer words: Bengali inflects at the end (পুতিনের, পুতিন), so
     the first few letters say which word it is well enough to compare two texts."""
-    words = (w.strip(_WORD_FRAME) for w in text.split())
-    return {w[:_STEM_CHARS] for w in words if len(w) >= _STEM_CHARS}
+    return frozenset(word[:_STEM_CHARS] for word in _LONG_WORD_RE.findall(text))
 
 
 def shared_share(own: set[str], others: set[str]) -> float:

@@ -11,7 +11,7 @@ import logging
 import re
 
 from ..lexicon import key_of, lexicon
-from .features import LineFeatures, shared_share, word_stems
+from .features import LineFeatures, shared_share
 
 logger = logging.getLogger(__name__)
 
@@ -136,8 +136,11 @@ def pick_title(content: list[LineFeatures], block_start: int) -> tuple[int | Non
         if any(content[i].key.startswith(crumb) for crumb in crumbs):
             return i, "headline above the article text, confirmed by the breadcrumb"
     chosen, why = _structural_choice(content, found)
-    article = set().union(*(word_stems(f.text) for f in content[block_start : block_start + _ARTICLE_LINES] if f.paragraph))
-    scored = {i: shared_share(word_stems(content[i].text), article) for i in found + [j for j in listed if content[j].words >= 2]}
+    others = found + [j for j in listed if content[j].words >= 2]
+    if others == [chosen]:
+        return chosen, why  # nothing to weigh it against
+    article = frozenset().union(*(f.stems for f in content[block_start : block_start + _ARTICLE_LINES] if f.paragraph))
+    scored = {i: shared_share(content[i].stems, article) for i in others}
     best = max(scored, key=lambda i: (scored[i], -abs(i - block_start)), default=None)
     floor = scored[chosen] + _OVERLAP_MARGIN if chosen is not None else 0.0
     if best is not None and best != chosen and scored[best] >= max(MIN_OVERLAP, floor):

@@ -12,7 +12,7 @@ import logging
 import re
 
 from .block import ONE_STORY_SHARE, Block, under_own_headline
-from .features import LineFeatures, shared_share, word_stems
+from .features import LineFeatures, shared_share
 
 logger = logging.getLogger(__name__)
 
@@ -45,8 +45,8 @@ def page_kind(content: list[LineFeatures], block: Block | None, title: int | Non
         return "article", "short page without story lists"
     paragraphs = [i for i in range(block.start, block.end + 1) if content[i].paragraph]
     teasers = sum(under_own_headline(content, i, block.start) for i in paragraphs[1:])
-    shared = _shared_words(content, paragraphs)
-    if teasers >= 3 and teasers >= TEASER_SHARE * (len(paragraphs) - 1) and shared < ONE_STORY_SHARE:
+    structured = teasers >= 3 and teasers >= TEASER_SHARE * (len(paragraphs) - 1)
+    if structured and (shared := _shared_words(content, paragraphs)) < ONE_STORY_SHARE:
         return "listing", (f"{teasers} of {len(paragraphs)} paragraphs stand under headlines of their own and "
                            f"share {shared:.0%} of their words (teasers of different stories)")
     clipped = sum(bool(_CLIPPED_RE.search(content[i].text)) for i in paragraphs)
@@ -62,6 +62,6 @@ def _shared_words(content: list[LineFeatures], paragraphs: list[int]) -> float:
     An article's paragraphs, subheadings and all, tell one story and keep naming its
     people and places; the teasers of a listing each tell another.
     """
-    stems = [word_stems(content[i].text) for i in paragraphs]
-    shares = [shared_share(own, set().union(*stems[:k], *stems[k + 1:])) for k, own in enumerate(stems) if own]
+    stems = [content[i].stems for i in paragraphs]
+    shares = [shared_share(own, frozenset().union(*stems[:k], *stems[k + 1:])) for k, own in enumerate(stems) if own]
     return sum(shares) / len(shares) if shares else 0.0

@@ -18,7 +18,7 @@ from ..lexicon import key_of
 
 logger = logging.getLogger(__name__)
 
-MIN_PAGES = 3      # pages of one site (distinct contents) before its template can be told
+MIN_PAGES = 3      # pages of one site (distinct stories) before its template can be told
 MIN_SHARE = 0.5    # share of the site's pages that print a line for it to be template
 _PAGE_KINDS = ("dump", "html")  # dataset records carry no page template
 
@@ -57,7 +57,10 @@ def template_lines(articles: pd.DataFrame, lines: pd.DataFrame, site: pd.Series)
     if articles.empty or lines.empty or site.empty:
         return {}
     pages = articles.drop_duplicates("content_hash")
-    sizes = site.value_counts()
+    # Pages count once per story: the same article saved twice (two crawls) is no template evidence.
+    body = pages.set_index("content_hash")["body"]
+    story = pd.Series(body.where(body.astype(bool), body.index).reindex(site.index).to_numpy(), index=site.index)
+    sizes = story.groupby(site).nunique()
     site = site[sizes.reindex(site).to_numpy() >= MIN_PAGES]
     if site.empty:
         return {}
@@ -67,7 +70,8 @@ def template_lines(articles: pd.DataFrame, lines: pd.DataFrame, site: pd.Series)
         return {}
     printed = lines.loc[lines["text"].isin(set(chosen["text"])), ["content_hash", "text"]].drop_duplicates()
     printed["site"] = site.reindex(printed["content_hash"]).to_numpy()
-    spread = printed.groupby(["site", "text"])["content_hash"].nunique().to_dict()
+    printed["story"] = story.reindex(printed["content_hash"]).to_numpy()
+    spread = printed.groupby(["site", "text"])["story"].nunique().to_dict()
     chosen["site"] = site.reindex(chosen["content_hash"]).to_numpy()
     pages_printing = [spread.get((s, t), 0) for s, t in zip(chosen["site"], chosen["text"])]
     needed = [max(MIN_PAGES, MIN_SHARE * sizes[s]) for s in chosen["site"]]
