@@ -24,16 +24,19 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 from filelock import FileLock, Timeout
+
+from .reuse import NUM_PERM, ReuseIndex
 
 logger = logging.getLogger(__name__)
 
 _PACKAGE = Path(__file__).parent
 TABLES = ("articles", "lines", "mentions")
 # Finished corpora (after the cross-page pass and entity linking), keyed by their file list.
-SNAPSHOT_TABLES = ("articles", "lines", "mentions", "entities")
+SNAPSHOT_TABLES = ("articles", "lines", "mentions", "entities", "reuse", "stories", "story_table")
 MAX_SNAPSHOTS = 8
 MAX_PARTS = 16  # more parts than this are merged into one at the end of a load
 _ORPHAN_SECONDS = 3600  # a lines or mentions part this old without its articles part was left by a killed load
@@ -173,6 +176,33 @@ class ParseStore:
         snapshots = sorted(folder.parent.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in snapshots[MAX_SNAPSHOTS:]:
             shutil.rmtree(stale, ignore_errors=True)
+
+    def get_reuse_index(self) -> ReuseIndex | None:
+        """The reuse index of the last corpus loaded (see :mod:`loaders.reuse`), or None."""
+        path = self.folder / "reuse_index.parquet"
+        if not path.exists():
+            return None
+        try:
+            table = pd.read_parquet(path)
+            signatures = np.frombuffer(b"".join(table["signature"]), np.uint32).reshape(len(table), NUM_PERM)
+            pairs = pd.read_parquet(self.folder / "reuse_pairs.parquet")
+        except (OSError, ValueError) as err:
+            logger.warning("ignoring unreadable reuse index %s: %s", path, err)
+            return None
+        if table.attrs.get("pairs") != pairs.attrs.get("pairs"):
+            return None  # two loads wrote at once, and the halves belong to different corpora
+        return ReuseIndex(table["key"].tolist(), signatures, pairs)
+
+    def put_reuse_index(self, index: ReuseIndex) -> None:
+        """Keep the index of this corpus for the next load (one index: the next corpus is mostly this one plus new files)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        stamp = f"{time.time_ns()}-{os.getpid()}"
+        pairs = index.pairs.copy()
+        pairs.attrs["pairs"] = stamp
+        _write_parquet(pairs, self.folder / "reuse_pairs.parquet")
+        table = pd.DataFrame({"key": index.keys, "signature": [row.tobytes() for row in index.signatures]})
+        table.attrs["pairs"] = stamp
+        _write_parquet(table, self.folder / "reuse_index.parquet")
 
 
 def default_cache_dir() -> Path:
