@@ -16,7 +16,9 @@ their headline and lead (first body paragraph) words and entities are alike: the
 their word and entity sets, each word and entity weighted by its rarity in the corpus
 (inverse document frequency), is at least ``THRESHOLD``. A story is a connected group of links
 and reuse pairs: two articles sharing text are always in one story, and an undated article
-joins a story only through text it shares. The date window is what keeps a topic apart from
+joins a story only through text it shares. Headlines that differ only in their numbers on
+different days, or a headline of one or two words on different days, are a recurring column
+(a daily photo page, a quiz in parts) and are not linked. The date window is what keeps a topic apart from
 an event: the five seeds (Russia and North Korea, over three years) are five stories.
 """
 from __future__ import annotations
@@ -41,6 +43,7 @@ WINDOW_DAYS = 2
 THRESHOLD = 0.5
 ENTITY_WEIGHT = 0.7  # an entity counts a little less than a headline word: "Dhaka" is in half the news
 TOP_ENTITIES = 5  # the most mentioned ones name the event; the rest are background
+_SERIES_NOISE = r"[\d০-৯\s()\[\]:,;.|\-–—]+"  # what changes between the issues of a recurring column
 
 
 @dataclass(frozen=True)
@@ -90,14 +93,24 @@ def _links(pages: pd.DataFrame, features: sparse.csr_matrix) -> list[tuple[int, 
     links: list[tuple[int, int]] = []
     if not len(day):
         return links
+    # A column that recurs (পাঠকের ছবি, একঝলক (২ জানুয়ারি), বহুনির্বাচনি প্রশ্ন (১১-২০)) prints one
+    # headline but for its numbers day after day: a series, not an event. The same headline of
+    # three or more words on another day is one report printed again, and may still link.
+    titles = pages["title"].fillna("").astype(str)
+    stripped = titles.str.replace(_SERIES_NOISE, "", regex=True)
+    series = stripped.to_numpy()[order]
+    plain = titles.str.split().str.len().fillna(0).to_numpy()[order] <= 2
+    exact = titles.to_numpy()[order]
     starts = np.flatnonzero(np.r_[True, day[1:] != day[:-1]])
     for start in starts.tolist():
         end = np.searchsorted(day, day[start], side="right")
         until = np.searchsorted(day, day[start] + WINDOW_DAYS, side="right")
         block = (features[order[start:end]] @ features[order[start:until]].T).tocoo()
-        for i, j, score in zip(block.row, block.col, block.data):
-            if score >= THRESHOLD and start + i < start + j:
-                links.append((int(order[start + i]), int(order[start + j])))
+        for i, j, score in zip(block.row.tolist(), block.col.tolist(), block.data.tolist()):
+            a, b = start + i, start + j
+            recurring = series[a] and series[a] == series[b] and (exact[a] != exact[b] or plain[a])
+            if score >= THRESHOLD and a < b and not (day[a] != day[b] and recurring):
+                links.append((int(order[a]), int(order[b])))
     return links
 
 
