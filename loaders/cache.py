@@ -29,7 +29,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 from filelock import FileLock, Timeout
 
-from .reuse import NUM_PERM, ReuseIndex
+from .reuse import NUM_PERM
+from .reuse_index import PAIR_COLUMNS, ReuseIndex
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ TABLES = ("articles", "lines", "mentions")
 SNAPSHOT_TABLES = ("articles", "lines", "mentions", "entities", "reuse", "stories", "story_table")
 MAX_SNAPSHOTS = 8
 MAX_PARTS = 16  # more parts than this are merged into one at the end of a load
+_REUSE_PARTS = ("pairs", "members", "sites", "bodies")  # the reuse index of the last corpus (loaders/reuse_index.py)
 _ORPHAN_SECONDS = 3600  # a lines or mentions part this old without its articles part was left by a killed load
 
 
@@ -178,31 +180,36 @@ class ParseStore:
             shutil.rmtree(stale, ignore_errors=True)
 
     def get_reuse_index(self) -> ReuseIndex | None:
-        """The reuse index of the last corpus loaded (see :mod:`loaders.reuse`), or None."""
-        path = self.folder / "reuse_index.parquet"
-        if not path.exists():
+        """The reuse index of the last corpus loaded (see :mod:`loaders.reuse_index`), or None."""
+        paths = {part: self.folder / f"reuse_{part}.parquet" for part in _REUSE_PARTS}
+        if not all(path.exists() for path in paths.values()):
             return None
         try:
-            table = pd.read_parquet(path)
-            signatures = np.frombuffer(b"".join(table["signature"]), np.uint32).reshape(len(table), NUM_PERM)
-            pairs = pd.read_parquet(self.folder / "reuse_pairs.parquet")
+            parts = {part: pd.read_parquet(path) for part, path in paths.items()}
         except (OSError, ValueError) as err:
-            logger.warning("ignoring unreadable reuse index %s: %s", path, err)
+            logger.warning("ignoring unreadable reuse index %s: %s", self.folder, err)
             return None
-        if table.attrs.get("pairs") != pairs.attrs.get("pairs"):
-            return None  # two loads wrote at once, and the halves belong to different corpora
-        return ReuseIndex(table["key"].tolist(), signatures, pairs)
+        if len({frame.attrs.get("stamp") for frame in parts.values()}) != 1:
+            return None  # two loads wrote at once, and the parts belong to different corpora
+        bodies, sites = parts["bodies"], parts["sites"]
+        signatures = np.frombuffer(b"".join(bodies["signature"]), np.uint32).reshape(len(bodies), NUM_PERM)
+        members = parts["members"].astype({"ident": np.uint64})
+        return ReuseIndex(bodies["key"].tolist(), signatures, bodies["size"].to_numpy(), parts["pairs"][PAIR_COLUMNS],
+                          members, pd.Series(sites["count"].to_numpy(), index=sites["line"].to_numpy(np.uint64)))
 
     def put_reuse_index(self, index: ReuseIndex) -> None:
         """Keep the index of this corpus for the next load (one index: the next corpus is mostly this one plus new files)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         stamp = f"{time.time_ns()}-{os.getpid()}"
-        pairs = index.pairs.copy()
-        pairs.attrs["pairs"] = stamp
-        _write_parquet(pairs, self.folder / "reuse_pairs.parquet")
-        table = pd.DataFrame({"key": index.keys, "signature": [row.tobytes() for row in index.signatures]})
-        table.attrs["pairs"] = stamp
-        _write_parquet(table, self.folder / "reuse_index.parquet")
+        parts = {"pairs": index.pairs, "members": index.members,
+                 "sites": pd.DataFrame({"line": index.site_lines.index.to_numpy(np.uint64),
+                                        "count": index.site_lines.to_numpy(np.int64)}),
+                 "bodies": pd.DataFrame({"key": index.keys, "size": index.sizes,
+                                         "signature": [row.tobytes() for row in index.signatures]})}
+        for part in _REUSE_PARTS:  # the bodies last: a reader finding parts of two loads ignores them
+            frame = parts[part].copy()
+            frame.attrs["stamp"] = stamp
+            _write_parquet(frame, self.folder / f"reuse_{part}.parquet")
 
 
 def default_cache_dir() -> Path:

@@ -1,8 +1,8 @@
 """Republished text: which articles share body text with which, how much, where, and who was first.
 
-A pure stage after parsing: :func:`find_reuse` takes the ``articles`` and ``lines`` tables
-of a :class:`loaders.corpus.Corpus` and returns the ``reuse`` table, one row per article
-and the article it shares text with:
+A pure stage after parsing: :func:`loaders.reuse_index.find_reuse` takes the ``articles``
+and ``lines`` tables of a :class:`loaders.corpus.Corpus` and returns the ``reuse`` table,
+one row per article and the article it shares text with:
 
 ``reuse`` — article_id (the copy), source_id (the article it shares text with: the
     source when the direction is known), shared (share of ``article_id``'s body word
@@ -15,15 +15,14 @@ and the article it shares text with:
 
 Only body lines (``kind == "body"``) of article pages (``page_kind == "article"``) are
 compared, NFC-normalised, punctuation and spacing folded, as word 5-grams ("shingles").
-Candidates come from MinHash signatures (``rensa``, 120 permutations) banded into 40
-bands of 3 rows, which finds pairs whose shingle sets overlap by a Jaccard of about 0.3
+Candidates come from MinHash signatures (``rensa``, 120 permutations) banded into 60
+bands of 2 rows, which finds pairs whose shingle sets overlap by a Jaccard of about 0.2
 or more; each candidate is then aligned exactly on its shingles, so the figures
 are never estimates. A pair counts when at least ``MIN_SHARED`` of either body and
 ``MIN_SHINGLES`` shingles are found in the other.
 
-:class:`ReuseIndex` holds the signatures and pairs of the bodies already compared (keyed
-by a hash of the normalised body), so that :func:`find_reuse` given the index of an
-earlier corpus shingles and aligns only what is new when articles are added.
+:class:`loaders.reuse_index.ReuseIndex` holds the signatures and pairs of the bodies
+already compared, so that added articles are shingled and aligned alone.
 """
 from __future__ import annotations
 
@@ -84,17 +83,6 @@ class Bodies:
         return h, self.word_lines[self.starts[row] : self.starts[row] + len(h)]
 
 
-@dataclass(frozen=True)
-class ReuseIndex:
-    """What an earlier run compared: body keys, their MinHash signatures (rows of ``signatures``)
-    and the pairs found among them (``pairs``: key_a, key_b, shared_a, shared_b, passages with
-    a's lines first)."""
-
-    keys: list[str]
-    signatures: np.ndarray
-    pairs: pd.DataFrame
-
-
 def normalise(texts: pa.Array) -> pa.ListArray:
     """The words of each body line: NFC, invisible characters dropped, split at spaces, edge punctuation trimmed."""
     text = pc.replace_substring_regex(pc.utf8_normalize(texts, "NFC"), f"[{INVISIBLE}]", "")
@@ -105,24 +93,32 @@ def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
 
 
-def _site_furniture(line_articles: pd.Series, articles: pd.DataFrame, word_hashes: np.ndarray, counts: np.ndarray
-                   ) -> np.ndarray:
+def _site_furniture(line_articles: pd.Series, articles: pd.DataFrame, word_hashes: np.ndarray, counts: np.ndarray,
+                    prior: pd.Series | None, counted: bool) -> tuple[np.ndarray, pd.Series]:
     """Body lines that ``SITE_REPEATS`` or more articles of one site print: a site's furniture the line
-    classifier took for text (a comments notice, an address), which would make its pages copies of each other."""
+    classifier took for text (a comments notice, an address), which would make its pages copies of each other.
+
+    Also returns the number of articles printing each (site, line), by a hash of both, with the
+    ``prior`` counts of the articles seen before added; ``counted`` says these lines are among them.
+    """
+    prior = prior if prior is not None else pd.Series(dtype="int64")
     if not len(counts):
-        return np.zeros(0, bool)
+        return np.zeros(0, bool), prior
     position = np.arange(len(word_hashes), dtype=np.uint64) - np.repeat(np.cumsum(counts) - counts, counts).astype(np.uint64)
     line_key = np.add.reduceat(word_hashes * (position * _MULT + np.uint64(1)), np.cumsum(counts) - counts)
     site_of = (articles["outlet"].fillna(articles["fingerprint"]) if "fingerprint" in articles else articles["outlet"]) \
         if "outlet" in articles else pd.Series("", articles.index)
-    site = line_articles.map(dict(zip(articles["article_id"], site_of))).fillna("")
-    frame = pd.DataFrame({"site": site.to_numpy(), "line": line_key, "article": line_articles.to_numpy()})
-    spread = frame.groupby(["site", "line"])["article"].transform("nunique")
-    return (spread >= SITE_REPEATS).to_numpy()
+    site = line_articles.map(dict(zip(articles["article_id"], site_of))).fillna("").astype(str)
+    key = line_key * _MULT + pd.util.hash_array(site.to_numpy(dtype=object))
+    frame = pd.DataFrame({"key": key, "article": line_articles.to_numpy()})
+    total = prior if counted else prior.add(frame.drop_duplicates().groupby("key").size(), fill_value=0).astype("int64")
+    return total.reindex(key).fillna(0).to_numpy() >= SITE_REPEATS, total
 
 
-def body_table(articles: pd.DataFrame, lines: pd.DataFrame) -> Bodies:
-    """The body words of every article page, grouped into distinct bodies (column operations in Arrow)."""
+def body_table(articles: pd.DataFrame, lines: pd.DataFrame, prior: pd.Series | None = None, counted: bool = False
+               ) -> tuple[Bodies, pd.Series]:
+    """The body words of the article pages, grouped into distinct bodies (column operations in Arrow), and the
+    site line counts (see :func:`_site_furniture`)."""
     kinds = articles["page_kind"].fillna("article") if "page_kind" in articles else pd.Series("article", articles.index)
     body = lines.loc[lines["kind"].astype(str).eq("body") & lines["article_id"].isin(articles["article_id"][kinds.eq("article")]),
                      ["article_id", "n", "text"]]
@@ -134,11 +130,12 @@ def body_table(articles: pd.DataFrame, lines: pd.DataFrame) -> Bodies:
     codes = pc.dictionary_encode(words).combine_chunks() if isinstance(words, pa.ChunkedArray) else pc.dictionary_encode(words)
     hashes = np.fromiter((_word_hash(w) for w in codes.dictionary.to_pylist()), np.uint64, len(codes.dictionary))
     word_hashes = hashes[codes.indices.to_numpy(zero_copy_only=False)]
-    keep = ~_site_furniture(body["article_id"], articles, word_hashes, counts)
+    furniture, site_lines = _site_furniture(body["article_id"], articles, word_hashes, counts, prior, counted)
+    keep = ~furniture
     word_hashes = word_hashes[np.repeat(keep, counts)]
     body, counts = body[keep], counts[keep]
     if body.empty:
-        return Bodies([], np.empty(0, np.uint64), np.zeros(1, np.int64), np.empty(0, np.int64), {}, {})
+        return Bodies([], np.empty(0, np.uint64), np.zeros(1, np.int64), np.empty(0, np.int64), {}, {}), site_lines
     ids = body["article_id"].to_numpy()
     line_starts = np.concatenate([[0], np.cumsum(counts)])
     bounds = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1], True])  # lines of one article are adjacent
@@ -164,7 +161,7 @@ def body_table(articles: pd.DataFrame, lines: pd.DataFrame) -> Bodies:
     starts = np.concatenate([[0], np.cumsum([hi - lo for lo, hi in chosen])]).astype(np.int64)
     flat = np.concatenate([word_hashes[lo:hi] for lo, hi in chosen]) if chosen else np.empty(0, np.uint64)
     word_lines = np.concatenate(ranks).astype(np.int64) if ranks else np.empty(0, np.int64)
-    return Bodies(keys, flat, starts, word_lines, articles_row, numbers)
+    return Bodies(keys, flat, starts, word_lines, articles_row, numbers), site_lines
 
 
 def signatures(bodies: Bodies, rows: list[int]) -> np.ndarray:
@@ -235,114 +232,34 @@ def align(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) ->
     return shared_a, shared_b, passages
 
 
-def _likely(bodies: Bodies, sigs: np.ndarray, pairs: set[tuple[int, int]]) -> list[tuple[int, int]]:
+def likely(sizes: np.ndarray, sigs: np.ndarray, pairs: set[tuple[int, int]]) -> list[tuple[int, int]]:
     """The candidate pairs whose signatures say the smaller body may lie ``MIN_SHARED`` in the other.
 
-    The Jaccard estimate J (the share of equal signature values) gives the overlap
-    J / (1 + J) x (|a| + |b|) shingles; only pairs above ``ESTIMATE_FLOOR`` of the smaller are
-    aligned, which spares the exact step the many pairs that meet on a sentence or two.
+    ``sizes`` are the bodies' shingle counts. The Jaccard estimate J (the share of equal
+    signature values) gives the overlap J / (1 + J) x (|a| + |b|) shingles; only pairs above
+    ``ESTIMATE_FLOOR`` of the smaller are aligned, which spares the exact step the many pairs
+    that meet on a sentence or two.
     """
     if not pairs:
         return []
     i, j = np.array(sorted(pairs)).T
     estimate = (sigs[i] == sigs[j]).mean(axis=1)
-    sizes = np.diff(bodies.starts) - SHINGLE + 1
     overlap = estimate / (1 + estimate) * (sizes[i] + sizes[j])
-    likely = overlap >= ESTIMATE_FLOOR * np.minimum(sizes[i], sizes[j])
-    return list(zip(i[likely].tolist(), j[likely].tolist()))
+    found = overlap >= ESTIMATE_FLOOR * np.minimum(sizes[i], sizes[j])
+    return list(zip(i[found].tolist(), j[found].tolist()))
 
 
-def _pair_rows(bodies: Bodies, pairs: list[tuple[int, int]]) -> pd.DataFrame:
-    """Aligned candidate pairs that count as reuse, by body key."""
+def aligned_pairs(shingles_of, keys: list[str], pairs: list[tuple[int, int]]) -> pd.DataFrame:
+    """The candidate pairs (rows of ``keys``) that count as reuse once aligned; ``shingles_of(row)``
+    gives a body's shingles and lines."""
     cache: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     rows = []
     for i, j in pairs:
         for row in (i, j):
             if row not in cache:
-                cache[row] = bodies.shingles(row)
+                cache[row] = shingles_of(row)
         a, b = cache[i], cache[j]
         shared_a, shared_b, passages = align(a, b)
-        matched = shared_a * len(a[0])
-        if max(shared_a, shared_b) >= MIN_SHARED and matched >= MIN_SHINGLES and passages:
-            rows.append((bodies.keys[i], bodies.keys[j], shared_a, shared_b, passages))
+        if max(shared_a, shared_b) >= MIN_SHARED and shared_a * len(a[0]) >= MIN_SHINGLES and passages:
+            rows.append((keys[i], keys[j], shared_a, shared_b, passages))
     return pd.DataFrame(rows, columns=["key_a", "key_b", "shared_a", "shared_b", "passages"])
-
-
-def reuse_pairs(bodies: Bodies, previous: ReuseIndex | None = None) -> ReuseIndex:
-    """Every pair of bodies that share text, aligned; with ``previous``, only pairs touching a new body are sought."""
-    old_row = {k: i for i, k in enumerate(previous.keys)} if previous else {}
-    known = np.array([k in old_row for k in bodies.keys], bool)
-    sigs = np.empty((len(bodies.keys), NUM_PERM), np.uint32)
-    if known.any():
-        sigs[known] = previous.signatures[[old_row[k] for k in bodies.keys if k in old_row]]
-    todo = np.flatnonzero(~known).tolist()
-    sigs[~known] = signatures(bodies, todo)
-    found = _pair_rows(bodies, _likely(bodies, sigs, candidates(sigs, ~known)))
-    if previous is not None and len(previous.pairs):
-        present = set(bodies.keys)
-        kept = previous.pairs[previous.pairs["key_a"].isin(present) & previous.pairs["key_b"].isin(present)]
-        found = pd.concat([kept, found], ignore_index=True)
-    logger.info("reuse: %d bodies, %d new, %d pairs", len(bodies.keys), len(todo), len(found))
-    return ReuseIndex(list(bodies.keys), sigs, found.reset_index(drop=True))
-
-
-def _direction(copy: dict, source: dict) -> str | None:
-    """Why ``source`` is the source of ``copy`` (``published`` or ``agency``), or None when nothing says so."""
-    a, b = copy["published"], source["published"]
-    if not pd.isna(a) and not pd.isna(b) and a != b:
-        return "published" if b < a else None
-    if source["outlet"] and source["outlet"] in copy["attributions"]:
-        return "agency"  # the credited agency's own article
-    if copy["outlet"] and copy["outlet"] in source["attributions"]:
-        return None
-    if copy["attributions"] and not source["attributions"]:
-        return "agency"  # the copy names where its text came from; the other names no one
-    return None
-
-
-def _facts(articles: pd.DataFrame) -> dict[str, dict]:
-    """Per article id, what decides a pair's direction."""
-    published = articles["published"] if "published" in articles else pd.Series(pd.NaT, articles.index)
-    outlets = articles["outlet"] if "outlet" in articles else pd.Series(None, articles.index)
-    credits = articles["attributions"] if "attributions" in articles else pd.Series([()] * len(articles), articles.index)
-    return {i: {"published": p, "outlet": o if isinstance(o, str) else None, "attributions": set(c if c is not None else ())}
-            for i, p, o, c in zip(articles["article_id"], published, outlets, credits)}
-
-
-def reuse_table(articles: pd.DataFrame, bodies: Bodies, index: ReuseIndex) -> pd.DataFrame:
-    """The ``reuse`` table of a corpus from its bodies and the pairs of its index (see the module docstring)."""
-    by_key: dict[str, list[str]] = {}
-    for article_id, row in bodies.articles.items():
-        by_key.setdefault(bodies.keys[row], []).append(article_id)
-    facts = _facts(articles)
-    rows = []
-
-    def add(a: str, b: str, shared_a: float, shared_b: float, spans: list[list[int]]) -> None:
-        na, nb = bodies.line_numbers[a], bodies.line_numbers[b]
-        passages = [[na[p[0]], na[p[1]], nb[p[2]], nb[p[3]]] for p in spans]
-        back = [[p[2], p[3], p[0], p[1]] for p in passages]
-        if (basis := _direction(facts[a], facts[b])) is not None:
-            rows.append((a, b, shared_a, passages, basis))
-        elif (basis := _direction(facts[b], facts[a])) is not None:
-            rows.append((b, a, shared_b, back, basis))
-        else:
-            rows.extend([(a, b, shared_a, passages, "unknown"), (b, a, shared_b, back, "unknown")])
-
-    for pair in index.pairs.itertuples(index=False):
-        for a in by_key.get(pair.key_a, ()):
-            for b in by_key.get(pair.key_b, ()):
-                add(a, b, pair.shared_a, pair.shared_b, [list(map(int, p)) for p in pair.passages])
-    for same in by_key.values():  # one body under several ids: each is all of the other
-        for k, a in enumerate(same):
-            for b in same[k + 1 :]:
-                add(a, b, 1.0, 1.0, [[0, len(bodies.line_numbers[a]) - 1, 0, len(bodies.line_numbers[b]) - 1]])
-    frame = pd.DataFrame(rows, columns=REUSE_COLUMNS)
-    return frame.sort_values(["article_id", "source_id"], kind="stable").reset_index(drop=True)
-
-
-def find_reuse(articles: pd.DataFrame, lines: pd.DataFrame, previous: ReuseIndex | None = None
-               ) -> tuple[pd.DataFrame, ReuseIndex]:
-    """The ``reuse`` table of a corpus and the index to pass back in when articles are added."""
-    bodies = body_table(articles, lines)
-    index = reuse_pairs(bodies, previous)
-    return reuse_table(articles, bodies, index), index

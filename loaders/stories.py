@@ -33,7 +33,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from scipy import sparse
 
-from .reuse import ReuseIndex, find_reuse, normalise
+from .reuse import normalise
+from .reuse_index import ReuseIndex, find_reuse
 
 logger = logging.getLogger(__name__)
 
@@ -58,13 +59,14 @@ class StoryTables:
 
 def _features(pages: pd.DataFrame) -> sparse.csr_matrix:
     """Rows of IDF-weighted headline-and-lead words and top entities, each row of unit length."""
-    titles = pages["title"].fillna("").astype(str)
-    leads = pages["body"].fillna("").astype(str).str.split("\n", n=1).str[0]
-    words = normalise(pa.array((titles + " " + leads).tolist(), type=pa.string()))
-    rows = pc.list_parent_indices(words).to_numpy()
-    tokens = pc.list_flatten(words).to_numpy(zero_copy_only=False).astype(object)
-    keep = np.fromiter((len(t) > 1 for t in tokens), bool, len(tokens))  # one letter is a particle or a digit
-    rows, tokens = rows[keep], tokens[keep]
+    titles = pa.array(pages["title"].fillna("").astype(str), type=pa.string())
+    leads = pc.list_element(pc.split_pattern(pa.array(pages["body"].fillna("").astype(str), type=pa.string()), "\n",
+                                             max_splits=1), 0)
+    words = normalise(pc.binary_join_element_wise(titles, leads, " "))
+    flat = pc.list_flatten(words)
+    keep = pc.greater(pc.utf8_length(flat), 1)  # one letter is a particle or a digit
+    rows = pc.filter(pc.list_parent_indices(words), keep).to_numpy()
+    tokens = pc.filter(flat, keep).to_numpy(zero_copy_only=False).astype(object)
     weights = np.ones(len(tokens))
     entities = pages["entities"] if "entities" in pages else pd.Series([()] * len(pages), pages.index)
     tops = [list(e)[:TOP_ENTITIES] if e is not None else [] for e in entities]
@@ -106,10 +108,11 @@ def _links(pages: pd.DataFrame, features: sparse.csr_matrix) -> list[tuple[int, 
         end = np.searchsorted(day, day[start], side="right")
         until = np.searchsorted(day, day[start] + WINDOW_DAYS, side="right")
         block = (features[order[start:end]] @ features[order[start:until]].T).tocoo()
-        for i, j, score in zip(block.row.tolist(), block.col.tolist(), block.data.tolist()):
+        strong = (block.data >= THRESHOLD) & (block.row < block.col)
+        for i, j in zip(block.row[strong].tolist(), block.col[strong].tolist()):
             a, b = start + i, start + j
             recurring = series[a] and series[a] == series[b] and (exact[a] != exact[b] or plain[a])
-            if score >= THRESHOLD and a < b and not (day[a] != day[b] and recurring):
+            if not (day[a] != day[b] and recurring):
                 links.append((int(order[a]), int(order[b])))
     return links
 
@@ -142,13 +145,18 @@ def find_stories(articles: pd.DataFrame, reuse: pd.DataFrame) -> tuple[pd.DataFr
     frame["story_id"] = ["st-" + hashlib.sha1(a.encode()).hexdigest()[:10] for a in first_id]
     ordered = frame.sort_values(["story_id", "published", "article_id"], na_position="last", kind="stable")
     groups = ordered.groupby("story_id", sort=True)
+    named = ordered.dropna(subset=["outlet"]).drop_duplicates(["story_id", "outlet"])
+    story_of = named["story_id"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, story_of[1:] != story_of[:-1]]) if len(named) else np.empty(0, int)
+    outlets = dict(zip(story_of[starts], (list(o) for o in np.split(named["outlet"].to_numpy(), starts[1:]))))
     table = pd.DataFrame({
-        "label": groups["title"].agg(lambda t: next((x for x in t if isinstance(x, str)), None)),
+        "label": groups["title"].first(),  # first skips a missing headline
         "first_published": groups["published"].min(),
         "n_articles": groups.size(),
         "n_outlets": groups["site"].nunique(),
-        "outlets": groups["outlet"].agg(lambda o: list(dict.fromkeys(x for x in o if isinstance(x, str)))),
-    }).reset_index()
+    })
+    table["outlets"] = [outlets.get(story, []) for story in table.index]
+    table = table.reset_index()
     table = table.sort_values(["n_outlets", "n_articles", "story_id"], ascending=[False, False, True], kind="stable")
     logger.info("stories: %d articles in %d stories", len(frame), len(table))
     return frame[STORY_COLUMNS].reset_index(drop=True), table[STORY_TABLE_COLUMNS].reset_index(drop=True)

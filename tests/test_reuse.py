@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from loaders import parse_documents
-from loaders.reuse import find_reuse
+from loaders.reuse_index import find_reuse
 
 from .conftest import SHARED, shared_path
 
