@@ -3,7 +3,9 @@
 :func:`find_reuse` normalises, shingles and signs only the article pages the ``previous``
 index has not seen (an article is known by its id and body text), seeks candidates among
 pairs that touch a new body, and aligns only those; the pairs among known bodies come from
-the index. A known body that a new pair needs is read again from ``lines`` (only it).
+the index. A known body that a new pair needs is read again from ``lines`` (only it). The
+index serves a corpus that still holds every page it knew (files were added); any other
+corpus is compared afresh.
 Site furniture is judged with the counts of the index plus the new pages, so a line that
 becomes furniture only through added pages stays in the older bodies until a load without
 the index.
@@ -109,6 +111,8 @@ def find_reuse(articles: pd.DataFrame, lines: pd.DataFrame, previous: ReuseIndex
     kinds = articles["page_kind"].fillna("article") if "page_kind" in articles else pd.Series("article", articles.index)
     pages = articles[kinds.eq("article")]
     ident = _identities(pages)
+    if previous is not None and not np.isin(previous.members["ident"].to_numpy(np.uint64), ident).all():
+        previous = None  # pages left or changed: the index's site line counts would count them still
     members = previous.members if previous is not None else pd.DataFrame({"ident": np.empty(0, np.uint64), "key": []})
     old_key = dict(zip(members["ident"].tolist(), members["key"].tolist()))
     known = np.array([i in old_key for i in ident.tolist()], bool)
