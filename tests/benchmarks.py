@@ -64,7 +64,7 @@ def best_of(rounds: int, run) -> float:
 DASHBOARD_ARTICLES = 10_000
 SCALE_ARTICLES = 100_000  # measured in a process of its own (`--scale`), so its peak memory is the corpus's
 PAGES = ["components/overview.py", "components/entities.py", "components/sources.py",
-         "components/timeline.py", "components/reader.py"]
+         "components/timeline.py", "components/stories.py", "components/reader.py"]
 
 
 def timed(run) -> float:
