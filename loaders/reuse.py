@@ -178,15 +178,18 @@ def candidates(sigs: np.ndarray, new: np.ndarray) -> set[tuple[int, int]]:
     """Row pairs (i < j) sharing at least one band of their signatures, at least one of them ``new``."""
     found: set[tuple[int, int]] = set()
     r = NUM_PERM // BANDS
+    everything = bool(new.all())
     for band in range(BANDS):
         cols = sigs[:, band * r : (band + 1) * r].astype(np.uint64)
         key = cols[:, 0]
         for k in range(1, r):
             key = key * _MULT + cols[:, k]
-        order = np.argsort(key, kind="stable")
+        # Only buckets holding a new body matter: the rest are sorted out before the sort.
+        rows = np.arange(len(key)) if everything else np.flatnonzero(np.isin(key, key[new]))
+        order = rows[np.argsort(key[rows], kind="stable")]
         sorted_keys = key[order]
         edges = np.flatnonzero(np.diff(sorted_keys)) + 1
-        bounds = np.concatenate([[0], edges, [len(key)]])
+        bounds = np.concatenate([[0], edges, [len(order)]])
         sizes = np.diff(bounds)
         for start, size in zip(bounds[:-1][sizes > 1], sizes[sizes > 1]):
             if size > _MAX_BUCKET:

@@ -17,7 +17,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from .arrow_ops import isin
 from .reuse import (NUM_PERM, REUSE_COLUMNS, SHINGLE, Bodies, aligned_pairs, body_table, candidates, likely,
                     signatures)
 
@@ -57,7 +60,7 @@ def _direction(copy: dict, source: dict) -> str | None:
 
 def _facts(articles: pd.DataFrame, wanted: set[str]) -> dict[str, dict]:
     """For the ``wanted`` article ids, what decides a pair's direction."""
-    articles = articles[articles["article_id"].isin(wanted)]
+    articles = articles[isin(articles["article_id"], wanted)]
     published = articles["published"] if "published" in articles else pd.Series(pd.NaT, articles.index)
     outlets = articles["outlet"] if "outlet" in articles else pd.Series(None, articles.index)
     credits = articles["attributions"] if "attributions" in articles else pd.Series([()] * len(articles), articles.index)
@@ -95,14 +98,27 @@ def _table(articles: pd.DataFrame, by_key: dict[str, list[str]], numbers: dict[s
 
 
 def _identities(pages: pd.DataFrame) -> np.ndarray:
-    """A hash of each page's id and body: a page whose text changed is a new one."""
-    return pd.util.hash_pandas_object(pages.reindex(columns=["article_id", "body"]).fillna(""), index=False).to_numpy()
+    """A hash of each page's id and body: a page whose text changed is a new one.
+
+    With the parse's ``content_hash`` (of the page's bytes) the body's length stands in for
+    the body: hashing 100,000 bodies would cost more than the rest of an incremental run.
+    """
+    def hashed(column: pd.Series) -> np.ndarray:
+        return pd.util.hash_array(np.asarray(column.fillna(""), dtype=object), categorize=False)
+
+    body = pages["body"] if "body" in pages else pd.Series("", pages.index)
+    if "content_hash" in pages:
+        lengths = pc.utf8_length(pa.array(body.fillna(""), type=pa.string())).to_numpy(zero_copy_only=False)
+        text = hashed(pages["content_hash"]) + lengths.astype(np.uint64)
+    else:
+        text = hashed(body)
+    return hashed(pages["article_id"]) * np.uint64(0x9E3779B97F4A7C15) + text
 
 
 def _reread(pages: pd.DataFrame, lines: pd.DataFrame, ids: set[str], site_lines: pd.Series) -> Bodies:
     """Known pages read again (furniture judged by the index's counts, which include them)."""
-    chosen = pages[pages["article_id"].isin(ids)]
-    return body_table(chosen, lines[lines["article_id"].isin(ids)], site_lines, counted=True)[0]
+    chosen = pages[isin(pages["article_id"], ids)]
+    return body_table(chosen, lines[isin(lines["article_id"], ids)], site_lines, counted=True)[0]
 
 
 def find_reuse(articles: pd.DataFrame, lines: pd.DataFrame, previous: ReuseIndex | None = None
@@ -118,7 +134,7 @@ def find_reuse(articles: pd.DataFrame, lines: pd.DataFrame, previous: ReuseIndex
     known = np.array([i in old_key for i in ident.tolist()], bool)
     fresh = pages[~known]
     prior = previous.site_lines if previous is not None else None
-    bodies, site_lines = body_table(fresh, lines[lines["article_id"].isin(fresh["article_id"])], prior)
+    bodies, site_lines = body_table(fresh, lines[isin(lines["article_id"], fresh["article_id"])], prior)
     key_of = {a: old_key[i] for a, i in zip(pages["article_id"][known].tolist(), ident[known].tolist())}
     key_of.update({a: bodies.keys[row] for a, row in bodies.articles.items()})
     # Every key of the corpus gets a row: the index's signature, or a new one.

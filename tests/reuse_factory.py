@@ -144,6 +144,7 @@ def synthetic_tables(count: int, copy_share: float = 0.02, seed: int = 0, start:
         "article_id": ids, "page_kind": "article", "title": titles, "body": ["\n".join(b) for b in bodies],
         "published": published, "outlet": [f"outlet{k}" for k in rng.integers(0, 10, count)], "fingerprint": None,
         "attributions": [[] for _ in range(count)],
+        "content_hash": [f"{start}-{i}" for i in range(count)],  # as a parse gives each page's bytes
         "entities": [[entity_ids[k] for k in rng.integers(0, 500, 3)] for _ in range(count)],
     })
     rows = [(a, 1, "title", t) for a, t in zip(ids, titles)]
