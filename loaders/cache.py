@@ -12,6 +12,9 @@ Each :meth:`ParseStore.add` writes one *part*: a ``<part>.parquet`` file in each
 folder, the articles file last, so a part counts only once it is whole. A load adds a
 part per chunk of pages parsed, so a process killed in the middle of a long parse keeps
 every chunk it finished; :meth:`ParseStore.tidy` merges the parts once there are many.
+
+Beside the parts, ``corpora/<key>/`` keeps finished corpora (snapshots) and
+``reuse_*.parquet`` the reuse index of the last corpus (see :mod:`loaders.reuse_index`).
 """
 from __future__ import annotations
 
