@@ -34,6 +34,7 @@ page = st.navigation([
     st.Page("components/entities.py", title="Entities", icon=":material/groups:", url_path="entities"),
     st.Page("components/sources.py", title="Sources", icon=":material/newspaper:", url_path="sources"),
     st.Page("components/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("components/stories.py", title="Stories", icon=":material/article:", url_path="stories"),
     st.Page("components/reader.py", title="Reader", icon=":material/chrome_reader_mode:", url_path="reader"),
 ])
 page.run()

@@ -4,7 +4,8 @@ PATHs are page dumps, HTML pages, CSV/TSV/JSON/JSON Lines datasets (one article 
 record; ``--map`` names columns the loaders do not find by name), archives of them, or
 folders. Unreadable files and records are reported on stderr; the exit status is 0 when
 at least one article parsed. ``--parquet OUT`` also writes the articles, lines, errors,
-mentions and entities tables to OUT/. ``--dask ADDRESS`` parses on a Dask cluster
+mentions and entities tables to OUT/, and those of republished text and stories (reuse,
+stories, story_table; see :mod:`loaders.stories`). ``--dask ADDRESS`` parses on a Dask cluster
 (see :mod:`loaders.cluster`).
 """
 from __future__ import annotations
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", help="files (.txt, .html, .csv, .tsv, .json, .jsonl, .zip, .tar.gz …) or folders")
     parser.add_argument("--jsonl", action="store_true", help="print one JSON object per article")
     parser.add_argument("--no-cache", action="store_true", help="parse everything; skip the Parquet cache")
-    parser.add_argument("--parquet", metavar="OUT", help="write articles/lines/errors/mentions/entities .parquet files to OUT/")
+    parser.add_argument("--parquet", metavar="OUT", help="write articles/lines/errors/mentions/entities/reuse/stories/story_table .parquet files to OUT/")
     parser.add_argument("--no-entities", action="store_true", help="skip entity tagging (faster; entities stay empty)")
     parser.add_argument("--map", metavar="ROLE=COLUMN,…",
                         help="dataset columns by role: title, body, published, updated, outlet, url, author "
@@ -95,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.parquet:
         out = Path(args.parquet)
         out.mkdir(parents=True, exist_ok=True)
-        for name in ("articles", "lines", "errors", "mentions", "entities"):
+        for name in ("articles", "lines", "errors", "mentions", "entities", "reuse", "stories", "story_table"):
             getattr(corpus, name).to_parquet(out / f"{name}.parquet", index=False)
     print(f"{len(corpus.articles)} parsed, {len(corpus.errors)} errors", file=sys.stderr)
     return 0 if len(corpus.articles) else 1

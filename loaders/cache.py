@@ -12,6 +12,9 @@ Each :meth:`ParseStore.add` writes one *part*: a ``<part>.parquet`` file in each
 folder, the articles file last, so a part counts only once it is whole. A load adds a
 part per chunk of pages parsed, so a process killed in the middle of a long parse keeps
 every chunk it finished; :meth:`ParseStore.tidy` merges the parts once there are many.
+
+Beside the parts, ``corpora/<key>/`` keeps finished corpora (snapshots) and
+``reuse_*.parquet`` the reuse index of the last corpus (see :mod:`loaders.reuse_index`).
 """
 from __future__ import annotations
 
@@ -24,18 +27,23 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 from filelock import FileLock, Timeout
+
+from .reuse import NUM_PERM
+from .reuse_index import PAIR_COLUMNS, ReuseIndex
 
 logger = logging.getLogger(__name__)
 
 _PACKAGE = Path(__file__).parent
 TABLES = ("articles", "lines", "mentions")
 # Finished corpora (after the cross-page pass and entity linking), keyed by their file list.
-SNAPSHOT_TABLES = ("articles", "lines", "mentions", "entities")
+SNAPSHOT_TABLES = ("articles", "lines", "mentions", "entities", "reuse", "stories", "story_table")
 MAX_SNAPSHOTS = 8
 MAX_PARTS = 16  # more parts than this are merged into one at the end of a load
+_REUSE_PARTS = ("pairs", "members", "sites", "bodies")  # the reuse index of the last corpus (loaders/reuse_index.py)
 _ORPHAN_SECONDS = 3600  # a lines or mentions part this old without its articles part was left by a killed load
 
 
@@ -173,6 +181,38 @@ class ParseStore:
         snapshots = sorted(folder.parent.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in snapshots[MAX_SNAPSHOTS:]:
             shutil.rmtree(stale, ignore_errors=True)
+
+    def get_reuse_index(self) -> ReuseIndex | None:
+        """The reuse index of the last corpus loaded (see :mod:`loaders.reuse_index`), or None."""
+        paths = {part: self.folder / f"reuse_{part}.parquet" for part in _REUSE_PARTS}
+        if not all(path.exists() for path in paths.values()):
+            return None
+        try:
+            parts = {part: pd.read_parquet(path) for part, path in paths.items()}
+        except (OSError, ValueError) as err:
+            logger.warning("ignoring unreadable reuse index %s: %s", self.folder, err)
+            return None
+        if len({frame.attrs.get("stamp") for frame in parts.values()}) != 1:
+            return None  # two loads wrote at once, and the parts belong to different corpora
+        bodies, sites = parts["bodies"], parts["sites"]
+        signatures = np.frombuffer(b"".join(bodies["signature"]), np.uint32).reshape(len(bodies), NUM_PERM)
+        members = parts["members"].astype({"ident": np.uint64})
+        return ReuseIndex(bodies["key"].tolist(), signatures, bodies["size"].to_numpy(), parts["pairs"][PAIR_COLUMNS],
+                          members, pd.Series(sites["count"].to_numpy(), index=sites["line"].to_numpy(np.uint64)))
+
+    def put_reuse_index(self, index: ReuseIndex) -> None:
+        """Keep the index of this corpus for the next load (one index: the next corpus is mostly this one plus new files)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        stamp = f"{time.time_ns()}-{os.getpid()}"
+        parts = {"pairs": index.pairs, "members": index.members,
+                 "sites": pd.DataFrame({"line": index.site_lines.index.to_numpy(np.uint64),
+                                        "count": index.site_lines.to_numpy(np.int64)}),
+                 "bodies": pd.DataFrame({"key": index.keys, "size": index.sizes,
+                                         "signature": [row.tobytes() for row in index.signatures]})}
+        for part in _REUSE_PARTS:  # the bodies last: a reader finding parts of two loads ignores them
+            frame = parts[part].copy()
+            frame.attrs["stamp"] = stamp
+            _write_parquet(frame, self.folder / f"reuse_{part}.parquet")
 
 
 def default_cache_dir() -> Path:

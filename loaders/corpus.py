@@ -35,6 +35,8 @@
 ``entities`` — one row per entity: see :func:`loaders.entities.link_entities`.
 ``errors`` — one row per unusable file or record: article_id, path, record (row number or
     JSON index, <NA> for a whole file), error (plain language).
+``reuse``, ``stories``, ``story_table`` — republished text and stories, from the stage after
+    parsing: see :mod:`loaders.stories`.
 """
 from __future__ import annotations
 
@@ -48,7 +50,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import compress
 from pathlib import Path
@@ -71,6 +73,8 @@ from .layout.site import page_sites, template_lines
 from .readers import ReadOptions, read_paths, to_document
 from .reading import UnreadableFile, unforeseen
 from .repeats import relabel_repeated_lines
+from .reuse import REUSE_COLUMNS
+from .stories import STORY_COLUMNS, STORY_TABLE_COLUMNS, republished
 
 logger = logging.getLogger(__name__)
 
@@ -111,6 +115,9 @@ class Corpus:
     errors: pd.DataFrame
     mentions: pd.DataFrame
     entities: pd.DataFrame
+    reuse: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REUSE_COLUMNS))
+    stories: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=STORY_COLUMNS))
+    story_table: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=STORY_TABLE_COLUMNS))
 
     def lines_of(self, article_id: str) -> pd.DataFrame:
         """The article's rows of ``lines``, in order, through an index built on first use.
@@ -486,7 +493,12 @@ def parse_documents(
         parsed = _empty_tables()
     with _collector_paused():
         corpus = _finish(files_frame, _with_site_evidence(parsed, blobs), errors)
+        # The stage after parsing, computed here rather than on first use so that the snapshot keeps it;
+        # the store's index of the last corpus limits the text comparison to the bodies that are new.
+        stage = republished(corpus.articles, corpus.lines, store.get_reuse_index() if store else None)
+        corpus = replace(corpus, reuse=stage.reuse, stories=stage.stories, story_table=stage.story_table)
     if store:
+        store.put_reuse_index(stage.index)
         decode_errors = corpus.errors[corpus.errors["article_id"].isin([e["article_id"] for e in entries])]
         store.put_snapshot(snapshot_key, {**{name: getattr(corpus, name) for name in SNAPSHOT_TABLES},
                                           "errors": decode_errors.reset_index(drop=True)})

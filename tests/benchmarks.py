@@ -18,6 +18,8 @@ server-side wait when one session, then 8 at once, open it unparsed (`--first-lo
 the load test (``tests/loadtest.py``: `streamlit run` and concurrent Chromium sessions) on
 10,000 articles with 8 sessions and on 100,000 with 5: first-page times alone and together,
 page times, memory per extra session and the server's peak.
+Stories — republished text and stories on 100,000 generated articles, and 1,000 added
+(``--stories`` runs this alone).
 """
 from __future__ import annotations
 
@@ -66,7 +68,7 @@ def best_of(rounds: int, run) -> float:
 DASHBOARD_ARTICLES = 10_000
 SCALE_ARTICLES = 100_000  # measured in a process of its own (`--scale`), so its peak memory is the corpus's
 PAGES = ["components/overview.py", "components/entities.py", "components/sources.py",
-         "components/timeline.py", "components/reader.py"]
+         "components/timeline.py", "components/stories.py", "components/reader.py"]
 
 
 def timed(run) -> float:
@@ -273,6 +275,31 @@ def datasets() -> None:
           f"outlet right {records['outlets_right']} of {records['known_outlets']} known paper_name")
 
 
+STORY_ARTICLES, STORY_ADDED = 100_000, 1_000
+
+
+def stories() -> None:
+    """Republished text and stories (the stage after parsing) on 100,000 generated articles, then with
+    1,000 more given the first run's index. The tables are built directly, not parsed from pages
+    (see :func:`tests.reuse_factory.synthetic_tables`): the figure is the stage's alone."""
+    from loaders.stories import republished
+    from tests.reuse_factory import synthetic_tables
+
+    articles, lines, planted = synthetic_tables(STORY_ARTICLES + STORY_ADDED)
+    first = articles["article_id"].isin(articles["article_id"][:STORY_ARTICLES])
+    old_articles, old_lines = articles[first], lines[lines["article_id"].isin(articles["article_id"][first])]
+    start = time.perf_counter()
+    stage = republished(old_articles, old_lines)
+    full = time.perf_counter() - start
+    print(f"stories, {STORY_ARTICLES:,} articles   {full:.1f} s (reuse and stories; target ≤ 60 s); "
+          f"{len(stage.reuse):,} reuse rows, {len(planted):,} copies planted in all, {len(stage.story_table):,} stories")
+    start = time.perf_counter()
+    grown = republished(articles, lines, stage.index)
+    added = time.perf_counter() - start
+    print(f"stories, +{STORY_ADDED:,} articles     {added:.1f} s (with the index of the first run; target ≤ 5 s); "
+          f"{len(grown.reuse):,} reuse rows")
+
+
 def main() -> int:
     datasets()
     docs = documents()
@@ -287,6 +314,7 @@ def main() -> int:
     entities()
     dashboard()
     shared_first_load()
+    stories()
     subprocess.run([sys.executable, "-m", "tests.benchmarks", "--scale"], cwd=PROJECT, check=True)
     subprocess.run([sys.executable, "-m", "tests.loadtest"], cwd=PROJECT, check=True)
     subprocess.run([sys.executable, "-m", "tests.loadtest", "--articles", str(SCALE_ARTICLES), "--sessions", "5",
@@ -295,6 +323,9 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--stories"]:
+        stories()
+        sys.exit(0)
     if sys.argv[1:] == ["--scale"]:
         dashboard(SCALE_ARTICLES)
         sys.exit(0)

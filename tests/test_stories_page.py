@@ -1,0 +1,36 @@
+"""The Stories page driven headless with Streamlit's AppTest: a seed republished by another site."""
+from __future__ import annotations
+
+import shutil
+
+from .conftest import SAMPLE_DIR
+from .test_reader_page import parse_cache  # noqa: F401  (autouse: private parse cache per test)
+from .test_sources_page import chart_data, open_page
+
+STORIES = "components/stories.py"
+SEED = "004_ba2a176cc4aaac8d.txt"  # বাসস's own article
+
+
+def test_the_sample_alone_has_no_story_of_two_articles():
+    app = open_page(STORIES)
+    assert not app.exception
+    assert "No story of two or more articles" in app.info[0].value
+
+
+def test_a_republished_seed_is_one_story_with_its_copy(tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    shutil.copytree(SAMPLE_DIR, folder)
+    lines = (SAMPLE_DIR / SEED).read_text(encoding="utf-8").split("\n")
+    # Another site's page: its own header and footer around bss's text, published three hours later.
+    (folder / "copy.txt").write_text("\n".join(["অন্য খবর", "", *lines, "", "সর্বস্বত্ব সংরক্ষিত অন্য খবর ২০২৫"]),
+                                     encoding="utf-8")
+    monkeypatch.setenv("CORPUS_DIR", str(folder))
+    app = open_page(STORIES)
+    assert not app.exception
+    assert len(app.selectbox(key="stories_story").options) == 1
+    assert {m.label: m.value for m in app.metric}["Articles"] == "2"
+    (reuse,) = app.dataframe
+    frame = reuse.value
+    assert len(frame) >= 1 and (frame["shared"] > 0.9).all()
+    assert all(link.startswith("reader?article=") and "&compare=" in link for link in frame["compare"])
+    assert len(chart_data(app)[0]) == 2  # both articles on the timeline
