@@ -14,7 +14,7 @@ import pandas as pd
 
 from components.filters import site_keys, site_label
 from loaders import sources
-from loaders.arrow_ops import contains
+from loaders.arrow_ops import contains, isin
 
 FREQS = {"D": "Day", "W": "Week", "M": "Month"}
 EXPLICIT, INFERRED = "explicit", "inferred"
@@ -90,6 +90,36 @@ def site_by_agency(articles: pd.DataFrame, names: dict[str, str], cited: pd.Data
     counts = pairs.groupby(["site", "agency"]).size().rename("articles").reset_index()
     counts["label"] = counts["agency"].map(agency_label)
     return _sorted(counts[["site", "agency", "label", "articles"]], "articles", "site")
+
+
+def originality(articles: pd.DataFrame, reuse: pd.DataFrame, everyone: pd.DataFrame,
+                names: dict[str, str]) -> pd.DataFrame:
+    """Per site of ``articles``: how many are republished copies, and of whom.
+
+    A copy is an article of a ``reuse`` row whose direction is known (basis ``published`` or
+    ``agency``); its source is named by the source article's site in ``everyone`` (the whole
+    corpus: the source may be filtered out), or by the agency the copy credits when the basis
+    is ``agency``. Columns: site, articles, copies, share (of the site's articles), sources
+    (the sources and how many copies of each, most first).
+    """
+    sites = site_column(articles, names)
+    totals = sites.groupby("site").size().rename("articles")
+    directed = reuse[reuse["basis"].isin(["published", "agency"]) & isin(reuse["article_id"], articles["article_id"])]
+    directed = directed.drop_duplicates("article_id", keep="first")  # one source per copy: its best match
+    site_of = pd.Series(sites["site"].to_numpy(), index=articles["article_id"].to_numpy())
+    source_site = site_column(everyone, names).set_index(everyone["article_id"])["site"]
+    cited = everyone.set_index("article_id")["attributions"]
+    whom = []
+    for copy, source, basis in zip(directed["article_id"], directed["source_id"], directed["basis"]):
+        agencies = list(cited.get(copy, [])) if basis == "agency" else []
+        whom.append(agency_label(agencies[0]) if len(agencies) else source_site.get(source, "unknown"))
+    copies = pd.DataFrame({"site": site_of.reindex(directed["article_id"]).to_numpy(), "whom": whom})
+    counted = copies.groupby("site").size().reindex(totals.index, fill_value=0)
+    sources = pd.Series({site: ", ".join(f"{name} ({count})" for name, count in group.value_counts().items())
+                         for site, group in copies.groupby("site")["whom"]}, dtype=object)
+    table = pd.DataFrame({"articles": totals, "copies": counted, "share": counted / totals,
+                          "sources": sources.reindex(totals.index, fill_value="")}).reset_index(names="site")
+    return _sorted(table, "share", "site")
 
 
 def desk_counts(articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:

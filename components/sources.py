@@ -1,4 +1,4 @@
-"""Sources page: articles per outlet, cited agencies, outlet × agency, desks, boilerplate share."""
+"""Sources page: articles per outlet, cited agencies, outlet × agency, originality, desks, boilerplate share."""
 from __future__ import annotations
 
 import streamlit as st
@@ -73,6 +73,20 @@ else:
                     key="sources_heatmap")
     st.caption("Articles of each outlet that cite each agency (an article citing two agencies counts in both). "
                "Outlets whose articles cite no agency are left out.")
+
+st.subheader("Originality")
+original = aggregate.originality(articles, view.corpus.reuse, view.corpus.articles, view.site_names)
+if not original["copies"].any():
+    st.info("None of these articles republishes another's text (as far as the dates or a credited agency say).")
+else:
+    st.dataframe(original, hide_index=True, width="stretch", key="sources_originality", column_config={
+        "site": "Outlet", "articles": st.column_config.NumberColumn("Articles"),
+        "copies": st.column_config.NumberColumn("Republished copies"),
+        "share": st.column_config.ProgressColumn("Share republished", format="percent", min_value=0, max_value=1),
+        "sources": st.column_config.TextColumn("Copied from", width="large"),
+    })
+    st.caption("An article is a republished copy when at least 40% of its body is found in an earlier article "
+               "(or in the credited agency's own); the Stories page shows the pairs and the shared passages.")
 
 left, right = st.columns(2, gap="large")
 with left:

@@ -156,3 +156,26 @@ def test_newest_lists_the_latest_first_and_the_undated_last():
     assert aggregate.newest(frame, 10)["article_id"].tolist() == ["c", "b", "d", "a"]
     assert aggregate.newest(frame, 2)["article_id"].tolist() == ["c", "b"]
     assert aggregate.newest(frame, 2).index.tolist() == [12, 11], "rows keep the corpus index"
+
+
+def test_originality_counts_directed_copies_and_names_their_source():
+    everyone = pd.DataFrame({
+        "article_id": ["a1", "a2", "b1", "b2", "c1"],
+        "outlet": ["prothomalo", "prothomalo", "samakal", "samakal", None],
+        "fingerprint": ["f1", "f1", "f2", "f2", "f3"],
+        "attributions": [[], [], ["bss"], [], []],
+    })
+    reuse = pd.DataFrame({
+        "article_id": ["b1", "b2", "a2", "c1"],
+        "source_id": ["x9", "a1", "b2", "a1"],
+        "shared": [0.9, 0.7, 0.5, 0.6],
+        "passages": [[], [], [], []],
+        "basis": ["agency", "published", "unknown", "published"],
+    })
+    names = {"prothomalo": "Prothom Alo", "samakal": "Samakal"}
+    shown = everyone[everyone["article_id"] != "c1"]  # the filters leave out c1; its copy is not counted
+    table = aggregate.originality(shown, reuse, everyone, names).set_index("site")
+    assert table.loc["Samakal", ["articles", "copies", "share"]].tolist() == [2, 2, 1.0]
+    assert table.loc["Samakal", "sources"] in ("BSS (1), Prothom Alo (1)", "Prothom Alo (1), BSS (1)")
+    assert table.loc["Prothom Alo", ["copies", "share"]].tolist() == [0, 0.0]  # 'unknown' gives no direction
+    assert table.index.tolist()[0] == "Samakal"
