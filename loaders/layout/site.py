@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
 import pandas as pd
 
 from ..lexicon import key_of
@@ -58,8 +59,11 @@ def template_lines(articles: pd.DataFrame, lines: pd.DataFrame, site: pd.Series)
         return {}
     pages = articles.drop_duplicates("content_hash")
     # Pages count once per story: the same article saved twice (two crawls) is no template evidence.
-    body = pages.set_index("content_hash")["body"]
-    story = pd.Series(body.where(body.astype(bool), body.index).reindex(site.index).to_numpy(), index=site.index)
+    # Stories are numbered by their body text; a page without a body is a story of its own.
+    codes = pd.factorize(pages["body"].fillna(""))[0]
+    own = -1 - np.arange(len(pages))
+    codes = np.where(pages["body"].fillna("").str.len().to_numpy() == 0, own, codes)
+    story = pd.Series(codes, index=pages["content_hash"].to_numpy()).reindex(site.index)
     sizes = story.groupby(site).nunique()
     site = site[sizes.reindex(site).to_numpy() >= MIN_PAGES]
     if site.empty:
