@@ -158,3 +158,11 @@ def test_the_same_article_saved_three_times_is_no_template_evidence(tmp_path):
         (tmp_path / f"crawl{i}.txt").write_text(text + "\n" * i, encoding="utf-8")
     articles = load_corpus([tmp_path], entities=False).articles
     assert (articles["title"] == SITE_TITLES[0]).all() and (articles["published_iso"] == "2025-05-14T10:00").all()
+
+
+def test_an_outlet_name_at_the_end_of_a_menu_is_no_evidence():
+    text = page(["* জাতীয়", "* খেলা", "* বিনোদন", "আজকের পত্রিকা"], [TITLE, "১৩ মে ২০২৫, ০৯:৪০ পিএম"], PARAGRAPHS)
+    article = parse_article(text)
+    assert article.title == TITLE and article.meta.outlet is None
+    named = parse_article(page([TITLE, "আজকের পত্রিকা", "১৩ মে ২০২৫, ০৯:৪০ পিএম"], PARAGRAPHS))
+    assert named.meta.outlet == "ajkerpatrika"  # standing alone under the headline, it names the outlet

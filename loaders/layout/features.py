@@ -32,6 +32,7 @@ _SPLIT_RE = re.compile(r"\n")
 _PROSE_MARKS = ("।", ".", ",", "?", "!", ";", "—", "'", "’", "\"", "”")
 _WORDS_PER_MARK = 40      # running text has a sentence end or comma at least this often
 _MENU_ENTRY_WORDS = 2     # menu links are a word or two (আজকের পত্রিকা); headlines and names are longer
+_MENU_WINDOW = 2          # menu entries in a row beside an outlet name that make it one of them
 _TICKER_ITEMS = 3
 _TICKER_DATE_SHARE = 0.3   # more of the line than this in dates: a "date | আপডেট: date" line, not headlines
 _MENU_ENTRY_KINDS = frozenset({None, "section_label", "menu", "widget", "share_widget", "pagination", "outlet_label"})
@@ -264,8 +265,13 @@ def _menu_entry(f: LineFeatures | None) -> bool:
 
 
 def _outlet_names_in_menus(content: list[LineFeatures]) -> None:
-    """An outlet name between two menu entries is a menu link (আজকের পত্রিকা: "today's paper"), not the outlet."""
+    """An outlet name among menu entries is a menu link (আজকের পত্রিকা: "today's paper"), not the outlet:
+    one between two entries, or one that ends or opens a run of them."""
     for i, f in enumerate(content):
-        if f.intrinsic == "outlet_label" and 0 < i < len(content) - 1:
-            if _menu_entry(content[i - 1]) and _menu_entry(content[i + 1]):
-                f.intrinsic, f.reason = "menu", "outlet name between menu entries (a link, not the page's outlet)"
+        if f.intrinsic != "outlet_label":
+            continue
+        before, after = content[max(0, i - _MENU_WINDOW) : i], content[i + 1 : i + 1 + _MENU_WINDOW]
+        between = bool(before) and bool(after) and _menu_entry(before[-1]) and _menu_entry(after[0])
+        in_run = any(len(side) == _MENU_WINDOW and all(map(_menu_entry, side)) for side in (before, after))
+        if between or in_run:
+            f.intrinsic, f.reason = "menu", "outlet name among menu entries (a link, not the page's outlet)"
