@@ -193,6 +193,14 @@ def _article_row(digest: str, article: Article) -> dict:
     }
 
 
+def _append_rows(columns: dict[str, dict[str, list]], digest: str, article: Article) -> None:
+    """Add the article's row and its lines' rows to the column lists of the cacheable tables."""
+    for key, value in _article_row(digest, article).items():
+        columns["articles"].setdefault(key, []).append(value)
+    for key, values in _line_rows(digest, article).items():
+        columns["lines"].setdefault(key, []).extend(values)
+
+
 def _line_rows(digest: str, article: Article) -> dict[str, list]:
     """Column lists of the lines table for one article."""
     lines = article.lines
@@ -253,10 +261,7 @@ def _parse_chunk(chunk: list[Source], entities: bool = True) -> tuple[dict[str, 
             if not article.has_text:
                 refused[digest] = NO_TEXT
                 continue
-            for key, value in _article_row(digest, article).items():
-                columns["articles"].setdefault(key, []).append(value)
-            for key, values in _line_rows(digest, article).items():
-                columns["lines"].setdefault(key, []).extend(values)
+            _append_rows(columns, digest, article)
             if entities:
                 untagged.append((digest, article))
                 if len(untagged) == _TAGGING_BATCH:
@@ -329,7 +334,7 @@ def _with_site_evidence(parsed: dict[str, pd.DataFrame], blobs: dict[str, Source
     """
     furniture: dict[str, frozenset[str]] = {}
     sites = page_sites(parsed["articles"]) if len(parsed["articles"]) else pd.Series(dtype=object)
-    first_prints = dict(zip(parsed["articles"]["content_hash"], parsed["articles"].get("fingerprint", ())))
+    first_prints: dict[str, str] = {}  # each page's first fingerprint, read when the first round parses any again
     for _ in range(_SITE_ROUNDS):
         found = template_lines(parsed["articles"], parsed["lines"], sites)
         grown = {h: furniture.get(h, frozenset()) | keys for h, keys in found.items() if h in blobs}
@@ -339,12 +344,9 @@ def _with_site_evidence(parsed: dict[str, pd.DataFrame], blobs: dict[str, Source
         furniture.update(grown)
         rows: dict[str, dict[str, list]] = {"articles": {}, "lines": {}}
         for digest, keys in grown.items():
-            article = parse_document(to_document(blobs[digest]), digest, keys)
-            for key, value in _article_row(digest, article).items():
-                rows["articles"].setdefault(key, []).append(value)
-            for key, values in _line_rows(digest, article).items():
-                rows["lines"].setdefault(key, []).extend(values)
+            _append_rows(rows, digest, parse_document(to_document(blobs[digest]), digest, keys))
         # The page's template fingerprint stays that of its first parse: it names the site.
+        first_prints = first_prints or dict(zip(parsed["articles"]["content_hash"], parsed["articles"]["fingerprint"]))
         rows["articles"]["fingerprint"] = [first_prints[h] for h in rows["articles"]["content_hash"]]
         for table in ("articles", "lines"):
             kept = parsed[table][~parsed[table]["content_hash"].isin(grown)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from .layout import Block, LineFeatures, find_block, first_headline, line_features, own_date_above, page_kind, pick_title
+from .layout import LineFeatures, find_block, first_headline, line_features, own_date_above, page_kind, pick_title
 from .lexicon import key_of, lexicon
 
 logger = logging.getLogger(__name__)
@@ -194,25 +194,19 @@ def _classify_listing(content: list[LineFeatures], kinds: dict, title_key: str) 
             kinds[f.n] = ("link_list", "item of a story list")
 
 
-def _article_span(content: list[LineFeatures], block: Block, hinted: int | None) -> tuple[int, int]:
-    """(first, last) content index of the body: the block, less a headline it begins with."""
-    first = block.start
-    if hinted is None or hinted < first:
-        first += _body_start(content[block.start : block.end + 1])
-    return min(first, block.end), block.end
-
-
 def _headline_and_span(content: list[LineFeatures], title_key: str, page: bool):
-    """Where the headline and the body are: (headline index or None, why, first, last, block or None)."""
+    """Where the headline and the body are: (headline index or None, why, first, last, block or None).
+
+    The body is the article block (after the headline the source names, if a line prints
+    it), less a headline it begins with.
+    """
     hinted = _hinted_title(content, title_key) if title_key else None
-    block = find_block(content[hinted + 1 :] if hinted is not None else content) if page else None
+    start = hinted + 1 if hinted is not None else 0
+    block = find_block(content, start) if page else None
     if block is None:  # a dataset body, or a page without running text: the first paragraph opens the body
-        start = hinted + 1 if hinted is not None else 0
         title, why = (hinted, "the headline the source names") if hinted is not None or not page else first_headline(content)
         return title, why, start + _body_start(content[start:]), len(content), None
-    offset = hinted + 1 if hinted is not None else 0
-    block = Block(block.start + offset, block.end + offset, block.words, block.paragraphs)
-    first, last = _article_span(content, block, hinted)
+    first, last = min(block.start + _body_start(content[block.start : block.end + 1]), block.end), block.end
     if hinted is not None:
         return hinted, "the headline the source names", first, last, block
     title, why = pick_title(content, first)
@@ -238,7 +232,7 @@ def classify(source: str, title: str | None = None, page: bool = True,
     kind, kind_reason = page_kind(content, block, title_i) if page else ("article", "a dataset record")
     if kind != "article":
         _classify_listing(content, kinds, title_key)
-        return [Line(f.n, f.start, f.end, f.text, *kinds[f.n], dates=f.dates) for f in feats], kind, kind_reason
+        return _lines(feats, kinds), kind, kind_reason
     if title_i is None and title_key:
         title_n = 0  # the source names a headline no line prints: everything comes after it
     else:
@@ -248,7 +242,12 @@ def classify(source: str, title: str | None = None, page: bool = True,
     _classify_header(content[:body_start], title_n, title_key, kinds, title_reason,
                      content[own_date].n if own_date is not None else None)
     _classify_rest(content[body_start:], body_end - body_start, title_key, kinds)
-    return [Line(f.n, f.start, f.end, f.text, *kinds[f.n], dates=f.dates) for f in feats], kind, kind_reason
+    return _lines(feats, kinds), kind, kind_reason
+
+
+def _lines(feats: list[LineFeatures], kinds: dict[int, tuple[str, str]]) -> list[Line]:
+    """Every line with the kind and reason given to it."""
+    return [Line(f.n, f.start, f.end, f.text, *kinds[f.n], dates=f.dates) for f in feats]
 
 
 def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kinds: dict) -> None:

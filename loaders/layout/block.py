@@ -39,7 +39,6 @@ class Block:
     start: int
     end: int
     words: int            # words of running text in the block (repeats not counted)
-    paragraphs: int       # running-text lines in the block
 
 
 def _gain(f: LineFeatures, seen: set[str]) -> float:
@@ -54,13 +53,14 @@ def _gain(f: LineFeatures, seen: set[str]) -> float:
     return -_INTERRUPTION_COSTS.get(f.intrinsic, NAVIGATION_COST)
 
 
-def find_block(content: list[LineFeatures]) -> Block | None:
-    """The highest-scoring stretch of content lines (Kadane's maximum-sum segment), or None without prose."""
+def find_block(content: list[LineFeatures], after: int = 0) -> Block | None:
+    """The highest-scoring stretch of content lines from index ``after`` on (Kadane's maximum-sum
+    segment), or None without prose; its indexes count from the page's first content line."""
     seen: set[str] = set()
-    gains = [_gain(f, seen) for f in content]
+    gains = {i: _gain(content[i], seen) for i in range(after, len(content))}
     best, best_span = 0.0, None
-    total, start = 0.0, 0
-    for i, gain in enumerate(gains):
+    total, start = 0.0, after
+    for i, gain in gains.items():
         if total <= 0:
             total, start = 0.0, i
         total += gain
@@ -69,8 +69,7 @@ def find_block(content: list[LineFeatures]) -> Block | None:
     if best_span is None:
         return None
     start, end = _without_other_stories(content, *best_span)
-    inside = [i for i in range(start, end + 1) if content[i].paragraph and gains[i] > 0]
-    return Block(start, end, sum(content[i].words for i in inside), len(inside))
+    return Block(start, end, sum(content[i].words for i in range(start, end + 1) if content[i].paragraph and gains[i] > 0))
 
 
 def under_own_headline(content: list[LineFeatures], i: int, start: int) -> bool:
