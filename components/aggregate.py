@@ -105,7 +105,8 @@ def originality(articles: pd.DataFrame, reuse: pd.DataFrame, everyone: pd.DataFr
     sites = site_column(articles, names)
     totals = sites.groupby("site").size().rename("articles")
     directed = reuse[reuse["basis"].isin(["published", "agency"]) & isin(reuse["article_id"], articles["article_id"])]
-    directed = directed.drop_duplicates("article_id", keep="first")  # one source per copy: its best match
+    # One source per copy: the one holding most of its body.
+    directed = directed.sort_values("shared", ascending=False, kind="stable").drop_duplicates("article_id")
     site_of = pd.Series(sites["site"].to_numpy(), index=articles["article_id"].to_numpy())
     source_site = site_column(everyone, names).set_index(everyone["article_id"])["site"]
     cited = everyone.set_index("article_id")["attributions"]
