@@ -14,7 +14,8 @@ part per chunk of pages parsed, so a process killed in the middle of a long pars
 every chunk it finished; :meth:`ParseStore.tidy` merges the parts once there are many.
 
 Beside the parts, ``corpora/<key>/`` keeps finished corpora (snapshots) and
-``reuse_*.parquet`` the reuse index of the last corpus (see :mod:`loaders.reuse_index`).
+``stage_*.parquet`` the index of the last corpus's republished-text and stories stage (see
+:class:`loaders.stories.StageIndex`).
 """
 from __future__ import annotations
 
@@ -32,8 +33,11 @@ import pandas as pd
 import pyarrow.parquet as pq
 from filelock import FileLock, Timeout
 
+from scipy import sparse
+
 from .reuse import NUM_PERM
 from .reuse_index import PAIR_COLUMNS, ReuseIndex
+from .stories import StageIndex, StoryIndex
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +47,8 @@ TABLES = ("articles", "lines", "mentions")
 SNAPSHOT_TABLES = ("articles", "lines", "mentions", "entities", "reuse", "stories", "story_table")
 MAX_SNAPSHOTS = 8
 MAX_PARTS = 16  # more parts than this are merged into one at the end of a load
-_REUSE_PARTS = ("pairs", "members", "sites", "bodies")  # the reuse index of the last corpus (loaders/reuse_index.py)
+# The stage index of the last corpus (loaders/stories.py), its reuse part last.
+_STAGE_PARTS = ("story_pages", "story_terms", "story_vocabulary", "story_links", "pairs", "members", "sites", "bodies")
 _ORPHAN_SECONDS = 3600  # a lines or mentions part this old without its articles part was left by a killed load
 
 
@@ -182,37 +187,50 @@ class ParseStore:
         for stale in snapshots[MAX_SNAPSHOTS:]:
             shutil.rmtree(stale, ignore_errors=True)
 
-    def get_reuse_index(self) -> ReuseIndex | None:
-        """The reuse index of the last corpus loaded (see :mod:`loaders.reuse_index`), or None."""
-        paths = {part: self.folder / f"reuse_{part}.parquet" for part in _REUSE_PARTS}
+    def get_stage_index(self) -> StageIndex | None:
+        """The stage index of the last corpus loaded (see :class:`loaders.stories.StageIndex`), or None."""
+        paths = {part: self.folder / f"stage_{part}.parquet" for part in _STAGE_PARTS}
         if not all(path.exists() for path in paths.values()):
             return None
         try:
             parts = {part: pd.read_parquet(path) for part, path in paths.items()}
         except (OSError, ValueError) as err:
-            logger.warning("ignoring unreadable reuse index %s: %s", self.folder, err)
+            logger.warning("ignoring an unreadable stage index in %s: %s", self.folder, err)
             return None
         if len({frame.attrs.get("stamp") for frame in parts.values()}) != 1:
             return None  # two loads wrote at once, and the parts belong to different corpora
-        bodies, sites = parts["bodies"], parts["sites"]
+        bodies, sites, terms = parts["bodies"], parts["sites"], parts["story_terms"]
         signatures = np.frombuffer(b"".join(bodies["signature"]), np.uint32).reshape(len(bodies), NUM_PERM)
-        members = parts["members"].astype({"ident": np.uint64})
-        return ReuseIndex(bodies["key"].tolist(), signatures, bodies["size"].to_numpy(), parts["pairs"][PAIR_COLUMNS],
-                          members, pd.Series(sites["count"].to_numpy(), index=sites["line"].to_numpy(np.uint64)))
+        reuse = ReuseIndex(bodies["key"].tolist(), signatures, bodies["size"].to_numpy(), parts["pairs"][PAIR_COLUMNS],
+                           parts["members"].astype({"ident": np.uint64}),
+                           pd.Series(sites["count"].to_numpy(), index=sites["line"].to_numpy(np.uint64)))
+        ident = parts["story_pages"]["ident"].to_numpy(np.uint64)
+        vocabulary = pd.Index(parts["story_vocabulary"]["term"].to_numpy(object), dtype=object)
+        matrix = sparse.csr_matrix((terms["weight"].to_numpy(), (terms["row"].to_numpy(), terms["term"].to_numpy())),
+                                   shape=(len(ident), len(vocabulary)))
+        links = parts["story_links"][["a", "b"]].to_numpy(np.int64).reshape(-1, 2)
+        return StageIndex(reuse, StoryIndex(ident, matrix, vocabulary, links))
 
-    def put_reuse_index(self, index: ReuseIndex) -> None:
+    def put_stage_index(self, index: StageIndex) -> None:
         """Keep the index of this corpus for the next load (one index: the next corpus is mostly this one plus new files)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         stamp = f"{time.time_ns()}-{os.getpid()}"
-        parts = {"pairs": index.pairs, "members": index.members,
-                 "sites": pd.DataFrame({"line": index.site_lines.index.to_numpy(np.uint64),
-                                        "count": index.site_lines.to_numpy(np.int64)}),
-                 "bodies": pd.DataFrame({"key": index.keys, "size": index.sizes,
-                                         "signature": [row.tobytes() for row in index.signatures]})}
-        for part in _REUSE_PARTS:  # the bodies last: a reader finding parts of two loads ignores them
+        reuse, stories = index.reuse, index.stories
+        terms = stories.terms.tocoo()
+        parts = {"story_pages": pd.DataFrame({"ident": stories.ident}),
+                 "story_terms": pd.DataFrame({"row": terms.row.astype(np.int32), "term": terms.col.astype(np.int32),
+                                              "weight": terms.data}),
+                 "story_vocabulary": pd.DataFrame({"term": stories.vocabulary.to_numpy(object)}),
+                 "story_links": pd.DataFrame(stories.links, columns=["a", "b"]),
+                 "pairs": reuse.pairs, "members": reuse.members,
+                 "sites": pd.DataFrame({"line": reuse.site_lines.index.to_numpy(np.uint64),
+                                        "count": reuse.site_lines.to_numpy(np.int64)}),
+                 "bodies": pd.DataFrame({"key": reuse.keys, "size": reuse.sizes,
+                                         "signature": [row.tobytes() for row in reuse.signatures]})}
+        for part in _STAGE_PARTS:  # the bodies last: a reader finding parts of two loads ignores them
             frame = parts[part].copy()
             frame.attrs["stamp"] = stamp
-            _write_parquet(frame, self.folder / f"reuse_{part}.parquet")
+            _write_parquet(frame, self.folder / f"stage_{part}.parquet")
 
 
 def default_cache_dir() -> Path:

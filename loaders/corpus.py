@@ -496,11 +496,11 @@ def parse_documents(
     with _collector_paused():
         corpus = _finish(files_frame, _with_site_evidence(parsed, blobs), errors)
         # The stage after parsing, computed here rather than on first use so that the snapshot keeps it;
-        # the store's index of the last corpus limits the text comparison to the bodies that are new.
-        stage = republished(corpus.articles, corpus.lines, store.get_reuse_index() if store else None)
+        # the store's index of the last corpus limits the comparisons to the pages that are new.
+        stage = republished(corpus.articles, corpus.lines, store.get_stage_index() if store else None)
         corpus = replace(corpus, reuse=stage.reuse, stories=stage.stories, story_table=stage.story_table)
     if store:
-        store.put_reuse_index(stage.index)
+        store.put_stage_index(stage.index)
         decode_errors = corpus.errors[corpus.errors["article_id"].isin([e["article_id"] for e in entries])]
         store.put_snapshot(snapshot_key, {**{name: getattr(corpus, name) for name in SNAPSHOT_TABLES},
                                           "errors": decode_errors.reset_index(drop=True)})

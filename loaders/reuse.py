@@ -36,6 +36,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import rensa
 
+from .arrow_ops import isin
 from .textnorm import INVISIBLE
 
 logger = logging.getLogger(__name__)
@@ -120,7 +121,7 @@ def body_table(articles: pd.DataFrame, lines: pd.DataFrame, prior: pd.Series | N
     """The body words of the article pages, grouped into distinct bodies (column operations in Arrow), and the
     site line counts (see :func:`_site_furniture`)."""
     kinds = articles["page_kind"].fillna("article") if "page_kind" in articles else pd.Series("article", articles.index)
-    body = lines.loc[lines["kind"].astype(str).eq("body") & lines["article_id"].isin(articles["article_id"][kinds.eq("article")]),
+    body = lines.loc[lines["kind"].astype(str).eq("body") & isin(lines["article_id"], articles["article_id"][kinds.eq("article")]),
                      ["article_id", "n", "text"]]
     split = normalise(pa.array(body["text"], type=pa.string()))
     counts = pc.list_value_length(split).to_numpy(zero_copy_only=False)

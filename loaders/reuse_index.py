@@ -97,7 +97,7 @@ def _table(articles: pd.DataFrame, by_key: dict[str, list[str]], numbers: dict[s
     return frame.sort_values(["article_id", "source_id"], kind="stable").reset_index(drop=True)
 
 
-def _identities(pages: pd.DataFrame) -> np.ndarray:
+def page_identities(pages: pd.DataFrame) -> np.ndarray:
     """A hash of each page's id and body: a page whose text changed is a new one.
 
     With the parse's ``content_hash`` (of the page's bytes) the body's length stands in for
@@ -126,7 +126,7 @@ def find_reuse(articles: pd.DataFrame, lines: pd.DataFrame, previous: ReuseIndex
     """The ``reuse`` table of a corpus and the index to pass back in when articles are added."""
     kinds = articles["page_kind"].fillna("article") if "page_kind" in articles else pd.Series("article", articles.index)
     pages = articles[kinds.eq("article")]
-    ident = _identities(pages)
+    ident = page_identities(pages)
     if previous is not None and not np.isin(previous.members["ident"].to_numpy(np.uint64), ident).all():
         previous = None  # pages left or changed: the index's site line counts would count them still
     members = previous.members if previous is not None else pd.DataFrame({"ident": np.empty(0, np.uint64), "key": []})
@@ -163,7 +163,7 @@ def find_reuse(articles: pd.DataFrame, lines: pd.DataFrame, previous: ReuseIndex
     found = aligned_pairs(shingles_of, keys, pairs)
     if previous is not None and len(previous.pairs):
         present = set(keys)
-        kept = previous.pairs[previous.pairs["key_a"].isin(present) & previous.pairs["key_b"].isin(present)]
+        kept = previous.pairs[isin(previous.pairs["key_a"], present) & isin(previous.pairs["key_b"], present)]
         found = pd.concat([kept, found], ignore_index=True)
     by_key: dict[str, list[str]] = {}
     for article_id, key in key_of.items():

@@ -108,12 +108,14 @@ def generate(copies: int = 150, seed: int = 0) -> ReuseSet:
     return ReuseSet(sources, gold)
 
 
-def synthetic_tables(count: int, copy_share: float = 0.02, seed: int = 0, start: int = 0
+def synthetic_tables(count: int, copy_share: float = 0.02, seed: int = 0, start: int = 0, retell_share: float = 0.05
                      ) -> tuple["pd.DataFrame", "pd.DataFrame", set[tuple[str, str]]]:
     """``articles`` and ``lines`` tables of ``count`` generated articles, built directly (no pages to parse),
     for the speed benchmark: random sentences of the bundled sample's words, dates over three years,
     ten outlets, entities; a ``copy_share`` of them republish an earlier one (trimmed, a paragraph
-    dropped, a new lead). Ids start at ``start``, so a second call adds articles to a first one's;
+    dropped, a new lead), and a ``retell_share`` report an earlier one's event in their own words
+    (its headline with one word changed, its lead's words in another order, its entities, up to a
+    day and a half later). Ids start at ``start``, so a second call adds articles to a first one's;
     also returns the planted (copy, source) pairs."""
     import numpy as np
     import pandas as pd
@@ -128,8 +130,21 @@ def synthetic_tables(count: int, copy_share: float = 0.02, seed: int = 0, start:
     pool = [" ".join(row) + "।" for row in words]  # sentences drawn from a pool: building each apart is slow
 
     ids = [f"syn-{start + i:06d}" for i in range(count)]
+    entity_ids = [f"e{k}" for k in range(500)]
+    published = list(day0 + pd.to_timedelta(rng.integers(0, 3 * 365 * 24 * 60, count), unit="min"))
+    entities = [[entity_ids[k] for k in rng.integers(0, 500, 3)] for _ in range(count)]
     bodies, titles, planted = [], [], set()
     for i in range(count):
+        if i > 10 and rng.random() < retell_share:
+            j = int(rng.integers(0, i))
+            title = titles[j].split()
+            title[int(rng.integers(0, len(title)))] = vocabulary[int(rng.integers(0, len(vocabulary)))]
+            titles.append(" ".join(title))
+            published[i] = published[j] + pd.Timedelta(minutes=int(rng.integers(0, 36 * 60)))
+            entities[i] = entities[j]
+            lead = " ".join(rng.permutation(bodies[j][0].split()))  # its words, not its sentences: no text reused
+            bodies.append([lead, *(" ".join(pool[k] for k in rng.integers(0, len(pool), 3)) for _ in range(int(rng.integers(2, 6))))])
+            continue
         if i > 10 and rng.random() < copy_share:
             j = int(rng.integers(0, i))
             paragraphs = list(bodies[j])[: max(2, len(bodies[j]) - int(rng.integers(0, 2)))]
@@ -138,14 +153,12 @@ def synthetic_tables(count: int, copy_share: float = 0.02, seed: int = 0, start:
         else:
             bodies.append([" ".join(pool[k] for k in rng.integers(0, len(pool), 3)) for _ in range(int(rng.integers(3, 7)))])
         titles.append(" ".join(vocabulary[k] for k in rng.integers(0, len(vocabulary), 7)))
-    published = day0 + pd.to_timedelta(rng.integers(0, 3 * 365 * 24 * 60, count), unit="min")
-    entity_ids = [f"e{k}" for k in range(500)]
     articles = pd.DataFrame({
         "article_id": ids, "page_kind": "article", "title": titles, "body": ["\n".join(b) for b in bodies],
-        "published": published, "outlet": [f"outlet{k}" for k in rng.integers(0, 10, count)], "fingerprint": None,
+        "published": pd.DatetimeIndex(published), "outlet": [f"outlet{k}" for k in rng.integers(0, 10, count)], "fingerprint": None,
         "attributions": [[] for _ in range(count)],
         "content_hash": [f"{start}-{i}" for i in range(count)],  # as a parse gives each page's bytes
-        "entities": [[entity_ids[k] for k in rng.integers(0, 500, 3)] for _ in range(count)],
+        "entities": entities,
     })
     rows = [(a, 1, "title", t) for a, t in zip(ids, titles)]
     rows += [(a, n, "body", text) for a, body in zip(ids, bodies) for n, text in enumerate(body, start=2)]

@@ -5,9 +5,10 @@ import pandas as pd
 
 from loaders import parse_documents, read_paths
 from loaders.__main__ import main
-from loaders.stories import find_stories
+from loaders.stories import find_stories, republished
 
 from .conftest import SAMPLE_DIR
+from .reuse_factory import synthetic_tables
 
 
 def _articles(rows: list[tuple[str, str, str, list[str]]]) -> pd.DataFrame:
@@ -28,7 +29,7 @@ def test_one_event_across_outlets_is_one_story_and_the_same_topic_later_is_anoth
         ("d", "সিলেটে টানা বৃষ্টিতে নগরী প্লাবিত", "2024-05-05 12:00", ["sylhet"]),
         ("e", "কারখানায় আগুন নিয়ে পুরোনো প্রতিবেদন", None, []),
     ])
-    stories, table = find_stories(articles, NO_REUSE)
+    stories, table, _ = find_stories(articles, NO_REUSE)
     story = dict(zip(stories["article_id"], stories["story_id"]))
     assert story["a"] == story["b"]
     assert len({story["a"], story["c"], story["d"], story["e"]}) == 4
@@ -36,7 +37,7 @@ def test_one_event_across_outlets_is_one_story_and_the_same_topic_later_is_anoth
     assert (first["n_articles"], first["n_outlets"], first["label"]) == (2, 2, "মিরপুরে পোশাক কারখানায় আগুন, আহত পাঁচ শ্রমিক")
     assert first["first_published"] == pd.Timestamp("2024-05-05 11:00", tz="Asia/Dhaka")
     # Text shared joins the undated article to its story, however far apart.
-    stories, _ = find_stories(articles, pd.DataFrame({"article_id": ["e"], "source_id": ["c"]}))
+    stories, _, _ = find_stories(articles, pd.DataFrame({"article_id": ["e"], "source_id": ["c"]}))
     story = dict(zip(stories["article_id"], stories["story_id"]))
     assert story["e"] == story["c"] != story["a"]
 
@@ -61,6 +62,20 @@ def test_the_stage_is_cached_and_incremental(tmp_path):
                                       check_dtype=False)
     assert set(map(frozenset, zip(grown.reuse["article_id"], grown.reuse["source_id"]))) == {
         frozenset((s.article_id, f"again-{s.article_id}")) for s in sources[:2]}
+
+
+def test_added_articles_are_linked_alone_and_the_tables_match_a_run_from_scratch():
+    articles, lines, _ = synthetic_tables(2_100, seed=3)
+    first = articles["article_id"].isin(articles["article_id"][:2_000])
+    stage = republished(articles[first], lines[lines["article_id"].isin(articles["article_id"][first])])
+    grown = republished(articles, lines, stage.index)
+    fresh = republished(articles, lines)
+    assert len(fresh.index.stories.links) > 50  # the retold events are linked, so the comparison means something
+    assert len(grown.index.stories.links) == len(fresh.index.stories.links)
+    for name in ("reuse", "stories", "story_table"):
+        pd.testing.assert_frame_equal(getattr(grown, name), getattr(fresh, name))
+    too_many = republished(articles, lines, republished(articles[:1_500], lines).index)  # 29% new: all compared again
+    pd.testing.assert_frame_equal(too_many.story_table, fresh.story_table)
 
 
 def test_the_cli_writes_the_stage_tables(tmp_path):
