@@ -30,11 +30,11 @@ publish(View(corpus=corpus, origin=origin, filters=chosen, articles=filtered, si
              corrections_error=corrections_error))
 
 page = st.navigation([
-    st.Page("components/overview.py", title="Overview", icon=":material/dashboard:", url_path="", default=True),
-    st.Page("components/entities.py", title="Entities", icon=":material/groups:", url_path="entities"),
-    st.Page("components/sources.py", title="Sources", icon=":material/newspaper:", url_path="sources"),
-    st.Page("components/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
-    st.Page("components/stories.py", title="Stories", icon=":material/article:", url_path="stories"),
-    st.Page("components/reader.py", title="Reader", icon=":material/chrome_reader_mode:", url_path="reader"),
+    st.Page("components/pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="", default=True),
+    st.Page("components/pages/entities.py", title="Entities", icon=":material/groups:", url_path="entities"),
+    st.Page("components/pages/sources.py", title="Sources", icon=":material/newspaper:", url_path="sources"),
+    st.Page("components/pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("components/pages/stories.py", title="Stories", icon=":material/article:", url_path="stories"),
+    st.Page("components/pages/reader.py", title="Reader", icon=":material/chrome_reader_mode:", url_path="reader"),
 ])
 page.run()

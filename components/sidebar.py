@@ -10,7 +10,8 @@ import streamlit as st
 
 from components.aggregate import agency_label
 from components.filters import Filters, site_keys, site_label
-from components.render import entity_title, markdown_literal
+from components.entity_view import entity_title
+from components.escaping import markdown_literal
 from loaders import ReadOptions
 from loaders.readers.dataset import DEFAULT_ZONE
 

@@ -67,8 +67,8 @@ def best_of(rounds: int, run) -> float:
 
 DASHBOARD_ARTICLES = 10_000
 SCALE_ARTICLES = 100_000  # measured in a process of its own (`--scale`), so its peak memory is the corpus's
-PAGES = ["components/overview.py", "components/entities.py", "components/sources.py",
-         "components/timeline.py", "components/stories.py", "components/reader.py"]
+PAGES = ["components/pages/overview.py", "components/pages/entities.py", "components/pages/sources.py",
+         "components/pages/timeline.py", "components/pages/stories.py", "components/pages/reader.py"]
 
 
 def timed(run) -> float:

@@ -43,6 +43,6 @@ def test_sidebar_entity_filter_narrows_every_page(monkeypatch, tmp_path):
     assert not app.exception
     assert sidebar_caption(app).startswith("**1** of 5 articles")
     assert len(app.dataframe[0].value) == 1
-    app.switch_page("components/entities.py").run()
+    app.switch_page("components/pages/entities.py").run()
     assert not app.exception
     assert {m.label: m.value for m in app.metric}["Articles"] == "1"

@@ -7,12 +7,12 @@ from streamlit.testing.v1 import AppTest
 
 from components.entity_stats import (articles_mentioning, cooccurring, counted, kwic, of_entity, outlets, over_time,
                                      top_entities)
-from components.render import markdown_literal
+from components.escaping import markdown_literal
 from loaders.entities import Corrections, corrections_path, save_corrections
 
 from .conftest import PROJECT
 
-PAGE = "components/entities.py"
+PAGE = "components/pages/entities.py"
 
 
 @pytest.fixture(autouse=True)

@@ -16,9 +16,9 @@ from components.state import VIEW_KEY
 from loaders import load_corpus
 
 from .conftest import PROJECT, SAMPLE_DIR
-from .test_render import TAG_RE, assert_inert
+from .html_checks import TAG_RE, assert_inert
 
-READER = "components/reader.py"
+READER = "components/pages/reader.py"
 TITLE_003 = "উ. কোরিয়ার সঙ্গে সম্পর্ক বৃদ্ধির অঙ্গীকার পুতিনের"
 TITLE_000 = "পুতিনের গোয়েন্দা প্রধানের উত্তর কোরিয়া সফর"
 HOSTILE_BITS = ["<script>alert(1)</script>", "**bold**", "$x$", ":red[hi]", "<img src=x onerror=alert(1)>",
@@ -230,7 +230,7 @@ def test_hostile_article_is_shown_escaped(tmp_path, monkeypatch):
         assert not any(bit in str(element.value) for bit in ("alert(1)", "**bold**", ":red[hi]", "$x$")), element
 
 
-PICKER_LIMIT = 1_000  # components/reader.py (a page script: importing it would run it)
+PICKER_LIMIT = 1_000  # components/pages/reader.py (a page script: importing it would run it)
 
 
 def test_a_large_corpus_lists_the_first_articles_and_keeps_a_linked_one(tmp_path, monkeypatch):

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from .conftest import PROJECT
 from .test_reader_page import parse_cache  # noqa: F401  (autouse: private parse cache per test)
 
-SOURCES = "components/sources.py"
+SOURCES = "components/pages/sources.py"
 
 
 def open_page(page: str, **state) -> AppTest:

@@ -7,7 +7,7 @@ from .conftest import SAMPLE_DIR
 from .test_reader_page import parse_cache  # noqa: F401  (autouse: private parse cache per test)
 from .test_sources_page import chart_data, open_page
 
-STORIES = "components/stories.py"
+STORIES = "components/pages/stories.py"
 SEED = "004_ba2a176cc4aaac8d.txt"  # বাসস's own article
 
 

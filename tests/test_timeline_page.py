@@ -6,7 +6,7 @@ import pandas as pd
 from .test_reader_page import parse_cache  # noqa: F401  (autouse: private parse cache per test)
 from .test_sources_page import chart_data, metrics, open_page
 
-TIMELINE = "components/timeline.py"
+TIMELINE = "components/pages/timeline.py"
 MARCH_2024 = [1709251200000, 1711843200000]     # brush ends: 1 and 31 March 2024, UTC milliseconds
 
 
@@ -96,7 +96,7 @@ def test_selecting_a_row_opens_it_in_the_reader():
     assert app.selectbox(key="reader_article").value == "000_6e226a8acf7a7e9c.txt"
 
 
-TABLE_ROWS = 1_000  # components/timeline.py (a page script: importing it would run it)
+TABLE_ROWS = 1_000  # components/pages/timeline.py (a page script: importing it would run it)
 
 
 def test_a_large_corpus_lists_its_newest_articles_and_says_how_many_are_left_out(tmp_path, monkeypatch):

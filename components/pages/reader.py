@@ -2,13 +2,18 @@
 
 ``/reader?article=<file name>`` opens an article directly, ``&compare=<file name>`` a
 second one beside it; both follow the pickers so the URL can be shared. Article text
-reaches the page only through ``components.render`` (escaped, shown with ``st.html``).
+reaches the page only through the HTML views (``components.raw_page``, ``article_view``,
+``date_view``, ``entity_view``: escaped, shown with ``st.html``).
 """
 from __future__ import annotations
 
 import streamlit as st
 
-from components import aggregate, render
+from components import aggregate
+from components.article_view import article_html, facts_html, notice_html
+from components.date_view import date_notes
+from components.entity_view import mention_key_html, mention_spans
+from components.raw_page import fields_html, legend_html, raw_heading, raw_page_html
 from components.state import current
 
 LABEL_CHARS = 80
@@ -31,19 +36,19 @@ def option_labels(article_ids: list[str]) -> dict[str, str]:
 
 def clean_article(article_id: str) -> None:
     """The clean article with its body mentions highlighted as links to the Entities page."""
-    spans = render.mention_spans(mentions, entities, article_id)
+    spans = mention_spans(mentions, entities, article_id)
     if spans:
-        st.html(render.mention_key_html(span[4] for span in spans))
-    st.html(render.article_html(by_id.loc[article_id], view.corpus.lines_of(article_id), spans))
+        st.html(mention_key_html(span[4] for span in spans))
+    st.html(article_html(by_id.loc[article_id], view.corpus.lines_of(article_id), spans))
 
 
 def raw_page(article_id: str) -> None:
     """The raw dump with its legend."""
     row, lines = by_id.loc[article_id], view.corpus.lines_of(article_id)
-    if fields := render.fields_html(row):
+    if fields := fields_html(row):
         st.html(fields)
-    st.html(render.legend_html(lines["kind"]))
-    st.html(render.raw_page_html(row["source"], lines, render.date_notes(row)))
+    st.html(legend_html(lines["kind"]))
+    st.html(raw_page_html(row["source"], lines, date_notes(row)))
 
 
 def closest(article_id: str, candidates: list[str]) -> str:
@@ -85,7 +90,7 @@ filtered = view.articles["article_id"].tolist()
 in_filters = set(filtered)
 requested = st.query_params.get("article")
 if requested is not None and not known(requested):
-    st.html(render.notice_html("The link asks for an article this corpus does not have:", requested, tone="warn"))
+    st.html(notice_html("The link asks for an article this corpus does not have:", requested, tone="warn"))
     sync_param("article", None)
 
 # The article the URL names stays open even when the sidebar filters leave it out.
@@ -112,7 +117,7 @@ if len(filtered) > PICKER_LIMIT:
                  "sidebar (search, outlets, dates), or open one from the Timeline or Entities page.")
 sync_param("article", chosen)
 if chosen == pinned:
-    st.html(render.notice_html("This article is outside the current sidebar filters; it is open because the link names it."))
+    st.html(notice_html("This article is outside the current sidebar filters; it is open because the link names it."))
 
 compare_url = known(st.query_params.get("compare"))
 if known(linked("compare")) and compare_url != chosen:
@@ -131,10 +136,10 @@ if comparing:
 sync_param("compare", other)
 
 if other is None:
-    st.html(render.facts_html(by_id.loc[chosen]))
+    st.html(facts_html(by_id.loc[chosen]))
     raw, clean = st.columns(2, gap="large")
     with raw:
-        st.subheader(render.raw_heading(by_id.loc[chosen]))
+        st.subheader(raw_heading(by_id.loc[chosen]))
         raw_page(chosen)
     with clean:
         st.subheader("Clean article")
@@ -144,5 +149,5 @@ else:
         with column:
             clean_article(article_id)
             with st.expander("Raw page and file facts"):
-                st.html(render.facts_html(by_id.loc[article_id]))
+                st.html(facts_html(by_id.loc[article_id]))
                 raw_page(article_id)

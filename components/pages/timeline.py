@@ -108,7 +108,7 @@ if len(in_range):
                               "when": "Published",
                           })
     if picked.selection.rows:
-        st.switch_page("components/reader.py",
+        st.switch_page("components/pages/reader.py",
                        query_params={"article": table.loc[picked.selection.rows[0], "article_id"]})
 
 st.subheader("Without a full date")

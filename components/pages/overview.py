@@ -63,7 +63,7 @@ event = st.dataframe(
     },
 )
 if event.selection.rows:
-    st.switch_page("components/reader.py", query_params={"article": table.loc[event.selection.rows[0], "article_id"]})
+    st.switch_page("components/pages/reader.py", query_params={"article": table.loc[event.selection.rows[0], "article_id"]})
 
 left, right, _ = st.columns([1, 1, 2])
 # Callables: the files are built only when someone clicks, not on every rerun.

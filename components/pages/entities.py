@@ -10,9 +10,13 @@ from html import escape
 
 import streamlit as st
 
-from components import entity_charts, entity_stats, render
+from components import entity_charts, entity_stats
 from components.aggregate import FREQS, default_freq
+from components.article_view import highlight
 from components.entity_corrections import correction_panel, recent_corrections
+from components.entity_view import entity_title
+from components.escaping import markdown_literal
+from components.html_style import CSS
 from components.state import current
 from loaders.arrow_ops import isin
 from loaders.entities.evidence import is_self_mention
@@ -92,15 +96,15 @@ entity_id = st.selectbox(
 st.query_params["entity"] = entity_id
 entity = names.loc[entity_id]
 
-st.header(render.markdown_literal(entity_stats.display_name(entity["name_bn"], entity["label_en"])))
+st.header(markdown_literal(entity_stats.display_name(entity["name_bn"], entity["label_en"])))
 mine = entity_stats.of_entity(mentions, entity_id)
 figures = st.columns(4)
 figures[0].metric("Mentions", f"{len(mine):,}")
 figures[1].metric("Articles", f"{mine['article_id'].nunique():,}")
 figures[2].metric("Type", entity_stats.TYPE_NAMES.get(entity["type"], entity["type"]))
 figures[3].metric("Spellings", len(entity["surfaces"]))
-st.caption("Seen as: " + " · ".join(render.markdown_literal(surface) for surface in entity["surfaces"])
-           + f"  ·  id {render.markdown_literal(entity_id)}")
+st.caption("Seen as: " + " · ".join(markdown_literal(surface) for surface in entity["surfaces"])
+           + f"  ·  id {markdown_literal(entity_id)}")
 if mine.empty:
     st.info("This entity is not mentioned in the filtered articles' text (try the boilerplate toggle or the filters).")
 
@@ -145,22 +149,22 @@ picked = st.dataframe(listed, hide_index=True, width="stretch", on_select="rerun
                           "outlet_name_en": "Outlet", "published_iso": "Published",
                           "mentions": st.column_config.NumberColumn("Mentions")})
 if picked.selection.rows:
-    st.switch_page("components/reader.py", query_params={"article": listed.loc[picked.selection.rows[0], "article_id"]})
+    st.switch_page("components/pages/reader.py", query_params={"article": listed.loc[picked.selection.rows[0], "article_id"]})
 
 st.subheader("In context")
 snippets = entity_stats.kwic(mine, view.corpus)
-title = render.entity_title(entity["name_bn"], entity["label_en"], entity["type"])
+title = entity_title(entity["name_bn"], entity["label_en"], entity["type"])
 rows = []
 for snippet in snippets:
     start, end, mention_id, kind = snippet["mention"]
     (left, right), source = snippet["context"], snippet["source"]
-    mention = render.highlight(source, start, end, [(start, end, mention_id, title, kind)])
+    mention = highlight(source, start, end, [(start, end, mention_id, title, kind)])
     rows.append(f'<div class="kl-kwic-src" title="{escape(str(snippet["label"]), quote=True)}">'
                 f'{escape(str(snippet["label"]))} · line {snippet["n"]}</div>'
-                f'<div class="kl-kwic-left"><span>{render.highlight(source, left, start)}</span></div>'
-                f'<div class="kl-kwic-hit">{mention}</div><div class="kl-kwic-right">{render.highlight(source, end, right)}</div>')
+                f'<div class="kl-kwic-left"><span>{highlight(source, left, start)}</span></div>'
+                f'<div class="kl-kwic-hit">{mention}</div><div class="kl-kwic-right">{highlight(source, end, right)}</div>')
 if rows:
-    st.html(render.CSS + KWIC_CSS + "<div class='kl kl-kwic'>" + "".join(rows) + "</div>")
+    st.html(CSS + KWIC_CSS + "<div class='kl kl-kwic'>" + "".join(rows) + "</div>")
     if len(mine) > len(snippets):
         st.caption(f"The first {len(snippets)} of {len(mine):,} mentions.")
 
