@@ -1,9 +1,11 @@
 """The Stories page driven headless with Streamlit's AppTest: a seed republished by another site."""
 from __future__ import annotations
 
+import re
 import shutil
 
 from .conftest import SAMPLE_DIR
+from .html_checks import HOSTILE
 from .test_reader_page import parse_cache  # noqa: F401  (autouse: private parse cache per test)
 from .test_sources_page import chart_data, open_page
 
@@ -17,14 +19,26 @@ def test_the_sample_alone_has_no_story_of_two_articles():
     assert "No story of two or more articles" in app.info[0].value
 
 
-def test_a_republished_seed_is_one_story_with_its_copy(tmp_path, monkeypatch):
+def _with_copy(tmp_path, monkeypatch, headline: str | None = None) -> None:
+    """The sample plus another site's page: its own header and footer around bss's text (under
+    ``headline`` when given), as the corpus folder."""
     folder = tmp_path / "corpus"
     shutil.copytree(SAMPLE_DIR, folder)
     lines = (SAMPLE_DIR / SEED).read_text(encoding="utf-8").split("\n")
-    # Another site's page: its own header and footer around bss's text, published three hours later.
+    if headline:
+        lines = [headline if line.strip() == _seed_title() else line for line in lines]
     (folder / "copy.txt").write_text("\n".join(["অন্য খবর", "", *lines, "", "সর্বস্বত্ব সংরক্ষিত অন্য খবর ২০২৫"]),
                                      encoding="utf-8")
     monkeypatch.setenv("CORPUS_DIR", str(folder))
+
+
+def _seed_title() -> str:
+    from loaders import parse_article
+    return parse_article((SAMPLE_DIR / SEED).read_text(encoding="utf-8"), SEED).title
+
+
+def test_a_republished_seed_is_one_story_with_its_copy(tmp_path, monkeypatch):
+    _with_copy(tmp_path, monkeypatch)
     app = open_page(STORIES)
     assert not app.exception
     assert len(app.selectbox(key="stories_story").options) == 1
@@ -34,3 +48,17 @@ def test_a_republished_seed_is_one_story_with_its_copy(tmp_path, monkeypatch):
     assert len(frame) >= 1 and (frame["shared"] > 0.9).all()
     assert all(link.startswith("reader?article=") and "&compare=" in link for link in frame["compare"])
     assert len(chart_data(app)[0]) == 2  # both articles on the timeline
+
+
+def test_a_hostile_headline_is_shown_as_text(tmp_path, monkeypatch):
+    hostile = " ".join(HOSTILE[:3] + HOSTILE[4:5]) + " " + _seed_title()  # script, img, javascript: link, LaTeX
+    _with_copy(tmp_path, monkeypatch, headline=hostile)
+    app = open_page(STORIES)
+    assert not app.exception
+    shown = [m.value for m in app.markdown if "javascript" in m.value]
+    assert shown, "the copy's headline is listed"
+    for markdown in shown:
+        # Rendered with HTML allowed (for <small>): every other "<", "[" and "$" of the headline is escaped.
+        bare = markdown.replace("<small>", "").replace("</small>", "")
+        assert not re.search(r"(?<!\\)[<$]", bare), bare
+        assert "\\[x\\]\\(javascript\\:" in bare

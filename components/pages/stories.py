@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from components import aggregate, charts
+from components.escaping import markdown_literal
 from components.state import current
 
 TOP_STORIES = 200  # stories offered in the picker
@@ -62,10 +63,11 @@ st.subheader("Headlines")
 outlets = list(dict.fromkeys(story["site"]))
 for row_start in range(0, len(outlets), 3):
     for column, site in zip(st.columns(3), outlets[row_start : row_start + 3]):
-        column.markdown(f"**{site}**")
+        column.markdown(f"**{markdown_literal(site)}**")
         for item in story[story["site"] == site].itertuples():
-            column.markdown(f"[{item.title or item.article_id}](reader?{urlencode({'article': item.article_id})})  \n"
-                            f"<small>{item.when}</small>", unsafe_allow_html=True)
+            headline = markdown_literal(item.title or item.article_id)
+            column.markdown(f"[{headline}](reader?{urlencode({'article': item.article_id})})  \n"
+                            f"<small>{markdown_literal(item.when)}</small>", unsafe_allow_html=True)
 
 st.subheader("Republished text")
 ids = set(story["article_id"])
