@@ -111,12 +111,13 @@ def outlet_text(article: Mapping) -> str:
     return " · ".join(dict.fromkeys(x for x in (en, bn) if x))
 
 
-def article_html(article: Mapping, lines, mentions=()) -> str:
+def article_html(article: Mapping, lines, mentions=(), shared: frozenset[int] = frozenset()) -> str:
     """The clean article: outlet, headline, dates with basis, byline and sources, then the body.
 
     ``article`` is a row of the articles table, ``lines`` that article's rows of the lines
     table, ``mentions`` ``(start, end, entity_id, label[, type])`` spans in ``source`` offsets,
-    highlighted (as links to the Entities page) only where they fall in body lines.
+    highlighted (as links to the Entities page) only where they fall in body lines; the body
+    lines numbered in ``shared`` (text found in another article) are tinted.
     """
     source = as_text(article.get("source"))
     records = line_records(lines)
@@ -155,7 +156,8 @@ def article_html(article: Mapping, lines, mentions=()) -> str:
         lead = len(segment) - len(segment.lstrip())
         trail = len(segment) - len(segment.rstrip())
         if start + lead < end - trail:
-            paragraphs.append(f"<p>{highlight(source, start + lead, end - trail, mentions)}</p>")
+            tint = ' class="kl-shared"' if as_int(line.get("n")) in shared else ""
+            paragraphs.append(f"<p{tint}>{highlight(source, start + lead, end - trail, mentions)}</p>")
     if as_text(article.get("page_kind")) not in ("", "article"):
         # A listing has no article to show: say what the page is and why it was read so.
         text = (f'<p class="kl-muted">This page lists other stories ({escaped(article.get("page_kind"))}): '

@@ -84,6 +84,32 @@ class Bodies:
         return h, self.word_lines[self.starts[row] : self.starts[row] + len(h)]
 
 
+@dataclass(frozen=True)
+class SharedLines:
+    """What two articles share: the body line numbers (``n`` of the ``lines`` table) of each found in
+    the other, and the share of each one's body found in the other (None when no ``reuse`` row says)."""
+
+    first: frozenset[int]
+    second: frozenset[int]
+    first_share: float | None
+    second_share: float | None
+
+
+def shared_lines(reuse: pd.DataFrame, first: str, second: str) -> SharedLines:
+    """The lines ``first`` and ``second`` share, from the ``reuse`` rows between them (either way)."""
+    lines: dict[str, set[int]] = {first: set(), second: set()}
+    shares: dict[str, float | None] = {first: None, second: None}
+    between = reuse[((reuse["article_id"] == first) & (reuse["source_id"] == second))
+                    | ((reuse["article_id"] == second) & (reuse["source_id"] == first))]
+    for copy, source, shared, passages in zip(between["article_id"], between["source_id"], between["shared"],
+                                              between["passages"]):
+        shares[copy] = float(shared)
+        for a_first, a_last, b_first, b_last in passages:
+            lines[copy].update(range(int(a_first), int(a_last) + 1))
+            lines[source].update(range(int(b_first), int(b_last) + 1))
+    return SharedLines(frozenset(lines[first]), frozenset(lines[second]), shares[first], shares[second])
+
+
 def normalise(texts: pa.Array) -> pa.ListArray:
     """The words of each body line: NFC, invisible characters dropped, split at spaces, edge punctuation trimmed."""
     text = pc.replace_substring_regex(pc.utf8_normalize(texts, "NFC"), f"[{INVISIBLE}]", "")

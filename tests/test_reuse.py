@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from loaders import parse_documents
+from loaders.reuse import shared_lines
 from loaders.reuse_index import find_reuse
 
 from .conftest import SHARED, shared_path
@@ -112,3 +113,16 @@ def test_every_reuse_pair_is_in_one_story(generated):
     _, corpus = generated
     story = dict(zip(corpus.stories["article_id"], corpus.stories["story_id"]))
     assert all(story[a] == story[b] for a, b in zip(corpus.reuse["article_id"], corpus.reuse["source_id"]))
+
+
+def test_shared_lines_read_both_sides_of_the_pairs_between_two_articles():
+    reuse = pd.DataFrame({"article_id": ["copy", "other", "copy"], "source_id": ["source", "source", "other"],
+                          "shared": [0.8, 0.5, 0.6], "passages": [[[3, 5, 10, 12], [8, 8, 15, 15]], [[2, 2, 4, 4]],
+                                                                   [[20, 21, 1, 2]]], "basis": ["published"] * 3})
+    one_way = shared_lines(reuse, "copy", "source")
+    assert (one_way.first, one_way.second) == ({3, 4, 5, 8}, {10, 11, 12, 15})
+    assert (one_way.first_share, one_way.second_share) == (0.8, None)
+    other_way = shared_lines(reuse, "source", "copy")
+    assert (other_way.first, other_way.second, other_way.second_share) == ({10, 11, 12, 15}, {3, 4, 5, 8}, 0.8)
+    assert shared_lines(reuse, "source", "nobody") == shared_lines(reuse.iloc[:0], "source", "nobody")
+    assert not shared_lines(reuse, "source", "nobody").first

@@ -6,7 +6,7 @@ import shutil
 
 from .conftest import SAMPLE_DIR
 from .html_checks import HOSTILE
-from .test_reader_page import parse_cache  # noqa: F401  (autouse: private parse cache per test)
+from .test_reader_page import html_of, parse_cache, reader  # noqa: F401  (parse_cache: autouse, private per test)
 from .test_sources_page import chart_data, open_page
 
 STORIES = "components/pages/stories.py"
@@ -62,3 +62,18 @@ def test_a_hostile_headline_is_shown_as_text(tmp_path, monkeypatch):
         bare = markdown.replace("<small>", "").replace("</small>", "")
         assert not re.search(r"(?<!\\)[<$]", bare), bare
         assert "\\[x\\]\\(javascript\\:" in bare
+
+
+def test_the_compare_link_tints_the_shared_passages_in_both_articles(tmp_path, monkeypatch):
+    _with_copy(tmp_path, monkeypatch)
+    (link,) = open_page(STORIES).dataframe[0].value["compare"].head(1)
+    params = dict(part.split("=", 1) for part in link.split("?", 1)[1].split("&"))
+    app = reader(**params)
+    assert not app.exception
+    columns = [body for body in html_of(app) if 'class="kl kl-article"' in body]
+    assert len(columns) == 2
+    for body in columns:
+        tinted, plain = body.count('<p class="kl-shared">'), body.count("<p>")
+        assert tinted >= 3 and tinted > plain, "the copied body is tinted, line by line"
+    notices = [body for body in html_of(app) if "found in the other one" in body]
+    assert len(notices) >= 1 and "%" in notices[0]
