@@ -65,13 +65,24 @@ def _snap(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def highlight(source: str, start: int, end: int, mentions=()) -> str:
-    """Escaped ``source[start:end]`` with the mentions that fall inside it turned into links.
+def highlight(source: str, start: int, end: int, mentions=(), shared=()) -> str:
+    """Escaped ``source[start:end]`` with the mentions that fall inside it turned into links, and the
+    ``shared`` (start, end) spans (text found in another article) marked.
 
     Mentions are ``(start, end, entity_id, label[, type])`` in ``source`` offsets; spans that
     overlap an earlier one, fall outside the range or are malformed are ignored or clipped.
     """
     start, end = max(0, start), min(len(source), end)
+    cuts = sorted({start, end} | {min(max(edge, start), end) for span in shared for edge in span})
+    out = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        text = _linked(source, lo, hi, mentions)
+        out.append(f'<mark class="kl-shared">{text}</mark>' if any(a <= lo and hi <= b for a, b in shared) else text)
+    return "".join(out)
+
+
+def _linked(source: str, start: int, end: int, mentions) -> str:
+    """Escaped ``source[start:end]`` with the mentions inside it as links."""
     out, pos = [], start
     for m_start, m_end, entity_id, label, kind in _clean_spans(mentions, start, end):
         m_start, m_end = _snap(source, m_start, m_end)
@@ -111,20 +122,33 @@ def outlet_text(article: Mapping) -> str:
     return " · ".join(dict.fromkeys(x for x in (en, bn) if x))
 
 
-def article_html(article: Mapping, lines, mentions=(), shared: frozenset[int] = frozenset()) -> str:
+def body_ranges(article: Mapping, lines) -> list[tuple[int, int]]:
+    """The (start, end) offsets in ``source`` of the article's body lines, in order, edge spaces left out."""
+    source = as_text(article.get("source"))
+    wanted = {as_int(n) for n in _listish(article.get("body_lines"))} - {None}
+    body = [r for r in line_records(lines) if (as_int(r.get("n")) in wanted if wanted else r.get("kind") == "body")]
+    ranges = []
+    for line in sorted(body, key=lambda r: as_int(r.get("n")) or 0):
+        start, end = as_int(line.get("start")), as_int(line.get("end"))
+        if start is None or end is None:
+            continue
+        segment = source[start:end]
+        start, end = start + len(segment) - len(segment.lstrip()), end - (len(segment) - len(segment.rstrip()))
+        if start < end:
+            ranges.append((start, end))
+    return ranges
+
+
+def article_html(article: Mapping, lines, mentions=(), shared=()) -> str:
     """The clean article: outlet, headline, dates with basis, byline and sources, then the body.
 
     ``article`` is a row of the articles table, ``lines`` that article's rows of the lines
     table, ``mentions`` ``(start, end, entity_id, label[, type])`` spans in ``source`` offsets,
-    highlighted (as links to the Entities page) only where they fall in body lines; the body
-    lines numbered in ``shared`` (text found in another article) are tinted.
+    highlighted (as links to the Entities page) only where they fall in body lines; ``shared``
+    (start, end) spans of text found in another article are marked.
     """
     source = as_text(article.get("source"))
-    records = line_records(lines)
-    texts = _line_texts(source, records)
-    wanted = {as_int(n) for n in _listish(article.get("body_lines"))} - {None}
-    body = [r for r in records if (as_int(r.get("n")) in wanted if wanted else r.get("kind") == "body")]
-    body.sort(key=lambda r: as_int(r.get("n")) or 0)
+    texts = _line_texts(source, line_records(lines))
 
     outlet = outlet_text(article)
     head = f'<div class="kl-outlet">{escaped(outlet)}</div>' if outlet else \
@@ -147,17 +171,7 @@ def article_html(article: Mapping, lines, mentions=(), shared: frozenset[int] = 
     if credits:
         meta += f"<dt>Credits</dt><dd>{escaped(', '.join(credits))}</dd>"
 
-    paragraphs = []
-    for line in body:
-        start, end = as_int(line.get("start")), as_int(line.get("end"))
-        if start is None or end is None:
-            continue
-        segment = source[start:end]
-        lead = len(segment) - len(segment.lstrip())
-        trail = len(segment) - len(segment.rstrip())
-        if start + lead < end - trail:
-            tint = ' class="kl-shared"' if as_int(line.get("n")) in shared else ""
-            paragraphs.append(f"<p{tint}>{highlight(source, start + lead, end - trail, mentions)}</p>")
+    paragraphs = [f"<p>{highlight(source, start, end, mentions, shared)}</p>" for start, end in body_ranges(article, lines)]
     if as_text(article.get("page_kind")) not in ("", "article"):
         # A listing has no article to show: say what the page is and why it was read so.
         text = (f'<p class="kl-muted">This page lists other stories ({escaped(article.get("page_kind"))}): '

@@ -49,7 +49,7 @@ CSS = f"""
 .kl-agency {{ display: inline-block; padding: 0 0.45rem; margin: 0 0.25rem 0.1rem 0; border-radius: 4px;
   background: #dcf2e3; font-size: 0.8rem; line-height: 1.35rem; }}
 .kl-text p {{ margin: 0 0 0.85rem 0; }}
-.kl-text p.kl-shared {{ background: #f1ebff; border-left: 3px solid #8e6bd8; padding: 0.15rem 0.5rem; margin-left: -0.65rem; }}
+.kl-text mark.kl-shared {{ background: #ece3ff; color: inherit; box-shadow: 0 2px 0 #8e6bd8; padding: 0.1rem 0; }}
 .kl a.mention, .kl .kl-key {{ color: inherit; text-decoration: none; background: #f1f1f1;
   border-bottom: 2px solid #9aa0a6; border-radius: 2px; padding: 0 1px; }}
 .kl a.kl-ent-PER, .kl span.kl-ent-PER {{ background: #fff1b8; border-bottom-color: #e0b400; }}

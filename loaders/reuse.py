@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,6 +54,9 @@ ESTIMATE_FLOOR = 0.25  # of the smaller body, as the signatures estimate it: MIN
 LINE_MATCH = 0.5  # a line belongs to a passage when half its shingles are in the other body
 _MAX_BUCKET = 50  # bodies sharing one band value beyond this are template text, not copies
 _PUNCT = r"[।॥,;:!?\"'“”‘’()\[\]{}<>«»—–\-/|…*#.•]+"  # a word's punctuation is no part of it
+_PUNCT_RE = re.compile(_PUNCT)
+_TOKEN = re.compile(r"\S+")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant: shingle hash = polynomial in word hashes
 
 
@@ -84,30 +89,50 @@ class Bodies:
         return h, self.word_lines[self.starts[row] : self.starts[row] + len(h)]
 
 
-@dataclass(frozen=True)
-class SharedLines:
-    """What two articles share: the body line numbers (``n`` of the ``lines`` table) of each found in
-    the other, and the share of each one's body found in the other (None when no ``reuse`` row says)."""
-
-    first: frozenset[int]
-    second: frozenset[int]
-    first_share: float | None
-    second_share: float | None
-
-
-def shared_lines(reuse: pd.DataFrame, first: str, second: str) -> SharedLines:
-    """The lines ``first`` and ``second`` share, from the ``reuse`` rows between them (either way)."""
-    lines: dict[str, set[int]] = {first: set(), second: set()}
+def pair_shares(reuse: pd.DataFrame, first: str, second: str) -> tuple[float | None, float | None]:
+    """The share of ``first``'s body found in ``second`` and of ``second``'s in ``first``, from the
+    ``reuse`` rows between them (None where no row says)."""
     shares: dict[str, float | None] = {first: None, second: None}
     between = reuse[((reuse["article_id"] == first) & (reuse["source_id"] == second))
                     | ((reuse["article_id"] == second) & (reuse["source_id"] == first))]
-    for copy, source, shared, passages in zip(between["article_id"], between["source_id"], between["shared"],
-                                              between["passages"]):
-        shares[copy] = float(shared)
-        for a_first, a_last, b_first, b_last in passages:
-            lines[copy].update(range(int(a_first), int(a_last) + 1))
-            lines[source].update(range(int(b_first), int(b_last) + 1))
-    return SharedLines(frozenset(lines[first]), frozenset(lines[second]), shares[first], shares[second])
+    shares.update(zip(between["article_id"], between["shared"].astype(float)))
+    return shares[first], shares[second]
+
+
+Body = tuple[str, list[tuple[int, int]]]  # a page's text and the (start, end) offsets of its body lines
+
+
+def _body_words(body: Body) -> list[tuple[str, int, int, int]]:
+    """Each word of the body lines, as :func:`normalise` reads it, with the offsets of the text it
+    came from and the index of its line."""
+    text, ranges = body
+    words = []
+    for line, (start, end) in enumerate(ranges):
+        for token in _TOKEN.finditer(text, start, end):
+            folded = unicodedata.normalize("NFC", _INVISIBLE.sub("", token.group()))
+            words.extend((word, token.start(), token.end(), line) for word in _PUNCT_RE.sub(" ", folded).split())
+    return words
+
+
+def shared_spans(first: Body, second: Body) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The runs of words each body shares with the other, ``SHINGLE`` words in a row or more (what
+    the reuse table counts), as (start, end) offsets into each text, one run per line at most."""
+    words = [_body_words(first), _body_words(second)]
+    grams = [{tuple(w[0] for w in side[i : i + SHINGLE]) for i in range(len(side) - SHINGLE + 1)} for side in words]
+    spans: list[list[tuple[int, int]]] = [[], []]
+    for side in (0, 1):
+        found = [False] * len(words[side])
+        for i in range(len(words[side]) - SHINGLE + 1):
+            if tuple(w[0] for w in words[side][i : i + SHINGLE]) in grams[1 - side]:
+                found[i : i + SHINGLE] = [True] * SHINGLE
+        for k, (word, found_here) in enumerate(zip(words[side], found)):
+            if not found_here:
+                continue
+            if k and found[k - 1] and words[side][k - 1][3] == word[3]:
+                spans[side][-1] = (spans[side][-1][0], word[2])
+            else:
+                spans[side].append((word[1], word[2]))
+    return spans[0], spans[1]
 
 
 def normalise(texts: pa.Array) -> pa.ListArray:

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from loaders import parse_documents
-from loaders.reuse import shared_lines
+from loaders.reuse import pair_shares, shared_spans
 from loaders.reuse_index import find_reuse
 
 from .conftest import SHARED, shared_path
@@ -115,14 +115,21 @@ def test_every_reuse_pair_is_in_one_story(generated):
     assert all(story[a] == story[b] for a, b in zip(corpus.reuse["article_id"], corpus.reuse["source_id"]))
 
 
-def test_shared_lines_read_both_sides_of_the_pairs_between_two_articles():
-    reuse = pd.DataFrame({"article_id": ["copy", "other", "copy"], "source_id": ["source", "source", "other"],
-                          "shared": [0.8, 0.5, 0.6], "passages": [[[3, 5, 10, 12], [8, 8, 15, 15]], [[2, 2, 4, 4]],
-                                                                   [[20, 21, 1, 2]]], "basis": ["published"] * 3})
-    one_way = shared_lines(reuse, "copy", "source")
-    assert (one_way.first, one_way.second) == ({3, 4, 5, 8}, {10, 11, 12, 15})
-    assert (one_way.first_share, one_way.second_share) == (0.8, None)
-    other_way = shared_lines(reuse, "source", "copy")
-    assert (other_way.first, other_way.second, other_way.second_share) == ({10, 11, 12, 15}, {3, 4, 5, 8}, 0.8)
-    assert shared_lines(reuse, "source", "nobody") == shared_lines(reuse.iloc[:0], "source", "nobody")
-    assert not shared_lines(reuse, "source", "nobody").first
+def test_pair_shares_read_the_rows_between_two_articles_either_way():
+    reuse = pd.DataFrame({"article_id": ["copy", "other", "source"], "source_id": ["source", "source", "copy"],
+                          "shared": [0.8, 0.5, 0.3], "passages": [[], [], []], "basis": ["unknown"] * 3})
+    assert pair_shares(reuse, "copy", "source") == (0.8, 0.3)
+    assert pair_shares(reuse, "source", "other") == (None, 0.5)
+    assert pair_shares(reuse, "copy", "other") == (None, None)
+
+
+def test_shared_spans_mark_runs_of_five_words_found_in_the_other_body():
+    first = "শিরোনাম\nঢাকায় আজ ভারী বৃষ্টি হয়েছে, জানিয়েছে আবহাওয়া অফিস। নতুন বাক্য এখানে।\nশেষ লাইন"
+    second = "অন্য লাইন এখানে\n\u200cঢাকায় আজ ভারী বৃষ্টি হয়েছে জানিয়েছে আবহাওয়া অফিস।"
+    lines_of = [[(8, 69)], [(16, len(second))]]
+    mine, theirs = shared_spans((first, lines_of[0]), (second, lines_of[1]))
+    assert [first[a:b] for a, b in mine] == ["ঢাকায় আজ ভারী বৃষ্টি হয়েছে, জানিয়েছে আবহাওয়া অফিস।"]
+    assert [second[a:b] for a, b in theirs] == ["\u200cঢাকায় আজ ভারী বৃষ্টি হয়েছে জানিয়েছে আবহাওয়া অফিস।"]
+    assert shared_spans((first, [(0, 7)]), (second, lines_of[1])) == ([], [])  # a headline is no body
+    four = "এক দুই তিন চার"
+    assert shared_spans((four, [(0, len(four))]), (four, [(0, len(four))])) == ([], [])  # under five words

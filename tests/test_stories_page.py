@@ -64,7 +64,7 @@ def test_a_hostile_headline_is_shown_as_text(tmp_path, monkeypatch):
         assert "\\[x\\]\\(javascript\\:" in bare
 
 
-def test_the_compare_link_tints_the_shared_passages_in_both_articles(tmp_path, monkeypatch):
+def test_the_compare_link_marks_the_shared_passages_in_both_articles(tmp_path, monkeypatch):
     _with_copy(tmp_path, monkeypatch)
     (link,) = open_page(STORIES).dataframe[0].value["compare"].head(1)
     params = dict(part.split("=", 1) for part in link.split("?", 1)[1].split("&"))
@@ -73,7 +73,7 @@ def test_the_compare_link_tints_the_shared_passages_in_both_articles(tmp_path, m
     columns = [body for body in html_of(app) if 'class="kl kl-article"' in body]
     assert len(columns) == 2
     for body in columns:
-        tinted, plain = body.count('<p class="kl-shared">'), body.count("<p>")
-        assert tinted >= 3 and tinted > plain, "the copied body is tinted, line by line"
+        marked, paragraphs = body.count('<mark class="kl-shared">'), body.count("<p>")
+        assert marked >= 3 and marked >= paragraphs - 1, "the copied body is marked, paragraph by paragraph"
     notices = [body for body in html_of(app) if "found in the other one" in body]
     assert len(notices) >= 1 and "%" in notices[0]

@@ -1,7 +1,7 @@
 """Reader page: one article's raw dump (tinted by line kind) beside its clean text.
 
 ``/reader?article=<file name>`` opens an article directly, ``&compare=<file name>`` a
-second one beside it, the passages they share tinted in both; both follow the pickers so the
+second one beside it, the passages they share marked in both; both follow the pickers so the
 URL can be shared. Article text
 reaches the page only through the HTML views (``components.raw_page``, ``article_view``,
 ``date_view``, ``entity_view``: escaped, shown with ``st.html``).
@@ -11,12 +11,12 @@ from __future__ import annotations
 import streamlit as st
 
 from components import aggregate
-from components.article_view import article_html, facts_html, notice_html
+from components.article_view import article_html, body_ranges, facts_html, notice_html
 from components.date_view import date_notes
 from components.entity_view import mention_key_html, mention_spans
 from components.raw_page import fields_html, legend_html, raw_heading, raw_page_html
 from components.state import current
-from loaders.reuse import shared_lines
+from loaders.reuse import pair_shares, shared_spans
 
 LABEL_CHARS = 80
 PICKER_LIMIT = 1_000  # articles a picker lists; the sidebar filters reach the rest of a larger corpus
@@ -36,22 +36,28 @@ def option_labels(article_ids: list[str]) -> dict[str, str]:
     return {article_id: f"{text} · {site}" for article_id, text, site in zip(article_ids, short, sites)}
 
 
-def clean_article(article_id: str, shared: frozenset[int] = frozenset()) -> None:
+def clean_article(article_id: str, shared=()) -> None:
     """The clean article with its body mentions highlighted as links to the Entities page, and the
-    body lines numbered in ``shared`` tinted."""
+    ``shared`` (start, end) spans marked."""
     spans = mention_spans(mentions, entities, article_id)
     if spans:
         st.html(mention_key_html(span[4] for span in spans))
     st.html(article_html(by_id.loc[article_id], view.corpus.lines_of(article_id), spans, shared))
 
 
-def shared_notice(share: float | None, lines: frozenset[int]) -> str:
-    """What the tint in a compared column means."""
+def shared_notice(share: float | None, spans: list) -> str:
+    """What the marks in a compared column mean."""
     if share is not None:
-        return notice_html(f"{share:.0%} of this article's body is found in the other one: the tinted paragraphs.")
-    if lines:
-        return notice_html("The tinted paragraphs are found in the other article.")
+        return notice_html(f"{share:.0%} of this article's body is found in the other one: the marked passages.")
+    if spans:
+        return notice_html("The marked passages are found in the other article, five words in a row or more.")
     return notice_html("These two articles share no passage of text.")
+
+
+def body_of(article_id: str):
+    """The page text and body line offsets of an article, as :func:`loaders.reuse.shared_spans` takes them."""
+    row = by_id.loc[article_id]
+    return row["source"], body_ranges(row, view.corpus.lines_of(article_id))
 
 
 def raw_page(article_id: str) -> None:
@@ -157,12 +163,12 @@ if other is None:
         st.subheader("Clean article")
         clean_article(chosen)
 else:
-    shared = shared_lines(view.corpus.reuse, chosen, other)
-    sides = [(chosen, shared.first, shared.first_share), (other, shared.second, shared.second_share)]
-    for column, (article_id, lines, share) in zip(st.columns(2, gap="large"), sides):
+    spans = shared_spans(body_of(chosen), body_of(other))
+    shares = pair_shares(view.corpus.reuse, chosen, other)
+    for column, article_id, share, marked in zip(st.columns(2, gap="large"), (chosen, other), shares, spans):
         with column:
-            st.html(shared_notice(share, lines))
-            clean_article(article_id, lines)
+            st.html(shared_notice(share, marked))
+            clean_article(article_id, marked)
             with st.expander("Raw page and file facts"):
                 st.html(facts_html(by_id.loc[article_id]))
                 raw_page(article_id)
