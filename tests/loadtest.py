@@ -177,16 +177,32 @@ async def visit(browser, base: str, timeout_s: float, result: Session) -> None:
     result.exceptions += await page.locator(EXCEPTION).all_inner_texts()
 
 
-async def sessions_at_once(base: str, count: int, timeout_s: float, server: psutil.Process) -> tuple[list[Session], float, float]:
+def yield_to_server(server: psutil.Process, niceness: int) -> None:
+    """Give the browsers (the children of this process outside the server's tree) a lower CPU
+    priority; the renderers they start later inherit it."""
+    served = {member.pid for member in tree(server)}
+    for member in tree(psutil.Process())[1:]:
+        if member.pid not in served:
+            try:
+                member.nice(niceness)
+            except psutil.Error:
+                pass  # gone, or not ours to change
+
+
+async def sessions_at_once(base: str, count: int, timeout_s: float, server: psutil.Process, browser_nice: int = 0
+                           ) -> tuple[list[Session], float, float]:
     """``count`` sessions started together: (their results, total seconds, server MB with all of them still open).
 
-    Raises what any session met (a timeout, a missing element).
+    With ``browser_nice``, the browsers run at that lower CPU priority. Raises what any session
+    met (a timeout, a missing element).
     """
     from playwright.async_api import async_playwright
 
     results = [Session() for _ in range(count)]
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        if browser_nice:
+            yield_to_server(server, browser_nice)
         try:
             start = time.perf_counter()
             visits = asyncio.gather(*(visit(browser, base, timeout_s, result) for result in results))
@@ -198,13 +214,14 @@ async def sessions_at_once(base: str, count: int, timeout_s: float, server: psut
     return results, total, memory
 
 
-def run(corpus: Path, sessions: int, timeout_s: float) -> Run:
+def run(corpus: Path, sessions: int, timeout_s: float, browser_nice: int = 0) -> Run:
     """Serve ``corpus`` on a fresh parse cache and drive ``sessions`` browser sessions at once."""
     with tempfile.TemporaryDirectory(prefix="khobor-loadtest-") as cache:
         process, base = start_server({"CORPUS_DIR": str(corpus), "KHOBOR_CACHE_DIR": cache})
         try:
             with Usage(process.pid) as usage:
-                results, total, memory = asyncio.run(sessions_at_once(base, sessions, timeout_s, usage.server))
+                results, total, memory = asyncio.run(sessions_at_once(base, sessions, timeout_s, usage.server,
+                                                                             browser_nice))
         finally:
             stop_server(process)
     return Run(results, total, memory, max(usage.peak_mb, memory), usage.cpu_s(server=True), usage.cpu_s(server=False))
@@ -236,6 +253,8 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=ARTICLES, help="how many articles to generate")
     parser.add_argument("--sessions", type=int, default=SESSIONS)
     parser.add_argument("--timeout", type=float, default=300, help="seconds any one wait may take")
+    parser.add_argument("--browser-nice", type=int, default=0, metavar="N",
+                        help="run the browsers at this lower CPU priority (1-19), as when they are on other machines")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="khobor-loadtest-corpus-") as tmp:
         if args.corpus is None:
@@ -246,7 +265,8 @@ def main() -> int:
             large, large_name = args.corpus, str(args.corpus)
         runs = {}
         for name, corpus in [("sample (5 articles)", SAMPLE), (large_name, large)]:
-            runs[name] = (run(corpus, 1, args.timeout), run(corpus, args.sessions, args.timeout))
+            runs[name] = (run(corpus, 1, args.timeout, args.browser_nice),
+                          run(corpus, args.sessions, args.timeout, args.browser_nice))
             report(name, *runs[name], args.sessions)
     (_, sample), (_, large) = runs.values()
     ratio = large.total_s / sample.total_s
