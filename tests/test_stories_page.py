@@ -77,3 +77,18 @@ def test_the_compare_link_marks_the_shared_passages_in_both_articles(tmp_path, m
         assert marked >= 3 and marked >= paragraphs - 1, "the copied body is marked, paragraph by paragraph"
     notices = [body for body in html_of(app) if "found in the other one" in body]
     assert len(notices) >= 1 and "%" in notices[0]
+
+
+def test_a_large_story_lists_a_few_headlines_per_outlet_and_counts_the_rest(tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    shutil.copytree(SAMPLE_DIR, folder)
+    page = (SAMPLE_DIR / SEED).read_bytes()
+    for k in range(1, 8):  # the same page saved seven more times
+        (folder / f"again-{k}.txt").write_bytes(page + b"\n" * k)
+    monkeypatch.setenv("CORPUS_DIR", str(folder))
+    app = open_page(STORIES)
+    assert not app.exception
+    assert {m.label: m.value for m in app.metric}["Articles"] == "8"
+    headlines = [m.value for m in app.markdown if "reader?article=" in m.value]
+    assert len(headlines) == 5
+    assert any(c.value == "and 3 later article(s) of this outlet" for c in app.caption)

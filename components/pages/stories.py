@@ -14,9 +14,13 @@ import streamlit as st
 
 from components import aggregate, charts
 from components.escaping import markdown_literal
+from loaders.arrow_ops import isin
 from components.state import current
 
 TOP_STORIES = 200  # stories offered in the picker
+HEADLINES_PER_OUTLET = 5  # the earliest of each outlet's articles in a story; the count says the rest
+TIMELINE_POINTS = 400  # articles drawn one by one; a larger story is drawn as articles per outlet and day
+COPIES_SHOWN = 1_000  # copies listed, most shared first
 
 view = current()
 corpus = view.corpus
@@ -52,11 +56,18 @@ if dated.empty:
     st.info("None of these articles is dated.")
 else:
     points = dated.assign(at=dated["published"].dt.tz_localize(None))[["at", "site", "title", "when"]]
+    encoding = {"tooltip": [alt.Tooltip("site:N", title="Outlet"), alt.Tooltip("when:N", title="Published"),
+                            alt.Tooltip("title:N", title="Headline")]}
+    if len(points) > TIMELINE_POINTS:
+        st.caption(f"{len(points):,} dated articles: each circle is one outlet's articles of a day.")
+        points = points.assign(at=points["at"].dt.normalize()).groupby(["at", "site"], as_index=False).size()
+        encoding = {"size": alt.Size("size:Q", title="Articles"),
+                    "tooltip": [alt.Tooltip("site:N", title="Outlet"), alt.Tooltip("at:T", title="Day"),
+                                alt.Tooltip("size:Q", title="Articles")]}
     st.altair_chart(charts.styled(alt.Chart(points).mark_circle(size=120).encode(
         x=alt.X("at:T", title="Published (Dhaka time)"), y=alt.Y("site:N", title=None),
         color=alt.Color("site:N", scale=charts.site_colors(sorted(points["site"].unique())), legend=None),
-        tooltip=[alt.Tooltip("site:N", title="Outlet"), alt.Tooltip("when:N", title="Published"),
-                 alt.Tooltip("title:N", title="Headline")],
+        **encoding,
     ).properties(height=max(80, 34 * points["site"].nunique()))), key="stories_timeline")
 
 st.subheader("Headlines")
@@ -64,17 +75,23 @@ outlets = list(dict.fromkeys(story["site"]))
 for row_start in range(0, len(outlets), 3):
     for column, site in zip(st.columns(3), outlets[row_start : row_start + 3]):
         column.markdown(f"**{markdown_literal(site)}**")
-        for item in story[story["site"] == site].itertuples():
+        own = story[story["site"] == site]
+        for item in own.head(HEADLINES_PER_OUTLET).itertuples():
             headline = markdown_literal(item.title or item.article_id)
             column.markdown(f"[{headline}](reader?{urlencode({'article': item.article_id})})  \n"
                             f"<small>{markdown_literal(item.when)}</small>", unsafe_allow_html=True)
+        if len(own) > HEADLINES_PER_OUTLET:
+            column.caption(f"and {len(own) - HEADLINES_PER_OUTLET:,} later article(s) of this outlet")
 
 st.subheader("Republished text")
-ids = set(story["article_id"])
-copies = corpus.reuse[corpus.reuse["article_id"].isin(ids) & corpus.reuse["source_id"].isin(ids)]
+ids = story["article_id"]
+copies = corpus.reuse[isin(corpus.reuse["article_id"], ids) & isin(corpus.reuse["source_id"], ids)]
 if copies.empty:
     st.info("No article of this story repeats another's text.")
 else:
+    if len(copies) > COPIES_SHOWN:
+        st.caption(f"The {COPIES_SHOWN:,} copies sharing most of {len(copies):,}.")
+        copies = copies.nlargest(COPIES_SHOWN, "shared")
     site_of = dict(zip(story["article_id"], story["site"]))
     title_of = dict(zip(story["article_id"], story["title"].fillna("")))
     table = pd.DataFrame({
