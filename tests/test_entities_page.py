@@ -132,3 +132,30 @@ def test_a_saved_correction_records_when_and_who_and_the_page_lists_it(private_c
     assert abs(dt.datetime.now(dt.timezone.utc) - dt.datetime.fromisoformat(edit.at)) < dt.timedelta(minutes=1)
     (recent,) = [frame.value for frame in app.dataframe if "entity_id" in frame.value.columns and "by" in frame.value.columns]
     assert recent[["by", "entity_id", "action"]].values.tolist() == [["Rina", "kim_jong_un", "marked not an entity"]]
+
+
+LISTING_HEADLINES = ["পুতিনের সঙ্গে কিমের বৈঠক শেষ", "মস্কোয় পৌঁছেছেন কিম জং উন", "উত্তর কোরিয়ায় পুতিনের সফর নিয়ে আলোচনা",
+                     "রাশিয়া ও উত্তর কোরিয়ার চুক্তি সই", "ঢাকায় বৃষ্টি, জলাবদ্ধতা", "সিলেটে বন্যা পরিস্থিতির অবনতি",
+                     "বাণিজ্যমেলা শুরু হচ্ছে কাল", "ট্রাম্পের সঙ্গে পুতিনের ফোনালাপ"]
+
+
+def test_a_listing_page_s_mentions_count_only_when_listings_are_shown(tmp_path, monkeypatch):
+    import shutil
+
+    from .conftest import SAMPLE_DIR
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(SAMPLE_DIR, folder)
+    (folder / "latest.txt").write_text("সর্বশেষ খবর\n\n" + "\n\n".join(
+        f"{h}\n{i + 1} ঘণ্টা আগে | আন্তর্জাতিক" for i, h in enumerate(LISTING_HEADLINES)) + "\n", encoding="utf-8")
+    monkeypatch.setenv("CORPUS_DIR", str(folder))
+    counts = lambda app: next(c.value for c in app.caption if " mentions of " in c.value)  # noqa: E731
+    app = entities_page()
+    app.toggle(key="entities_furniture").set_value(True).run()  # a listing's lines are all furniture
+    set_aside = counts(app)
+    app.toggle(key="filter_listings").set_value(True).run()
+    assert not app.exception
+    shown = counts(app)
+    assert "in 5 articles" in set_aside and "in 6 articles" in shown
+    count = lambda caption: int(caption.split(" mentions")[0].replace(",", ""))  # noqa: E731
+    assert count(shown) > count(set_aside), "the listing's mentions count once it is shown"
