@@ -65,7 +65,8 @@ class Line:
     """One line of the source text with its classification.
 
     ``start``/``end`` index the original (decoded) text, newline excluded; ``text`` is the
-    cleaned, stripped line used for matching; ``dates`` holds the date expressions found.
+    cleaned, stripped line used for matching; ``dates`` holds the date expressions found;
+    ``template``: most pages of the page's site print this line (see :mod:`loaders.layout.site`).
     """
 
     n: int
@@ -75,6 +76,7 @@ class Line:
     kind: str
     reason: str
     dates: tuple = ()
+    template: bool = False
 
 def _resolve_pending(pending: list[LineFeatures], kinds: dict, as_body: bool) -> None:
     """Settle lines held back inside the body once we know whether the article went on.
@@ -247,7 +249,7 @@ def classify(source: str, title: str | None = None, page: bool = True,
 
 def _lines(feats: list[LineFeatures], kinds: dict[int, tuple[str, str]]) -> list[Line]:
     """Every line with the kind and reason given to it."""
-    return [Line(f.n, f.start, f.end, f.text, *kinds[f.n], dates=f.dates) for f in feats]
+    return [Line(f.n, f.start, f.end, f.text, *kinds[f.n], dates=f.dates, template=f.template) for f in feats]
 
 
 def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kinds: dict) -> None:

@@ -257,8 +257,11 @@ def extract(lines: list[Line]) -> Metadata:
     page_date, check = _page_date(lines)
     if published is None and dateline_value and dateline_value.iso:
         published = dateline_value
-    if published is None:
-        published = _infer_from_relative_day(body, page_date.date if page_date else None)
+    # A header date most of a site's pages print is the day they were saved, which says nothing
+    # of when an article written "গতকাল সোমবার" appeared; a page's own issue date does.
+    header = next((line for line in lines if page_date and line.n == page_date.line), None)
+    if published is None and header is not None and not header.template:
+        published = _infer_from_relative_day(body, page_date.date)
     partial = None
     if published is None:
         partial = next((v for _, _, v in candidates if not v.iso), None)

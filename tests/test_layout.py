@@ -150,6 +150,24 @@ def test_a_date_below_the_headline_stays_the_publish_date_when_pages_of_a_day_sh
     assert (articles["published_iso"] == "2025-05-14").all()
 
 
+def test_a_header_date_most_pages_of_a_site_print_dates_no_article_said_to_be_of_yesterday(tmp_path):
+    from loaders import load_corpus
+
+    folder = tmp_path / "site"
+    folder.mkdir()
+    yesterday = "গতকাল সোমবার রাজধানীতে এক অনুষ্ঠানে মন্ত্রী এসব কথা বলেন। তিনি আরও জানান, কাজ চলছে এবং শিগগির শেষ হবে।"
+    for i, title in enumerate(SITE_TITLES):
+        (folder / f"p{i}.txt").write_text(page(
+            ["ঢাকা, রবিবার ২৯ মার্চ ২০২৬", "১৫ চৈত্র ১৪৩২, ০৯ শাওয়াল ১৪৪৭"], ["হোম", "জাতীয়", "খেলা"], [title],
+            [yesterday, *PARAGRAPHS[i % 3:]], ["© ২০২৬ দৈনিক খবরের কাগজ"]), encoding="utf-8")
+    files = sorted(str(path) for path in folder.iterdir())
+    alone = load_corpus(files[:1], entities=False).articles.iloc[0]
+    # One page cannot tell its issue date (which dates "গতকাল সোমবার") from the day it was saved.
+    assert alone["published_basis"] == "inferred" and alone["page_date_iso"] == "2026-03-29"
+    articles = load_corpus(files, entities=False).articles
+    assert articles["published_iso"].isna().all() and (articles["page_date_iso"] == "2026-03-29").all()
+
+
 def test_the_same_article_saved_three_times_is_no_template_evidence(tmp_path):
     from loaders import load_corpus
 

@@ -130,14 +130,13 @@ def test_lifted_furniture_keeps_no_trace_of_its_own_article(harness):
 
 # ---------------------------------------------------------------- B: acceptance figures for the loaders
 # "Done means" of the issue: title, published and page kind >= 0.97, body F1 >= 0.95, outlet never
-# wrong. Every page and, for title and page kind, every furniture source meet them. The minimum
-# over sources of body F1 and published does not yet: FLOORS holds what the loaders reach there
-# (one source each falls short by a page or two: a TV-schedule article whose lines have no sentence
-# punctuation, a source text printing its headline again inside the body, and an undated text whose
-# "গতকাল মঙ্গলবার" is resolved against the crawl day's header date), so that any loss still fails.
+# wrong. Every page and, for title, published and page kind, every furniture source meet them. The
+# minimum over sources of body F1 does not yet: FLOORS holds what the loaders reach there (one
+# source falls short by one page: a TV-schedule article whose lines, after a video player and an
+# ad, have no sentence punctuation and read as a list of other stories), so that any loss still fails.
 
 THRESHOLDS = {"title": 0.97, "published": 0.97, "body_f1": 0.95, "page_kind": 0.97}
-FLOORS = {**THRESHOLDS, "published": 0.94, "body_f1": 0.93}
+FLOORS = {**THRESHOLDS, "body_f1": 0.945}
 
 
 @pytest.fixture(scope="module")

@@ -121,3 +121,16 @@ def test_phrase_lists_match_in_any_letter_case_without_the_ignorecase_flag():
         assert lex.citation_re.search(line), line
     assert not lex.citation_re.search("রাজধানীতে আজ বৃষ্টি হয়েছে")
     assert not (lex.citation_re.flags | lex.copyright_re.flags) & re.IGNORECASE
+
+
+def test_a_long_sentence_with_one_danda_is_running_text():
+    from loaders.layout.features import is_paragraph
+
+    sentence = ("৩০ মার্চ দুপুর ১২টা থেকে বিকাল সাড়ে ৫টা পর্যন্ত সর্বসাধারণের সঙ্গে ঢাকার স্কুল ও কলেজের ছাত্রছাত্রী এবং "
+                "৩১ মার্চ দুপুর ১২টা থেকে সাড়ে ৫টা পর্যন্ত সশস্ত্র বাহিনীর সদস্যদের পরিবার ও তিন বাহিনী পরিচালিত "
+                "স্কুল-কলেজের ছাত্রছাত্রীদের জন্য প্রদর্শনী উন্মুক্ত থাকবে বলে আয়োজকেরা আজ জানিয়েছেন।")
+    words = len(sentence.split())
+    assert 40 < words < 80
+    assert is_paragraph(sentence, words)
+    menu = " ".join(["জাতীয়", "রাজনীতি", "খেলা", "বিনোদন", "বাণিজ্য", "আন্তর্জাতিক"] * 7)  # no mark at all
+    assert not is_paragraph(menu, len(menu.split()))

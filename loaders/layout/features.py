@@ -119,7 +119,7 @@ def is_paragraph(text: str, words: int) -> bool:
     A long line needs some punctuation: a menu or tag cloud run into one line has none.
     """
     if words >= 25:
-        return sum(text.count(mark) for mark in _PROSE_MARKS) >= words / _WORDS_PER_MARK
+        return sum(text.count(mark) for mark in _PROSE_MARKS) >= max(1, words // _WORDS_PER_MARK)
     if "।" in text and words >= 5:
         return True
     if words >= 10 and _SENTENCE_END_RE.search(text):

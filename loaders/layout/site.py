@@ -4,8 +4,10 @@ One page alone cannot always tell its headline from a ticker item, or its publis
 from the site's "today" header. A scrape holds many pages of each site, and there the
 template shows: the ticker, the menu and the header date stand on most pages, while a
 headline stands on one. This pass looks only at what the single-page decisions chose as
-the headline and as a date line above it; where most pages of the same site print that
-line, the page is parsed again with it marked as template. A site with fewer than
+the headline and as a date line above it, and the header date a publish date was inferred from;
+where most pages of the same site print that line, the page is parsed again with it marked
+as template (a header date all of a site's pages share is the day they were saved, not the
+day an article was written). A site with fewer than
 ``MIN_PAGES`` pages gives no evidence, so a lone page is never changed.
 """
 from __future__ import annotations
@@ -30,7 +32,8 @@ def site_of(articles: pd.DataFrame) -> pd.Series:
 
 
 def _chosen_lines(articles: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
-    """(content_hash, text) of each page's headline line and of a publish-date line above it."""
+    """(content_hash, text) of each page's headline line, of a publish-date line above it, and of
+    the header date a publish date was inferred from ("গতকাল সোমবার" before that day)."""
     titles = lines.loc[lines["kind"].astype(str).eq("title"), ["content_hash", "n", "text"]]
     published = articles[["content_hash", "published_line"]].dropna()
     dated = lines.merge(published, left_on=["content_hash", "n"], right_on=["content_hash", "published_line"])
@@ -38,7 +41,10 @@ def _chosen_lines(articles: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
     # A date below the headline is the article's own even when pages of one day share it.
     above = first_title.reindex(dated["content_hash"]).fillna(-1).to_numpy()
     dated = dated[dated["n"].to_numpy() < above]
-    return pd.concat([titles[["content_hash", "text"]], dated[["content_hash", "text"]]], ignore_index=True)
+    inferred = articles.loc[articles["published_basis"].eq("inferred"), ["content_hash", "page_date_line"]].dropna()
+    anchors = lines.merge(inferred, left_on=["content_hash", "n"], right_on=["content_hash", "page_date_line"])
+    return pd.concat([titles[["content_hash", "text"]], dated[["content_hash", "text"]],
+                      anchors[["content_hash", "text"]]], ignore_index=True)
 
 
 def page_sites(articles: pd.DataFrame) -> pd.Series:
