@@ -48,8 +48,10 @@ def correction_panel(view: View, entity_id: str) -> None:
                 _save(view, author, lambda c: c.retype(entity_id, kind), entity_id, "retype", kind)
         with merge.form("entities_merge_form", border=False):
             others = [e for e in names.index[:MERGE_CHOICES] if e != entity_id]
+            # A dict's get, not a closure: Streamlit keeps a widget's format_func with the session.
+            shown = {e: f"{display_name(names.at[e, 'name_bn'], names.at[e, 'label_en'])} ({e})" for e in others}
             into = st.selectbox("Count it as part of", others, index=None, placeholder="Choose an entity",
-                                format_func=lambda e: f"{display_name(names.at[e, 'name_bn'], names.at[e, 'label_en'])} ({e})")
+                                format_func=shown.get)
             if st.form_submit_button("Merge") and into:
                 _save(view, author, lambda c: c.merge(entity_id, into), entity_id, "merge", into)
         with alias.form("entities_alias_form", border=False):

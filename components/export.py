@@ -34,3 +34,8 @@ def to_parquet_bytes(articles: pd.DataFrame) -> bytes:
     buffer = io.BytesIO()
     export_frame(articles).to_parquet(buffer, index=False)
     return buffer.getvalue()
+
+
+def rows_as(encode, articles: pd.DataFrame, index: pd.Index) -> bytes:
+    """``encode`` (:func:`to_csv_bytes` or :func:`to_parquet_bytes`) of the rows of ``articles`` at ``index``."""
+    return encode(articles.loc[index])

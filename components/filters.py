@@ -42,7 +42,9 @@ def site_label(key: str, names: dict[str, str]) -> str:
 
 
 def apply_filters(articles: pd.DataFrame, filters: Filters, entity_articles: set[str] | None = None) -> pd.DataFrame:
-    """Rows of ``articles`` that pass ``filters``, with every column but ``source`` (the page text).
+    """Rows of ``articles`` that pass ``filters``, with every column but ``source`` and ``body`` (the
+    page text and the article text: each session keeps its filtered rows, and pages that show text
+    take it from the corpus).
 
     Dates compare the published day (Asia/Dhaka); articles without a full published date
     pass only when ``include_undated`` is on, whatever the range. Pages that list other
@@ -72,8 +74,8 @@ def apply_filters(articles: pd.DataFrame, filters: Filters, entity_articles: set
     query = clean(filters.query).strip()
     if query:
         keep &= contains(articles["title"], query) | contains(articles["body"], query)
-    # The page text stays behind: it is most of the table's memory, and the Reader takes it from the corpus.
-    return rows_where(articles.drop(columns="source", errors="ignore"), keep)
+    # The texts stay behind: they are most of the table's memory, and the Reader takes them from the corpus.
+    return rows_where(articles.drop(columns=["source", "body"], errors="ignore"), keep)
 
 
 def set_aside(articles: pd.DataFrame) -> int:

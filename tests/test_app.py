@@ -46,3 +46,16 @@ def test_sidebar_entity_filter_narrows_every_page(monkeypatch, tmp_path):
     app.switch_page("components/pages/entities.py").run()
     assert not app.exception
     assert {m.label: m.value for m in app.metric}["Articles"] == "1"
+
+
+def test_the_overview_table_sends_the_first_thousand_rows_and_says_so(tmp_path, monkeypatch):
+    from .corpus_factory import write_corpus
+
+    monkeypatch.setenv("CORPUS_DIR", str(write_corpus(tmp_path / "corpus", 1_020)))
+    monkeypatch.setenv("KHOBOR_CACHE_DIR", str(tmp_path / "cache"))
+    app = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=300).run()
+    assert not app.exception
+    shown = int({m.label: m.value for m in app.metric}["Articles"].replace(",", ""))
+    assert shown > 1_000
+    assert len(app.dataframe[-1].value) == 1_000
+    assert any(f"the first 1,000 of {shown:,} articles" in c.value for c in app.caption)

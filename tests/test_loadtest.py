@@ -11,5 +11,5 @@ def test_concurrent_sessions_reach_every_page_without_exception(chromium):
     pytest.importorskip("playwright.async_api")
     result = run(SAMPLE_DIR, sessions=3, timeout_s=90)  # a page or filter that never draws raises a timeout
     assert result.exceptions == []
-    assert [len(session.page_s) for session in result.sessions] == [len(VISITS) + 1] * 3  # four pages and the filter
+    assert [len(session.page_s) for session in result.sessions] == [len(VISITS) + 1] * 3  # five pages and the filter
     assert result.memory_mb > 0

@@ -58,7 +58,8 @@ top_n = controls[2].number_input("Show top", min_value=5, max_value=100, value=2
 include_furniture = controls[3].toggle("Count boilerplate too", value=False, key="entities_furniture",
                                        help="Also count names in headline lists, menus and footers, not only in the article.")
 
-mentions = entity_stats.counted(view.mentions, include_furniture)
+in_filtered = view.mentions  # selected once for this run
+mentions = entity_stats.counted(in_filtered, include_furniture)
 top = entity_stats.top_entities(mentions, view.entities, tuple(types or ()), by, int(top_n))
 if top.empty:
     st.info("No entity mentions in the filtered articles." if articles.size else "No articles match the sidebar filters.")
@@ -68,7 +69,7 @@ chart_event = st.altair_chart(entity_charts.top_chart(top, by), on_select="rerun
                               selection_mode=entity_charts.PICK)
 st.caption(f"{len(mentions):,} mentions of {mentions['entity_id'].nunique():,} entities in {len(articles):,} articles. "
            + RANKING_NOTE[by] + " Click a bar, or pick below, to look at one entity.")
-aside = entity_stats.set_aside(view.mentions, view.entities)
+aside = entity_stats.set_aside(in_filtered, view.entities)
 if not aside.empty:
     own = is_self_mention(aside["reason"])
     parts = {"outlet(s) naming themselves": int(own.sum()), "word(s) that are not names": int((~own).sum())}
@@ -89,9 +90,12 @@ if picked_on_chart:
     st.query_params["entity"] = picked_on_chart[0]["entity_id"]
 wanted = st.query_params.get("entity")
 choices = ranked + [wanted] if wanted in names.index and wanted not in ranked else ranked
+# A dict's get, not a lambda: Streamlit keeps a widget's format_func with the session, and a lambda
+# here would keep this page's whole namespace (the filtered rows and mentions) with it.
+shown = {e: entity_stats.display_name(names.at[e, "name_bn"], names.at[e, "label_en"]) for e in choices}
 entity_id = st.selectbox(
     "Entity", choices, index=choices.index(wanted) if wanted in choices else 0, key=f"entities_pick_{wanted}",
-    format_func=lambda e: entity_stats.display_name(names.at[e, "name_bn"], names.at[e, "label_en"]),
+    format_func=shown.get,
 )
 st.query_params["entity"] = entity_id
 entity = names.loc[entity_id]

@@ -1,11 +1,15 @@
 """Overview page: what is in the corpus, how well it parsed, and the articles table."""
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
-from components.export import to_csv_bytes, to_parquet_bytes
+from components.export import rows_as, to_csv_bytes, to_parquet_bytes
 from components.filters import set_aside, site_keys
 from components.state import current
+
+TABLE_ROWS = 1_000  # rows sent to each browser: a larger table costs every session its transfer and drawing
 
 view = current()
 articles = view.articles
@@ -37,9 +41,11 @@ if len(corpus.errors):
                      column_config={"article_id": "File", "error": "Why"})
 
 st.subheader("Articles")
-st.caption("Select a row to open it in the Reader.")
+st.caption("Select a row to open it in the Reader." + (
+    f" The table lists the first {TABLE_ROWS:,} of {len(articles):,} articles: narrow them with the sidebar, "
+    "or download them all below." if len(articles) > TABLE_ROWS else ""))
 table = articles[["article_id", "label", "outlet_name_en", "published_iso", "published_basis",
-                  "attributions", "n_body_lines", "boilerplate_share"]].reset_index(drop=True)
+                  "attributions", "n_body_lines", "boilerplate_share"]].head(TABLE_ROWS).reset_index(drop=True)
 # Say what is missing instead of showing "None".
 table = table.assign(outlet_name_en=table["outlet_name_en"].fillna("unknown"),
                      published_iso=table["published_iso"].fillna("undated"),
@@ -66,9 +72,12 @@ if event.selection.rows:
     st.switch_page("components/pages/reader.py", query_params={"article": table.loc[event.selection.rows[0], "article_id"]})
 
 left, right, _ = st.columns([1, 1, 2])
-# Callables: the files are built only when someone clicks, not on every rerun.
-left.download_button("Download CSV", lambda: to_csv_bytes(articles), "khobor-lens-articles.csv", "text/csv",
-                     key="overview_csv", on_click="ignore", icon=":material/download:")
-right.download_button("Download Parquet", lambda: to_parquet_bytes(articles), "khobor-lens-articles.parquet",
-                      "application/vnd.apache.parquet", key="overview_parquet", on_click="ignore",
-                      icon=":material/download:")
+# Callables: the files are built only when someone clicks, not on every rerun. Streamlit keeps them
+# with the session, so they hold the shared corpus and the filtered rows' index, not a copy of the
+# rows (a lambda here would hold this page's whole namespace).
+left.download_button("Download CSV", partial(rows_as, to_csv_bytes, corpus.articles, articles.index),
+                     "khobor-lens-articles.csv", "text/csv", key="overview_csv", on_click="ignore",
+                     icon=":material/download:")
+right.download_button("Download Parquet", partial(rows_as, to_parquet_bytes, corpus.articles, articles.index),
+                      "khobor-lens-articles.parquet", "application/vnd.apache.parquet", key="overview_parquet",
+                      on_click="ignore", icon=":material/download:")

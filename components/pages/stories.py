@@ -39,8 +39,10 @@ if sizes.empty:
     st.stop()
 ranked = sizes.sort_values(["outlets", "articles", "first"], ascending=[False, False, True], kind="stable").head(TOP_STORIES)
 labels = corpus.story_table.set_index("story_id")["label"].reindex(ranked.index).fillna("(no headline)")
-story_id = st.selectbox("Story", ranked.index.tolist(), key="stories_story",
-                        format_func=lambda s: f"{labels[s]} · {ranked.at[s, 'outlets']} outlet(s), {ranked.at[s, 'articles']} articles")
+# A dict's get, not a lambda: Streamlit keeps a widget's format_func with the session, and a lambda
+# here would keep this page's whole namespace (the filtered rows) with it.
+shown = {s: f"{labels[s]} · {ranked.at[s, 'outlets']} outlet(s), {ranked.at[s, 'articles']} articles" for s in ranked.index}
+story_id = st.selectbox("Story", ranked.index.tolist(), key="stories_story", format_func=shown.get)
 story = members[members["story_id"] == story_id].sort_values(["published", "article_id"], na_position="last")
 story = story.assign(when=aggregate.published_text(story))
 first = story.iloc[0]
