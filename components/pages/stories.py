@@ -50,7 +50,8 @@ first = story.iloc[0]
 columns = st.columns(3)
 columns[0].metric("Articles", len(story))
 columns[1].metric("Outlets", story["site"].nunique())
-columns[2].metric("First published by", first["site"], help=first["when"])
+# The metric's large type fits an outlet's first name ("Prothom Alo"), not "Prothom Alo (প্রথম আলো)".
+columns[2].metric("First published by", first["site"].split(" (")[0], help=markdown_literal(f"{first['site']}, {first['when']}"))
 
 st.subheader("Timeline")
 dated = story.dropna(subset=["published"])
