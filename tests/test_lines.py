@@ -134,3 +134,5 @@ def test_a_long_sentence_with_one_danda_is_running_text():
     assert is_paragraph(sentence, words)
     menu = " ".join(["জাতীয়", "রাজনীতি", "খেলা", "বিনোদন", "বাণিজ্য", "আন্তর্জাতিক"] * 7)  # no mark at all
     assert not is_paragraph(menu, len(menu.split()))
+    with_a_domain = menu + " যোগাযোগ: info@khoborerkagoj.com"  # one dot, and no sentence ends the line
+    assert not is_paragraph(with_a_domain, len(with_a_domain.split()))

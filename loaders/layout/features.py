@@ -119,7 +119,10 @@ def is_paragraph(text: str, words: int) -> bool:
     A long line needs some punctuation: a menu or tag cloud run into one line has none.
     """
     if words >= 25:
-        return sum(text.count(mark) for mark in _PROSE_MARKS) >= max(1, words // _WORDS_PER_MARK)
+        # A line that ends a sentence needs a mark per whole 40 words (one long sentence is prose);
+        # any other long line one per 40 words or part, so that a menu with one dot stays a menu.
+        per = words // _WORDS_PER_MARK if _SENTENCE_END_RE.search(text) else -(-words // _WORDS_PER_MARK)
+        return sum(text.count(mark) for mark in _PROSE_MARKS) >= max(1, per)
     if "।" in text and words >= 5:
         return True
     if words >= 10 and _SENTENCE_END_RE.search(text):
