@@ -53,7 +53,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import compress
-from pathlib import Path
 from typing import Protocol
 
 import numpy as np
