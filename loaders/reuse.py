@@ -29,7 +29,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,9 +53,7 @@ ESTIMATE_FLOOR = 0.25  # of the smaller body, as the signatures estimate it: MIN
 LINE_MATCH = 0.5  # a line belongs to a passage when half its shingles are in the other body
 _MAX_BUCKET = 50  # bodies sharing one band value beyond this are template text, not copies
 _PUNCT = r"[।॥,;:!?\"'“”‘’()\[\]{}<>«»—–\-/|…*#.•]+"  # a word's punctuation is no part of it
-_PUNCT_RE = re.compile(_PUNCT)
 _TOKEN = re.compile(r"\S+")
-_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant: shingle hash = polynomial in word hashes
 
 
@@ -103,15 +100,12 @@ Body = tuple[str, list[tuple[int, int]]]  # a page's text and the (start, end) o
 
 
 def _body_words(body: Body) -> list[tuple[str, int, int, int]]:
-    """Each word of the body lines, as :func:`normalise` reads it, with the offsets of the text it
-    came from and the index of its line."""
+    """Each word of the body lines, as :func:`normalise` reads it, with the offsets of the
+    whitespace-separated token it came from and the index of its line."""
     text, ranges = body
-    words = []
-    for line, (start, end) in enumerate(ranges):
-        for token in _TOKEN.finditer(text, start, end):
-            folded = unicodedata.normalize("NFC", _INVISIBLE.sub("", token.group()))
-            words.extend((word, token.start(), token.end(), line) for word in _PUNCT_RE.sub(" ", folded).split())
-    return words
+    tokens = [(token, line) for line, (start, end) in enumerate(ranges) for token in _TOKEN.finditer(text, start, end)]
+    read = normalise(pa.array([token.group() for token, _ in tokens], type=pa.string())).to_pylist()
+    return [(word, token.start(), token.end(), line) for (token, line), words in zip(tokens, read) for word in words]
 
 
 def shared_spans(first: Body, second: Body) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -137,8 +131,16 @@ def shared_spans(first: Body, second: Body) -> tuple[list[tuple[int, int]], list
 
 def normalise(texts: pa.Array) -> pa.ListArray:
     """The words of each body line: NFC, invisible characters dropped, split at spaces, edge punctuation trimmed."""
+    if isinstance(texts, pa.ChunkedArray):
+        texts = texts.combine_chunks()  # the word offsets below are rebuilt for one array
     text = pc.replace_substring_regex(pc.utf8_normalize(texts, "NFC"), f"[{INVISIBLE}]", "")
-    return pc.utf8_split_whitespace(pc.replace_substring_regex(text, _PUNCT, " "))
+    words = pc.utf8_split_whitespace(pc.replace_substring_regex(text, _PUNCT, " "))
+    # Arrow's split gives an empty word for a space at either end (a final danda), and one for an
+    # empty line: those are no words.
+    flat = pc.list_flatten(words)
+    kept = pc.not_equal(flat, "")
+    counts = np.bincount(pc.filter(pc.list_parent_indices(words), kept).to_numpy(), minlength=len(words))
+    return pa.ListArray.from_arrays(np.concatenate([[0], np.cumsum(counts)]).astype(np.int32), pc.filter(flat, kept))
 
 
 def _word_hash(word: str) -> int:
@@ -179,7 +181,7 @@ def body_table(articles: pd.DataFrame, lines: pd.DataFrame, prior: pd.Series | N
     body = body[counts > 0]  # a line of punctuation alone has no words
     counts = counts[counts > 0]
     words = pc.list_flatten(split)
-    codes = pc.dictionary_encode(words).combine_chunks() if isinstance(words, pa.ChunkedArray) else pc.dictionary_encode(words)
+    codes = pc.dictionary_encode(words)
     hashes = np.fromiter((_word_hash(w) for w in codes.dictionary.to_pylist()), np.uint64, len(codes.dictionary))
     word_hashes = hashes[codes.indices.to_numpy(zero_copy_only=False)]
     furniture, site_lines = _site_furniture(body["article_id"], articles, word_hashes, counts, prior, counted)

@@ -103,6 +103,7 @@ def test_republished_copies_of_real_articles_are_found(generated):
     gold = {frozenset(pair) for pair in made.gold}
     assert len(gold) >= 100
     precision, recall = len(found & gold) / len(found), len(found & gold) / len(gold)
+    print(f"reuse on real copies: precision {precision:.2f}, recall {recall:.2f} ({len(found & gold)} of {len(gold)})")
     assert precision >= 0.95 and recall >= 0.95, (precision, recall)
     directed = set(zip(corpus.reuse["article_id"], corpus.reuse["source_id"], corpus.reuse["basis"]))
     right = sum((copy, source, "published") in directed for copy, source in made.gold)
