@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components.filters import listed
 from components.sidebar import FilterOptions, filter_options
 from loaders import Corpus, ReadOptions, load_corpus, parse_documents, sources_from_bytes
 from loaders.arrow_ops import isin
@@ -62,8 +63,7 @@ class LoadedCorpus:
             if self._corrected is None or self._corrected[0] != signature:
                 entities, mentions = apply_corrections(self.corpus.entities, self.corpus.mentions, corrections)
                 articles = self.corpus.articles
-                pages = articles["article_id"][articles["page_kind"].fillna("article").eq("article")] \
-                    if "page_kind" in articles else articles["article_id"]
+                pages = articles["article_id"][~listed(articles)]
                 in_pages = mentions if len(pages) == len(articles) else mentions[isin(mentions["article_id"], pages)]
                 self._corrected = (signature, (entities, mentions, in_pages))
             return self._corrected[1]

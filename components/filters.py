@@ -54,7 +54,7 @@ def apply_filters(articles: pd.DataFrame, filters: Filters, entity_articles: set
     """
     keep = pd.Series(True, index=articles.index)
     if not filters.include_listings:
-        keep &= articles["page_kind"].eq("article")
+        keep &= ~listed(articles)
     published = articles["published"]
     day = (published.dt.tz_localize(None) if published.dt.tz is not None else published).dt.normalize()
     undated = published.isna()
@@ -78,9 +78,17 @@ def apply_filters(articles: pd.DataFrame, filters: Filters, entity_articles: set
     return rows_where(articles.drop(columns=["source", "body"], errors="ignore"), keep)
 
 
+def listed(articles: pd.DataFrame) -> pd.Series:
+    """Whether each page lists other stories (a listing, archive, section or home page) rather than
+    being an article; a table without ``page_kind`` holds articles only."""
+    if "page_kind" not in articles:
+        return pd.Series(False, index=articles.index)
+    return articles["page_kind"].fillna("article").ne("article")
+
+
 def set_aside(articles: pd.DataFrame) -> int:
     """How many pages of the corpus are not articles (listings, archives, section and home pages)."""
-    return int(articles["page_kind"].ne("article").sum())
+    return int(listed(articles).sum())
 
 
 def rows_where(frame: pd.DataFrame, mask: pd.Series) -> pd.DataFrame:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components.filters import Filters
+from components.filters import Filters, set_aside
 from loaders import Corpus
 from loaders.arrow_ops import isin
 
@@ -51,8 +51,7 @@ class View:
     @cached_property
     def pages(self) -> int:
         """The number of article pages (not listings) in the corpus."""
-        articles = self.corpus.articles
-        return int(articles["page_kind"].fillna("article").eq("article").sum()) if "page_kind" in articles else len(articles)
+        return len(self.corpus.articles) - set_aside(self.corpus.articles)
 
 
 def publish(view: View) -> None:
