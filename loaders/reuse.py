@@ -112,12 +112,13 @@ def shared_spans(first: Body, second: Body) -> tuple[list[tuple[int, int]], list
     """The runs of words each body shares with the other, ``SHINGLE`` words in a row or more (what
     the reuse table counts), as (start, end) offsets into each text, one run per line at most."""
     words = [_body_words(first), _body_words(second)]
-    grams = [{tuple(w[0] for w in side[i : i + SHINGLE]) for i in range(len(side) - SHINGLE + 1)} for side in words]
+    grams = [[tuple(w[0] for w in side[i : i + SHINGLE]) for i in range(len(side) - SHINGLE + 1)] for side in words]
+    known = [set(side) for side in grams]
     spans: list[list[tuple[int, int]]] = [[], []]
     for side in (0, 1):
         found = [False] * len(words[side])
-        for i in range(len(words[side]) - SHINGLE + 1):
-            if tuple(w[0] for w in words[side][i : i + SHINGLE]) in grams[1 - side]:
+        for i, gram in enumerate(grams[side]):
+            if gram in known[1 - side]:
                 found[i : i + SHINGLE] = [True] * SHINGLE
         for k, (word, found_here) in enumerate(zip(words[side], found)):
             if not found_here:
