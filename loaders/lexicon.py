@@ -13,6 +13,7 @@ from .textnorm import WORD_END, WORD_START, clean
 logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).with_name("data")
+PERSON_WORDS_PATH = DATA_DIR / "person_words.txt"
 
 # Bullets, quotes and separators that frame a furniture line without changing what it says.
 _FRAME_CHARS = " \t•·●▪◦*-–—|:：;,.!?'\"‘’“”()[]{}<>«»‹›/\\"
@@ -74,6 +75,7 @@ class Lexicon:
     citation_re: re.Pattern
     relative_days: dict[str, int]
     relative_day_re: re.Pattern
+    person_words: frozenset[str]  # words mostly written as part of a person's name (data/person_words.txt)
 
     def pattern_kind(self, line: str) -> str | None:
         """Kind of the first full-line pattern that matches ``line`` (cleaned), if any."""
@@ -122,6 +124,8 @@ def lexicon() -> Lexicon:
         citation_re=re.compile(_caseless_alternation(data["citation"]["cues"])),
         relative_days=relative,
         relative_day_re=re.compile(WORD_START + "(?P<word>" + _alternation(relative) + ")"),
+        person_words=frozenset(key_of(line) for line in PERSON_WORDS_PATH.read_text(encoding="utf-8").splitlines()
+                               if line and not line.startswith("#")),
     )
     logger.debug("lexicon loaded: %d list headings, %d exact phrases", len(lex.list_headings), len(lex.exact))
     return lex

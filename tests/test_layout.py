@@ -184,3 +184,46 @@ def test_an_outlet_name_at_the_end_of_a_menu_is_no_evidence():
     assert article.title == TITLE and article.meta.outlet is None
     named = parse_article(page([TITLE, "আজকের পত্রিকা", "১৩ মে ২০২৫, ০৯:৪০ পিএম"], PARAGRAPHS))
     assert named.meta.outlet == "ajkerpatrika"  # standing alone under the headline, it names the outlet
+
+
+def test_an_authors_name_alone_above_the_text_is_a_byline_not_the_headline():
+    text = page(MENU, [TITLE, "রফিকুল ইসলাম, চট্টগ্রাম", "১৩ মে ২০২৫, ০৯:৪০ পিএম"], PARAGRAPHS)
+    article = parse_article(text)
+    assert article.title == TITLE
+    kinds = {line.text: line.kind for line in article.lines}
+    assert kinds["রফিকুল ইসলাম, চট্টগ্রাম"] == "byline"
+    # Two words that are no one's name stay free to be a headline.
+    assert parse_article(page(["মিরপুরে আগুন"], PARAGRAPHS)).title == "মিরপুরে আগুন"
+
+
+def test_a_ticker_may_carry_a_one_word_label_but_a_row_of_single_words_is_no_ticker():
+    ticker = "ভিডিও | বাজেট পাস হলো সংসদে | টেস্টে জয় পেল বাংলাদেশ | বৃষ্টিতে জলাবদ্ধতা রাজধানীতে"
+    reasons = {line.text: line.reason for line in parse_article(page([ticker, TITLE], PARAGRAPHS)).lines}
+    assert "ticker" in reasons[ticker]
+    words = "জাতীয় | রাজনীতি | খেলা | বিনোদন"
+    reasons = {line.text: line.reason for line in parse_article(page([words, TITLE], PARAGRAPHS)).lines}
+    assert "ticker" not in reasons[words]
+
+
+def test_a_two_step_breadcrumb_of_section_names_is_never_the_headline():
+    article = parse_article(page(["হোম / প্রযুক্তি"], PARAGRAPHS))
+    assert article.title is None
+    assert parse_article(page(["হোম / প্রযুক্তি", TITLE], PARAGRAPHS)).title == TITLE
+
+
+def test_an_english_headline_may_mix_in_bengali_words():
+    paragraphs = [
+        "The city corporation said on Tuesday that the new bus route would open next month, after a survey of commuters.",
+        "Officials said the route would link the northern suburbs with the business district and cut travel time by half.",
+        "Residents welcomed the plan, but some shopkeepers said the construction had already hurt their trade this year.",
+    ]
+    headline = "New bus route for Dhaka commuters (পর্ব-১০)"
+    assert parse_article(page(["Home", "News"], [headline], paragraphs)).title == headline
+
+
+def test_one_word_in_common_with_the_text_does_not_make_a_listed_story_the_headline():
+    headline = "ভয়াবহ দুর্ঘটনা এড়ানো গেল"   # shares no word with the text
+    paragraphs = [PARAGRAPHS[0].replace("আজ সকালে", "আজ সকালের সময়"), *PARAGRAPHS[1:]]
+    listed = "সর্বশেষ সময়"                # a story-list entry that shares only "সময়" with it
+    article = parse_article(page([listed, headline, "১৩ মে ২০২৫, ০৯:৪০ পিএম"], paragraphs, OTHER_STORIES, [listed]))
+    assert article.title == headline

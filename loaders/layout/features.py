@@ -34,6 +34,10 @@ _WORDS_PER_MARK = 40      # running text has a sentence end or comma at least th
 _MENU_ENTRY_WORDS = 2     # menu links are a word or two (আজকের পত্রিকা); headlines and names are longer
 _MENU_WINDOW = 2          # menu entries in a row beside an outlet name that make it one of them
 _TICKER_ITEMS = 3
+_TICKER_LABEL_SHARE = 0.25  # items of a ticker that may be one word (a "উদ্ধৃতি" or "ভিডিও" label among headlines)
+_AUTHOR_LINE_WORDS = 7     # a name and the place it is filed from
+_AUTHOR_NAME_WORDS = 4     # "আবদুল্লাহ আল মামুন", "মো. রফিকুল ইসলাম"
+_AUTHOR_PLACE_WORDS = 2    # "…, চট্টগ্রাম", "…, কক্সবাজার প্রতিনিধি" is a reporter word
 _TICKER_DATE_SHARE = 0.3   # more of the line than this in dates: a "date | আপডেট: date" line, not headlines
 _MENU_ENTRY_KINDS = frozenset({None, "section_label", "menu", "widget", "share_widget", "pagination", "outlet_label"})
 _STEM_CHARS = 4
@@ -127,7 +131,7 @@ def is_paragraph(text: str, words: int) -> bool:
         return True
     if words >= 10 and _SENTENCE_END_RE.search(text):
         return True
-    return words >= 6 and text.count(",") >= 3
+    return words >= 8 and text.count(",") >= 3
 
 
 def _date_coverage(text: str, found: tuple) -> float:
@@ -165,9 +169,23 @@ def _run_together_sections(key: str) -> int:
 
 
 def _ticker(text: str) -> bool:
-    """Three or more headlines on one line between | marks, none a sentence (a headline may have one |)."""
+    """Three or more headlines on one line between | marks, none a sentence (a headline may have one |).
+    A few items may be one-word labels; a row of single words is a menu, not a ticker."""
     segments = [s.split() for s in text.split("|")]
-    return len(segments) >= _TICKER_ITEMS and "।" not in text and all(len(words) >= 2 for words in segments)
+    headlines = sum(len(words) >= 2 for words in segments)
+    return (len(segments) >= _TICKER_ITEMS and "।" not in text and headlines >= _TICKER_ITEMS
+            and all(words for words in segments) and headlines >= (1 - _TICKER_LABEL_SHARE) * len(segments))
+
+
+def _author_name(text: str) -> bool:
+    """Is the line a person's name alone, perhaps with the place a reporter files from
+    ("রফিকুল ইসলাম, চট্টগ্রাম"): two to four words, each mostly written as part of a name."""
+    if any(mark in text for mark in "।?!:"):
+        return False
+    name, _, place = text.partition(",")
+    words = name.split()
+    return (2 <= len(words) <= _AUTHOR_NAME_WORDS and len(place.split()) <= _AUTHOR_PLACE_WORDS
+            and all(key_of(w) in lexicon().person_words for w in words))
 
 
 def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> tuple[str | None, str]:
@@ -204,6 +222,8 @@ def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> t
         return "desk", "desk name"
     if words <= 5 and lex.byline_re.search(text):
         return "byline", "reporter word (প্রতিবেদক, প্রতিনিধি …)"
+    if words <= _AUTHOR_LINE_WORDS and not bullet and _author_name(text):
+        return "byline", "a person's name alone on the line (the author)"
     if words <= 6 and not bullet and _whole_line_source(text):
         return "outlet_label", "outlet or agency name alone on the line"
     if words <= 3 and lex.link_item_marker.fullmatch(key):

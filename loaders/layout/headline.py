@@ -23,23 +23,29 @@ PASSABLE = frozenset({
 HEAD_ZONE_LINES = 25       # content lines above the block searched for the headline
 LIST_RUN = 3               # adjacent headline-like lines that make a list, not a headline
 MIN_OVERLAP = 0.3          # share of a headline's words the article text repeats, to prefer it by content
+MIN_SHARED_WORDS = 2       # and how many: one shared word ("সময়") is chance, not content
 _OVERLAP_MARGIN = 0.25     # by how much it must beat the line position alone would choose
 _ARTICLE_LINES = 8         # content lines of the block read for the article's words
 _NAME_WORDS = 4            # an author's name line: "আবদুল্লাহ আল মামুন"
 STANDFIRST_WORDS = 10      # a candidate this long right above the text is a standfirst when a headline tops it
 _BREADCRUMB_TAIL_RE = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 _CRUMB_SEP_RE = re.compile(r"\s[»›>/]\s")
+_LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
 
 
 def _breadcrumb(f: LineFeatures) -> bool:
-    """A "হোম » জাতীয় » …" line: two or more steps."""
-    return len(_CRUMB_SEP_RE.findall(f.text)) >= 2
+    """A "হোম » জাতীয় » …" line: three or more steps, or two that are both section names or page
+    phrases ("হোম / প্রযুক্তি")."""
+    steps = _CRUMB_SEP_RE.split(f.text)
+    lex = lexicon()
+    return len(steps) >= 3 or (len(steps) == 2 and all(key_of(s) in lex.sections or key_of(s) in lex.exact for s in steps))
 
 
 def _candidate(f: LineFeatures, latin_page: bool) -> bool:
-    """Could this line be a headline: free, not running text, not a list item or a breadcrumb, in the article's script."""
-    return (f.intrinsic is None and not f.paragraph and not f.bullet and f.words >= 1 and f.latin == latin_page
-            and not _breadcrumb(f))
+    """Could this line be a headline: free, not running text, not a list item or a breadcrumb, in the article's
+    script (an English article's may mix in Bengali words: "Read The Story (পর্ব-১০)")."""
+    in_script = f.latin == latin_page or (latin_page and _LATIN_LETTER_RE.search(f.text) is not None)
+    return f.intrinsic is None and not f.paragraph and not f.bullet and f.words >= 1 and in_script and not _breadcrumb(f)
 
 
 def _passable(f: LineFeatures, latin_page: bool) -> bool:
@@ -136,16 +142,32 @@ def pick_title(content: list[LineFeatures], block_start: int) -> tuple[int | Non
         if any(content[i].key.startswith(crumb) for crumb in crumbs):
             return i, "headline above the article text, confirmed by the breadcrumb"
     chosen, why = _structural_choice(content, found)
-    others = found + [j for j in listed if content[j].words >= 2]
-    if others == [chosen]:
-        return chosen, why  # nothing to weigh it against
     article = frozenset().union(*(f.stems for f in content[block_start : block_start + _ARTICLE_LINES] if f.paragraph))
-    scored = {i: shared_share(content[i].stems, article) for i in others}
-    best = max(scored, key=lambda i: (scored[i], -abs(i - block_start)), default=None)
-    floor = scored[chosen] + _OVERLAP_MARGIN if chosen is not None else 0.0
-    if best is not None and best != chosen and scored[best] >= max(MIN_OVERLAP, floor):
+    scored = {i: shared_share(content[i].stems, article) for i in found + listed}
+    passed_over = found[: found.index(chosen)] if chosen is not None else []
+    # A standfirst that position passed over stays passed over, unless the chosen line shares no
+    # word with the text: then it may be the site's label above the real headline.
+    rivals = [i for i in found + listed if i not in passed_over and (i in found or content[i].words >= 2)]
+    best = _overlap_choice(content, scored, rivals, chosen, block_start, article)
+    if best is None and chosen is not None and scored[chosen] == 0:
+        best = _overlap_choice(content, scored, passed_over + [chosen], chosen, block_start, article)
+    if best is not None:
         return best, f"headline-like line above the article text sharing most of its words ({scored[best]:.0%})"
     return chosen, why
+
+
+def _overlap_choice(content: list[LineFeatures], scored: dict[int, float], rivals: list[int], chosen: int | None,
+                    block_start: int, article: frozenset) -> int | None:
+    """The rival that shares clearly more of its words with the article text than the chosen line (the
+    nearer to the text on a tie), if any."""
+    if rivals == [chosen]:
+        return None  # nothing to weigh it against
+    best = max(rivals, key=lambda i: (scored[i], -abs(i - block_start)), default=None)
+    floor = scored[chosen] + _OVERLAP_MARGIN if chosen is not None else 0.0
+    if (best is not None and best != chosen and scored[best] >= max(MIN_OVERLAP, floor)
+            and len(content[best].stems & article) >= MIN_SHARED_WORDS):
+        return best
+    return None
 
 
 def first_headline(content: list[LineFeatures]) -> tuple[int | None, str]:
