@@ -240,6 +240,9 @@ def report(name: str, alone: Run, together: Run, sessions: int) -> None:
           f"{together.first_page_s:.1f} s ({together.first_page_s / alone.first_page_s:.2f}x, target <= {RATIO_LIMIT}x)")
     print(f"  page times ({len(times)}, {sessions} sessions): p50 {statistics.median(times):.2f} s, "
           f"p95 {percentile(times, 0.95):.2f} s; total {together.total_s:.1f} s")
+    steps = ["Overview (first)", *VISITS, "outlet filter"]
+    medians = [statistics.median(s) for s in zip(*([r.first_page_s, *r.page_s] for r in together.sessions))]
+    print("  p50 by step: " + ", ".join(f"{step} {median:.1f} s" for step, median in zip(steps, medians)))
     print(f"  server memory: {alone.memory_mb:,.0f} MB with one session, {together.memory_mb:,.0f} MB with {sessions} "
           f"({per_session:,.0f} MB per extra session, target < 50); peak {together.peak_mb:,.0f} MB "
           f"(alone {alone.peak_mb:,.0f} MB)")
