@@ -227,3 +227,24 @@ def test_one_word_in_common_with_the_text_does_not_make_a_listed_story_the_headl
     listed = "সর্বশেষ সময়"                # a story-list entry that shares only "সময়" with it
     article = parse_article(page([listed, headline, "১৩ মে ২০২৫, ০৯:৪০ পিএম"], paragraphs, OTHER_STORIES, [listed]))
     assert article.title == headline
+
+
+def test_a_story_list_sharing_words_with_the_text_does_not_beat_a_headline_over_its_byline():
+    headline = "ভয়াবহ দুর্ঘটনা এড়ানো গেল"   # shares no word with the text
+    stories = "\n".join(["মিরপুরে পোশাক কারখানায় আগুন", "ফায়ার সার্ভিসের ছয়টি ইউনিট", "বাজেট পাস হলো সংসদে"])
+    text = page(MENU, [stories, headline, "নিজস্ব প্রতিবেদক", "১৩ মে ২০২৫, ০৯:৪০ পিএম"], PARAGRAPHS)
+    assert parse_article(text).title == headline
+
+
+def test_a_read_more_link_above_the_text_is_not_the_headline():
+    text = page(MENU, [TITLE, "নিজস্ব প্রতিবেদক", "১৩ মে ২০২৫, ০৯:৪০ পিএম", "আরও পড়ুন",
+                       "সংসদে বাজেট পাস, বাড়ল করমুক্ত আয়সীমা"], PARAGRAPHS)
+    assert parse_article(text).title == TITLE
+
+
+def test_the_headline_over_its_desk_line_beats_short_lines_nearer_the_text():
+    headline = "কেমন যাবে মকর রাশির ২০২৪"
+    text = page(MENU, [headline, "আন্তর্জাতিক ডেস্ক", "শুভ রং: সাদা, কালো, লাল ও নীল", "শুভ বার: মঙ্গল, বুধ, শুক্র ও শনি"],
+                PARAGRAPHS)
+    article = parse_article(text)
+    assert article.title == headline and "byline" in article.title_basis

@@ -20,6 +20,7 @@ PASSABLE = frozenset({
     "dated", "byline", "desk", "desk_and_outlet", "outlet_label", "caption", "share_widget", "widget",
     "ad_placeholder", "section_label", "link_marker", "credit", "attribution", "pagination",
 })
+_BYLINE_KINDS = frozenset({"dated", "byline", "desk", "desk_and_outlet"})
 HEAD_ZONE_LINES = 25       # content lines above the block searched for the headline
 LIST_RUN = 3               # adjacent headline-like lines that make a list, not a headline
 MIN_OVERLAP = 0.3          # share of a headline's words the article text repeats, to prefer it by content
@@ -77,6 +78,17 @@ def _byline_below(content: list[LineFeatures], nearest: int, above: int) -> bool
             and following is not None and following.intrinsic == "dated")
 
 
+def _read_more(f: LineFeatures) -> bool:
+    """A "আরও পড়ুন" (read more) heading: the line under it links to another story."""
+    return f.intrinsic == "list_heading" and lexicon().list_headings.get(f.key) == "related_list"
+
+
+def _over_its_byline(content: list[LineFeatures], i: int) -> bool:
+    """Does the line stand right over an author's, desk's or date line (past a second copy of itself)?"""
+    below = next((f for f in content[i + 1 :] if f.key != content[i].key), None)
+    return below is not None and below.intrinsic in _BYLINE_KINDS
+
+
 def head_candidates(content: list[LineFeatures], block_start: int) -> tuple[list[int], list[int]]:
     """Possible headlines above the block, nearest first: (free standing, in a list run).
 
@@ -91,6 +103,10 @@ def head_candidates(content: list[LineFeatures], block_start: int) -> tuple[list
     for i in range(block_start - 1, max(-1, block_start - 1 - HEAD_ZONE_LINES), -1):
         f = content[i]
         if _passable(f, latin_page):
+            run = []
+            continue
+        if found and found[-1] == i + 1 and _read_more(f):
+            found.pop()  # the line under "আরও পড়ুন" is a link to another story, put above the text
             run = []
             continue
         if not _candidate(f, latin_page):
@@ -111,7 +127,8 @@ def _stands_apart(content: list[LineFeatures], run: list[int]) -> bool:
 
 
 def _structural_choice(content: list[LineFeatures], found: list[int]) -> tuple[int | None, str]:
-    """The headline by position alone: nearest above the text, unless a standfirst or an author's name is."""
+    """The headline by position alone: nearest above the text, unless a standfirst or an author's name
+    is, or a line farther up stands over its byline or date line (short label lines, "শুভ রং: …", between)."""
     if not found:
         return None, ""
     nearest = content[found[0]]
@@ -119,6 +136,9 @@ def _structural_choice(content: list[LineFeatures], found: list[int]) -> tuple[i
         return found[1], "headline above the standfirst and the article text"
     if len(found) > 1 and _byline_below(content, found[0], found[1]):
         return found[1], "headline above the author's name and the date line"
+    over_byline = next((i for i in found if _over_its_byline(content, i)), None)
+    if over_byline is not None and over_byline != found[0]:
+        return over_byline, "headline over its byline or date line, above the article text"
     return found[0], "headline-like line nearest above the article text"
 
 
@@ -145,6 +165,9 @@ def pick_title(content: list[LineFeatures], block_start: int) -> tuple[int | Non
     article = frozenset().union(*(f.stems for f in content[block_start : block_start + _ARTICLE_LINES] if f.paragraph))
     scored = {i: shared_share(content[i].stems, article) for i in found + listed}
     passed_over = found[: found.index(chosen)] if chosen is not None else []
+    # A headline standing right over its byline or date line is the page's own; a story list's
+    # lines, short and on the same topics, share words with the text by chance.
+    listed = [] if chosen is not None and _over_its_byline(content, chosen) else listed
     # A standfirst that position passed over stays passed over, unless the chosen line shares no
     # word with the text: then it may be the site's label above the real headline.
     rivals = [i for i in found + listed if i not in passed_over and (i in found or content[i].words >= 2)]
