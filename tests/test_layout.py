@@ -248,3 +248,30 @@ def test_the_headline_over_its_desk_line_beats_short_lines_nearer_the_text():
                 PARAGRAPHS)
     article = parse_article(text)
     assert article.title == headline and "byline" in article.title_basis
+
+
+def test_a_headline_printed_twice_over_a_name_nobody_annotated_is_still_the_headline():
+    headline = "জানার জন্য ভ্রমণে"
+    text = page(MENU, [headline, headline, "নুসরাত জাহান তুলি", "২৭ মার্চ ২০১৯"], PARAGRAPHS)
+    article = parse_article(text)
+    assert article.title == headline and article.meta.published.iso == "2019-03-27"
+
+
+def test_a_particle_inside_an_authors_name_keeps_it_a_name():
+    text = page(MENU, [TITLE, "আবদুল্লাহ আল মামুন"], PARAGRAPHS)
+    kinds = {line.text: line.reason for line in parse_article(text).lines}
+    assert kinds["আবদুল্লাহ আল মামুন"] == "a person's name alone on the line (the author)"
+
+
+def test_the_sites_today_header_does_not_make_a_section_pages_first_teaser_a_dated_brief():
+    pairs = [
+        ("সৌদিতে সড়ক দুর্ঘটনায় বাংলাদেশি শ্রমিক নিহত", "সৌদি আরবে সড়ক দুর্ঘটনায় এক বাংলাদেশি শ্রমিকের মৃত্যু হয়েছে।"),
+        ("চট্টগ্রাম বিশ্ববিদ্যালয় খুলবে ১৯ আগস্ট", "বিশ্ববিদ্যালয়ের আবাসিক হল খুলবে ১৮ আগস্ট।"),
+        ("নতুন সরকারের কাছে প্রত্যাশা", "দেশের মানুষ এক উজ্জ্বল ভবিষ্যতের স্বপ্ন দেখছে।"),
+    ]
+    header = ["বুধবার, ৩০ জুলাই ২০২৫, ১৫ই শ্রাবণ ১৪৩২, ০৪ সফর ১৪৪৭", "সম্পাদকীয়"]
+    section = parse_article(page(header, [line for pair in pairs for line in pair], TICKER, MENU))
+    assert section.page_kind == "listing"
+    # The same first story with a date line of its own is a brief.
+    brief = parse_article(page(header, [pairs[0][0], "৩০ জুলাই ২০২৫, ১০:১৫", pairs[0][1]], TICKER, MENU))
+    assert brief.page_kind == "article" and brief.title == pairs[0][0]

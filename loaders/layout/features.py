@@ -38,6 +38,7 @@ _TICKER_LABEL_SHARE = 0.25  # items of a ticker that may be one word (a "উদ�
 _AUTHOR_LINE_WORDS = 7     # a name and the place it is filed from
 _AUTHOR_NAME_WORDS = 4     # "আবদুল্লাহ আল মামুন", "মো. রফিকুল ইসলাম"
 _AUTHOR_PLACE_WORDS = 2    # "…, চট্টগ্রাম", "…, কক্সবাজার প্রতিনিধি" is a reporter word
+_PARTICLE_CHARS = 3        # আল, বিন, উল: particles inside a name
 _TICKER_DATE_SHARE = 0.3   # more of the line than this in dates: a "date | আপডেট: date" line, not headlines
 _MENU_ENTRY_KINDS = frozenset({None, "section_label", "menu", "widget", "share_widget", "pagination", "outlet_label"})
 _STEM_CHARS = 4
@@ -184,8 +185,12 @@ def _author_name(text: str) -> bool:
         return False
     name, _, place = text.partition(",")
     words = name.split()
+    named = [key_of(w) in lexicon().person_words for w in words]
+    # A short particle inside a name ("আবদুল্লাহ আল মামুন", "সাকিব আল হাসান") is annotated as
+    # part of it only now and then; it counts between two name words.
+    inner = [len(w) <= _PARTICLE_CHARS and named[i - 1] and named[i + 1] for i, w in enumerate(words[1:-1], 1)]
     return (2 <= len(words) <= _AUTHOR_NAME_WORDS and len(place.split()) <= _AUTHOR_PLACE_WORDS
-            and all(key_of(w) in lexicon().person_words for w in words))
+            and all(ok or (0 < i < len(words) - 1 and inner[i - 1]) for i, ok in enumerate(named)))
 
 
 def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> tuple[str | None, str]:

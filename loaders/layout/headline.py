@@ -111,6 +111,9 @@ def head_candidates(content: list[LineFeatures], block_start: int) -> tuple[list
             continue
         if not _candidate(f, latin_page):
             break
+        if run and f.key == content[run[-1]].key:
+            found.append(i)  # the headline printed twice is one line of a page, not a list of two
+            continue
         run.append(i)
         if len(run) >= LIST_RUN and _stands_apart(content, run):
             run.pop(0)  # the headline under a tight list, a blank line apart: it stays a candidate
@@ -126,11 +129,14 @@ def _stands_apart(content: list[LineFeatures], run: list[int]) -> bool:
     return lowest - second > 1 and second - third == 1
 
 
-def _structural_choice(content: list[LineFeatures], found: list[int]) -> tuple[int | None, str]:
-    """The headline by position alone: nearest above the text, unless a standfirst or an author's name
-    is, or a line farther up stands over its byline or date line (short label lines, "শুভ রং: …", between)."""
+def _structural_choice(content: list[LineFeatures], found: list[int], twice: set[int]) -> tuple[int | None, str]:
+    """The headline by position alone: the one line printed twice (``twice``) if there is one; else the
+    nearest above the text, unless a standfirst or an author's name is, or a line farther up stands
+    over its byline or date line (short label lines, "শুভ রং: …", between)."""
     if not found:
         return None, ""
+    if len(twice) == 1:
+        return next(iter(twice)), "headline printed twice above the article text"
     nearest = content[found[0]]
     if len(found) > 1 and nearest.words >= STANDFIRST_WORDS and content[found[1]].words < nearest.words:
         return found[1], "headline above the standfirst and the article text"
@@ -152,6 +158,7 @@ def pick_title(content: list[LineFeatures], block_start: int) -> tuple[int | Non
     """
     found, listed = head_candidates(content, block_start)
     first_copy = {content[i].key: i for i in found + listed}  # nearest first, so the topmost copy wins
+    twice = {first_copy[content[i].key] for i in found if first_copy[content[i].key] != i}
     found = list(dict.fromkeys(first_copy[content[i].key] for i in found))
     # A one-word line is a headline only where nothing longer is ("উদ্ধৃতি"); else it is a label.
     found = [i for i in found if content[i].words >= 2] or found[:1]
@@ -161,7 +168,7 @@ def pick_title(content: list[LineFeatures], block_start: int) -> tuple[int | Non
     for i in found + listed:
         if any(content[i].key.startswith(crumb) for crumb in crumbs):
             return i, "headline above the article text, confirmed by the breadcrumb"
-    chosen, why = _structural_choice(content, found)
+    chosen, why = _structural_choice(content, found, twice)
     article = frozenset().union(*(f.stems for f in content[block_start : block_start + _ARTICLE_LINES] if f.paragraph))
     scored = {i: shared_share(content[i].stems, article) for i in found + listed}
     passed_over = found[: found.index(chosen)] if chosen is not None else []

@@ -13,6 +13,7 @@ import re
 
 from .block import ONE_STORY_SHARE, Block, under_own_headline
 from .features import LineFeatures, shared_share
+from .headline import own_date_above
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,9 @@ def _dated_head(content: list[LineFeatures], title: int | None, block: Block | N
     """Does the short text stand under a headline with its own date line, as a brief article does?"""
     if title is None or block is None:
         return False
-    return any(f.intrinsic == "dated" for f in content[max(0, title - 2) : block.start])
+    # Not the site's "today" header above it: a listing's first headline stands under that too.
+    return (any(f.intrinsic == "dated" for f in content[title + 1 : block.start])
+            or own_date_above(content, title, block.start) is not None)
 
 
 def page_kind(content: list[LineFeatures], block: Block | None, title: int | None = None) -> tuple[str, str]:
