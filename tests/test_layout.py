@@ -190,6 +190,9 @@ def test_an_authors_name_alone_above_the_text_is_a_byline_not_the_headline():
     text = page(MENU, [TITLE, "রফিকুল ইসলাম, চট্টগ্রাম", "১৩ মে ২০২৫, ০৯:৪০ পিএম"], PARAGRAPHS)
     article = parse_article(text)
     assert article.title == TITLE
+    # A headline no longer than the name and sharing no word with the text: only the name tells them apart.
+    short = page(MENU, ["ভয়াবহ দুর্ঘটনা", "রফিকুল ইসলাম", "১৩ মে ২০২৫, ০৯:৪০ পিএম"], PARAGRAPHS)
+    assert parse_article(short).title == "ভয়াবহ দুর্ঘটনা"
     kinds = {line.text: line.kind for line in article.lines}
     assert kinds["রফিকুল ইসলাম, চট্টগ্রাম"] == "byline"
     # Two words that are no one's name stay free to be a headline.
