@@ -278,3 +278,19 @@ def test_the_sites_today_header_does_not_make_a_section_pages_first_teaser_a_dat
     # The same first story with a date line of its own is a brief.
     brief = parse_article(page(header, [pairs[0][0], "৩০ জুলাই ২০২৫, ১০:১৫", pairs[0][1]], TICKER, MENU))
     assert brief.page_kind == "article" and brief.title == pairs[0][0]
+
+
+def test_a_section_page_whose_first_teasers_read_as_running_text_is_still_a_listing():
+    pairs = [
+        ("সরকার পতনের পর যা বলছেন ক্রিকেটাররা", "কোটা সংস্কার আন্দোলন এবং পরবর্তীতে সরকার পদত্যাগের এক দফা দাবির মুখে শেষ পর্যন্ত সরে দাঁড়ালেন প্রধানমন্ত্রী।",
+         "দেশ ছাড়ার পর ক্রিকেটারদের অনেকেই সামাজিক যোগাযোগমাধ্যমে নিজেদের মত জানিয়েছেন।"),
+        ("জয়-পরাজয়ের নিয়ামক চা-শ্রমিকদের ভোট", "হবিগঞ্জ-৪ (মাধবপুর ও চুনারুঘাট) আসনের ভোটারের একটা বড় অংশ চা-শ্রমিক।",
+         "বাগানের শ্রমিকেরা এবার কাকে ভোট দেবেন, তা নিয়ে প্রার্থীদের মধ্যে চলছে নানা হিসাব-নিকাশ।"),
+        ("ড. ইউনূসের মামলা আইনগতভাবে মোকাবিলা করা হবে", "অন্তর্বর্তী সরকারের প্রধান উপদেষ্টার মামলাগুলো আদালতেই মোকাবিলা করা হবে বলে জানিয়েছেন তাঁর আইনজীবী।", None),
+        ("শেখ হাসিনার সঙ্গে ভারতের নিরাপত্তা উপদেষ্টার বৈঠক", "ভারতের জাতীয় নিরাপত্তা উপদেষ্টা অজিত দোভাল হিন্দন বিমানঘাঁটিতে বৈঠক করেছেন।", None),
+        ("হাঁটলেই চার্জ হবে মোবাইল", "অভাবনীয় এক চার্জার তৈরি করেছেন দুই ভারতীয় তরুণ।", None),
+    ]
+    lines = [line for headline, teaser, more in pairs for line in (headline, teaser, more) if line]
+    # The first two stories' teasers make a block of running text; the stories under it show what it is.
+    section = parse_article(page(MENU, lines, ["এই বিভাগের আরও খবর »"], TICKER))
+    assert section.page_kind == "listing"

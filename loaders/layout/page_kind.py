@@ -46,7 +46,9 @@ def page_kind(content: list[LineFeatures], block: Block | None, title: int | Non
             words = block.words if block else 0
             return "listing", f"no article text ({words} words of running text) among {items} headline-like lines"
         return "article", "short page without story lists"
-    paragraphs = [i for i in range(block.start, block.end + 1) if content[i].paragraph]
+    # Teasers right after the block continue the list it may be the top of (the block finder
+    # leaves other stories' teasers at its end out).
+    paragraphs = [i for i in range(block.start, block.end + 1) if content[i].paragraph] + _teasers_after(content, block)
     teasers = sum(under_own_headline(content, i, block.start) for i in paragraphs[1:])
     structured = teasers >= 3 and teasers >= TEASER_SHARE * (len(paragraphs) - 1)
     if structured and (shared := _shared_words(content, paragraphs)) < ONE_STORY_SHARE:
@@ -57,6 +59,20 @@ def page_kind(content: list[LineFeatures], block: Block | None, title: int | Non
     if mostly_clipped and not _dated_head(content, title, block):  # a dated headline heads an article, digest or not
         return "listing", f"{clipped} of {len(paragraphs)} paragraphs are clipped (…): teasers"
     return "article", f"article text of {block.words} words"
+
+
+def _teasers_after(content: list[LineFeatures], block: Block) -> list[int]:
+    """Paragraphs right below the block that each stand under a headline of their own, with nothing
+    but their headlines between."""
+    found, i = [], block.end + 1
+    while i < len(content):
+        f = content[i]
+        if f.paragraph and under_own_headline(content, i, block.end + 1):
+            found.append(i)
+        elif f.paragraph or not (f.intrinsic is None and f.headline_like):
+            break
+        i += 1
+    return found
 
 
 def _shared_words(content: list[LineFeatures], paragraphs: list[int]) -> float:
