@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from .layout import LineFeatures, find_block, first_headline, line_features, own_date_above, page_kind, pick_title
+from .layout import (MIN_ARTICLE_WORDS, LineFeatures, find_block, first_headline, line_features, own_date_above,
+                     page_kind, pick_title, signed, signed_head, verse_block)
 from .lexicon import key_of, lexicon
 
 logger = logging.getLogger(__name__)
@@ -205,6 +206,13 @@ def _headline_and_span(content: list[LineFeatures], title_key: str, page: bool):
     hinted = _hinted_title(content, title_key) if title_key else None
     start = hinted + 1 if hinted is not None else 0
     block = find_block(content, start) if page else None
+    if page and (block is None or block.words < MIN_ARTICLE_WORDS):
+        # No article prose: a poem, a quiz or a schedule still has its headline, byline and date line.
+        head = signed_head(content) if hinted is None else hinted if signed(content, hinted) else None
+        verse = verse_block(content, head) if head is not None else None
+        if verse is not None:
+            why = "the headline the source names" if hinted is not None else "headline over its byline and date line"
+            return head, why, verse.start, verse.end, verse
     if block is None:  # a dataset body, or a page without running text: the first paragraph opens the body
         title, why = (hinted, "the headline the source names") if hinted is not None or not page else first_headline(content)
         return title, why, start + _body_start(content[start:]), len(content), None
@@ -243,7 +251,7 @@ def classify(source: str, title: str | None = None, page: bool = True,
     own_date = own_date_above(content, title_i, body_start) if title_i is not None else None
     _classify_header(content[:body_start], title_n, title_key, kinds, title_reason,
                      content[own_date].n if own_date is not None else None)
-    _classify_rest(content[body_start:], body_end - body_start, title_key, kinds)
+    _classify_rest(content[body_start:], body_end - body_start, title_key, kinds, prose=block is None or block.prose)
     return _lines(feats, kinds), kind, kind_reason
 
 
@@ -252,8 +260,9 @@ def _lines(feats: list[LineFeatures], kinds: dict[int, tuple[str, str]]) -> list
     return [Line(f.n, f.start, f.end, f.text, *kinds[f.n], dates=f.dates, template=f.template) for f in feats]
 
 
-def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kinds: dict) -> None:
-    """Kinds from the first body line on; nothing past index ``last_body`` of ``rest`` is body."""
+def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kinds: dict, prose: bool = True) -> None:
+    """Kinds from the first body line on; nothing past index ``last_body`` of ``rest`` is body.
+    Without ``prose`` (a poem, a quiz, a schedule), every free line up to there is body."""
     state, list_kind, footer_seen = "body", "link_list", False
     pending: list[LineFeatures] = []
     previous = None
@@ -309,6 +318,8 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
             kinds[f.n] = ("widget", "text after the article footer")
         elif f.latin:
             kinds[f.n] = ("widget", "English interface text (a video player or embed)")
+        elif not prose and inside:
+            kinds[f.n] = ("body", "line of an article text that is not prose")
         else:
             pending.append(f)
         previous = f

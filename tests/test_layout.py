@@ -294,3 +294,40 @@ def test_a_section_page_whose_first_teasers_read_as_running_text_is_still_a_list
     # The first two stories' teasers make a block of running text; the stories under it show what it is.
     section = parse_article(page(MENU, lines, ["এই বিভাগের আরও খবর »"], TICKER))
     assert section.page_kind == "listing"
+
+
+VERSE = ["বাসায় গিয়ে দরজা খুলে দু’পা রাখি যেই–", "সামনে দেখি জারিফ সোনা, জাফিন মণি নেই–",
+         "কোথায় জাফিন! কোথায় জাফিন! খুঁজতে থাকি ঘরে", "খেয়াল করি ড্রয়িং রুমের পর্দাখানি নড়ে",
+         "পর্দা নড়ে! কী হয়েছে? হাত বাড়ালাম যেই–", "অমনি জাফিন চেঁচিয়ে বলে, ‘আব্বু আমি এই’।"]
+
+
+def test_a_poem_under_its_headline_byline_and_date_line_is_an_article_with_its_verses_as_body():
+    text = page(MENU, TICKER, ["আলোর পুতুল", "অনলাইন ডেস্ক", "০৯ আগস্ট ২০২৪, ২২:১৭ | আপডেট: ১০ আগস্ট ২০২৪, ০৫:৫০"],
+                VERSE[:4], ["বিজ্ঞাপন"], VERSE[4:], OTHER_STORIES)
+    article = parse_article(text)
+    assert article.page_kind == "article" and "not prose" in article.page_kind_reason
+    assert article.title == "আলোর পুতুল"
+    assert article.meta.published.iso == "2024-08-09T22:17" and article.meta.updated.iso == "2024-08-10T05:50"
+    assert article.body == "\n".join(VERSE)
+
+
+def test_a_quiz_keeps_its_numbered_questions():
+    questions = ["১১. স্পর্শের দিক থেকে বল কত প্রকার?", "ক. এক প্রকার খ. দুই প্রকার", "১২. নিউটনের গতির প্রথম সূত্র কোনটি?",
+                 "ক. জড়তার সূত্র খ. ভরবেগের সূত্র", "১৩. বলের একক কোনটি?", "ক. নিউটন খ. জুল"]
+    text = page(MENU, ["বহুনির্বাচনি প্রশ্ন : পদার্থবিজ্ঞান", "শাহনাজ পারভীন", "০১ জানুয়ারি ২০২৪, ০৫:৫৮ পিএম", "প্রতীকী ছবি"],
+                questions, ["সর্বশেষ"], [f"* খবর নম্বর {i} এর শিরোনাম" for i in range(8)])
+    article = parse_article(text)
+    assert article.page_kind == "article" and article.title == "বহুনির্বাচনি প্রশ্ন : পদার্থবিজ্ঞান"
+    assert article.body == "\n".join(questions) and article.meta.published.iso == "2024-01-01T17:58"
+    # An agency's credit alone signs it as well as an author does.
+    credited = parse_article(text.replace("শাহনাজ পারভীন", "বাসস"))
+    assert credited.page_kind == "article" and credited.body == "\n".join(questions)
+
+
+def test_stories_listed_with_their_authors_and_dates_are_still_a_listing():
+    stories = [("মিরপুরে কারখানায় আগুন", "রফিকুল ইসলাম"), ("সংসদে বাজেট পাস", "শাহরিয়ার হাসান"),
+               ("টেস্টে বড় জয় বাংলাদেশের", "নিজস্ব প্রতিবেদক"), ("বৃষ্টিতে ডুবল রাজধানী", "অনলাইন ডেস্ক"),
+               ("চালের দাম কমেছে", "মামুন আহমেদ"), ("নতুন শিক্ষাক্রমে পরীক্ষা", "রফিকুল হাসান")]
+    lines = [line for i, (headline, author) in enumerate(stories)
+             for line in (headline, author, f"১{i} মে ২০২৫, ০৯:৪০ পিএম")]
+    assert parse_article(page(MENU, lines, OTHER_STORIES)).page_kind == "listing"

@@ -5,10 +5,10 @@
 - :mod:`~loaders.layout.headline` — which line above the block is the headline, and which date is its own;
 - :mod:`~loaders.layout.page_kind` — whether the page is an article at all.
 """
-from .block import Block, find_block
+from .block import Block, find_block, verse_block
 from .features import LineFeatures, line_features
-from .headline import first_headline, own_date_above, pick_title
-from .page_kind import PAGE_KINDS, page_kind
+from .headline import first_headline, own_date_above, pick_title, signed, signed_head
+from .page_kind import MIN_ARTICLE_WORDS, PAGE_KINDS, page_kind
 
-__all__ = ["Block", "LineFeatures", "PAGE_KINDS", "find_block", "first_headline", "line_features", "own_date_above", "page_kind",
-           "pick_title"]
+__all__ = ["Block", "LineFeatures", "MIN_ARTICLE_WORDS", "PAGE_KINDS", "find_block", "first_headline", "line_features",
+           "own_date_above", "page_kind", "pick_title", "signed", "signed_head", "verse_block"]

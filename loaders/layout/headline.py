@@ -21,6 +21,9 @@ PASSABLE = frozenset({
     "ad_placeholder", "section_label", "link_marker", "credit", "attribution", "pagination",
 })
 _BYLINE_KINDS = frozenset({"dated", "byline", "desk", "desk_and_outlet"})
+# Who signs an article under its headline: an author, a desk, or an agency credit alone (বাসস).
+_SIGNATURE_KINDS = (_BYLINE_KINDS - {"dated"}) | {"outlet_label"}
+_SIGNATURE_LINES = 3       # lines under a headline that hold its byline and its date line
 HEAD_ZONE_LINES = 25       # content lines above the block searched for the headline
 LIST_RUN = 3               # adjacent headline-like lines that make a list, not a headline
 MIN_OVERLAP = 0.3          # share of a headline's words the article text repeats, to prefer it by content
@@ -87,6 +90,21 @@ def _over_its_byline(content: list[LineFeatures], i: int) -> bool:
     """Does the line stand right over an author's, desk's or date line (past a second copy of itself)?"""
     below = next((f for f in content[i + 1 :] if f.key != content[i].key), None)
     return below is not None and below.intrinsic in _BYLINE_KINDS
+
+
+def signed(content: list[LineFeatures], i: int) -> bool:
+    """Does line ``i`` stand over a byline or desk line with a date line carrying a time of day close under it?"""
+    return (i + 1 < len(content) and content[i + 1].intrinsic in _SIGNATURE_KINDS
+            and any(g.intrinsic == "dated" and g.has_time for g in content[i + 1 : i + 1 + _SIGNATURE_LINES]))
+
+
+def signed_head(content: list[LineFeatures]) -> int | None:
+    """The headline of a page whose article text is not prose (a poem, a quiz, a schedule): the one
+    headline-like line that stands over a byline or desk line with a date line carrying a time of
+    day close under it. None when no line or several do (a list of stories with their authors)."""
+    heads = [i for i, f in enumerate(content) if _candidate(f, False) and f.words >= 2 and signed(content, i)]
+    first_copies = {content[i].key: i for i in reversed(heads)}  # a page printing its article twice has one head
+    return heads[0] if len(first_copies) == 1 else None
 
 
 def head_candidates(content: list[LineFeatures], block_start: int) -> tuple[list[int], list[int]]:

@@ -38,6 +38,9 @@ def _dated_head(content: list[LineFeatures], title: int | None, block: Block | N
 
 def page_kind(content: list[LineFeatures], block: Block | None, title: int | None = None) -> tuple[str, str]:
     """("article" or "listing", the reason) for a page's content lines, its article block and headline."""
+    if block is not None and not block.prose:
+        return "article", (f"{block.end - block.start + 1} lines of a text that is not prose (verse, a quiz, a "
+                           "schedule) under a headline with its byline and date line")
     items = sum(f.headline_like or f.bullet for f in content)
     if block is None or block.words < MIN_ARTICLE_WORDS:
         if _dated_head(content, title, block) and not _CLIPPED_RE.search(content[block.start].text):
