@@ -220,6 +220,9 @@ def _headline_and_span(content: list[LineFeatures], title_key: str, page: bool):
     if hinted is not None:
         return hinted, "the headline the source names", first, last, block
     title, why = pick_title(content, first)
+    if title is None and (head := signed_head(content)) is not None and head < first:
+        # Short label lines right above the text ("শুভ রং: …") read as a story list and hid the headline.
+        title, why = head, "headline over its byline and date line, above the article text"
     return title, why, first, last, block
 
 

@@ -331,3 +331,17 @@ def test_stories_listed_with_their_authors_and_dates_are_still_a_listing():
     lines = [line for i, (headline, author) in enumerate(stories)
              for line in (headline, author, f"১{i} মে ২০২৫, ০৯:৪০ পিএম")]
     assert parse_article(page(MENU, lines, OTHER_STORIES)).page_kind == "listing"
+
+
+def test_a_headline_printed_twice_is_taken_whole_not_from_its_clipped_copy():
+    headline = "আইন-ই-আকবরী"
+    article = parse_article(page(MENU, [f"{headline} ...", "১৩ মে ২০২৫, ০৯:৪০ পিএম", headline], PARAGRAPHS))
+    assert article.title == headline
+
+
+def test_label_lines_that_read_as_a_story_list_do_not_hide_the_signed_headline():
+    headline = "কেমন যাবে কন্যা রাশির ২০২৪"
+    labels = ["শুভ রত্ন: পান্না ও পোখরাজ", "শুভ রং: সাদা, হলুদ ও সবুজ", "শুভ বার: সোম, বুধ, শুক্র ও বৃহস্পতি"]
+    text = page(MENU, [headline, "স্পোর্টস ডেস্ক", "প্রকাশ : বুধবার, ০৩ জানুয়ারি ২০২৪ , ১৩:৩৩"], labels, PARAGRAPHS)
+    article = parse_article(text)
+    assert article.title == headline and article.meta.published.iso == "2024-01-03T13:33"

@@ -175,7 +175,10 @@ def pick_title(content: list[LineFeatures], block_start: int) -> tuple[int | Non
     headline printed twice in the head zone is the title where it first stands.
     """
     found, listed = head_candidates(content, block_start)
-    first_copy = {content[i].key: i for i in found + listed}  # nearest first, so the topmost copy wins
+    first_copy: dict[str, int] = {}
+    for i in found + listed:  # nearest first, so the topmost copy wins, unless it is clipped ("… ...")
+        if content[i].key not in first_copy or not _BREADCRUMB_TAIL_RE.search(content[i].text):
+            first_copy[content[i].key] = i
     twice = {first_copy[content[i].key] for i in found if first_copy[content[i].key] != i}
     found = list(dict.fromkeys(first_copy[content[i].key] for i in found))
     # A one-word line is a headline only where nothing longer is ("উদ্ধৃতি"); else it is a label.
