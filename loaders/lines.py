@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 
 from .layout import (MIN_ARTICLE_WORDS, LineFeatures, find_block, first_headline, line_features, own_date_above,
-                     page_kind, pick_title, signed, signed_head, verse_block)
+                     page_kind, pick_title, signed, signed_head, non_prose_block)
 from .lexicon import key_of, lexicon
 
 logger = logging.getLogger(__name__)
@@ -209,10 +209,10 @@ def _headline_and_span(content: list[LineFeatures], title_key: str, page: bool):
     if page and (block is None or block.words < MIN_ARTICLE_WORDS):
         # No article prose: a poem, a quiz or a schedule still has its headline, byline and date line.
         head = signed_head(content) if hinted is None else hinted if signed(content, hinted) else None
-        verse = verse_block(content, head) if head is not None else None
-        if verse is not None:
+        lines = non_prose_block(content, head) if head is not None else None
+        if lines is not None:
             why = "the headline the source names" if hinted is not None else "headline over its byline and date line"
-            return head, why, verse.start, verse.end, verse
+            return head, why, lines.start, lines.end, lines
     if block is None:  # a dataset body, or a page without running text: the first paragraph opens the body
         title, why = (hinted, "the headline the source names") if hinted is not None or not page else first_headline(content)
         return title, why, start + _body_start(content[start:]), len(content), None

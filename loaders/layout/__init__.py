@@ -1,14 +1,14 @@
 """Find the article on a page of any layout: line features, the article block, its headline and the page kind.
 
 - :mod:`~loaders.layout.features` — what each line is on its own (shape, lexicon kind, dates, list marks);
-- :mod:`~loaders.layout.block` — where the article's running text is;
+- :mod:`~loaders.layout.block` — where the article's running text is (or, for a poem or a quiz, its lines);
 - :mod:`~loaders.layout.headline` — which line above the block is the headline, and which date is its own;
 - :mod:`~loaders.layout.page_kind` — whether the page is an article at all.
 """
-from .block import Block, find_block, verse_block
+from .block import Block, find_block, non_prose_block
 from .features import LineFeatures, line_features
 from .headline import first_headline, own_date_above, pick_title, signed, signed_head
 from .page_kind import MIN_ARTICLE_WORDS, PAGE_KINDS, page_kind
 
 __all__ = ["Block", "LineFeatures", "MIN_ARTICLE_WORDS", "PAGE_KINDS", "find_block", "first_headline", "line_features",
-           "own_date_above", "page_kind", "pick_title", "signed", "signed_head", "verse_block"]
+           "non_prose_block", "own_date_above", "page_kind", "pick_title", "signed", "signed_head"]

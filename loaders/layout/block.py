@@ -107,15 +107,15 @@ def _without_other_stories(content: list[LineFeatures], start: int, end: int) ->
 _HEAD_FURNITURE = frozenset({"byline", "desk", "desk_and_outlet", "dated", "caption", "share_widget", "widget",
                              "outlet_label", "ad_placeholder", "section_label", "attribution", "credit"})
 # What may stand inside a text that is not prose (a poem's stanzas, a quiz, a schedule) besides its lines.
-_INSIDE_VERSE = frozenset({"ad_placeholder", "caption", "widget", "link_marker", "dated", "pagination"})
-MIN_VERSE_LINES = 4        # lines a text that is not prose needs: fewer are a headline's furniture
+_INSIDE_NON_PROSE = frozenset({"ad_placeholder", "caption", "widget", "link_marker", "dated", "pagination"})
+MIN_NON_PROSE_LINES = 4        # lines a text that is not prose needs: fewer are a headline's furniture
 
 
-def verse_block(content: list[LineFeatures], head: int) -> Block | None:
+def non_prose_block(content: list[LineFeatures], head: int) -> Block | None:
     """The lines of a text that is not prose under the headline ``head`` (see
     :func:`loaders.layout.headline.signed_head`): from the first free line below its byline and
     date line to the last one before a list heading, a bulleted list, a footer or anything else
-    that ends an article. None when fewer than ``MIN_VERSE_LINES`` lines stand there."""
+    that ends an article. None when fewer than ``MIN_NON_PROSE_LINES`` lines stand there."""
     i = head + 1
     while i < len(content) and content[i].intrinsic in _HEAD_FURNITURE:
         i += 1
@@ -124,8 +124,8 @@ def verse_block(content: list[LineFeatures], head: int) -> Block | None:
         f = content[j]
         if f.intrinsic is None and not f.latin and (not f.bullet or f.key[:1].isdigit()):
             lines.append(j)  # a quiz numbers its questions; a bulleted list is another story list
-        elif f.intrinsic not in _INSIDE_VERSE and not f.latin:
+        elif f.intrinsic not in _INSIDE_NON_PROSE and not f.latin:
             break
-    if len(lines) < MIN_VERSE_LINES:
+    if len(lines) < MIN_NON_PROSE_LINES:
         return None
     return Block(lines[0], lines[-1], sum(content[j].words for j in lines), prose=False)
