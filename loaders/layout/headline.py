@@ -88,7 +88,7 @@ def _read_more(f: LineFeatures) -> bool:
 
 def _over_its_byline(content: list[LineFeatures], i: int) -> bool:
     """Does the line stand right over an author's, desk's or date line (past a second copy of itself)?"""
-    below = next((f for f in content[i + 1 :] if f.key != content[i].key), None)
+    below = next((content[j] for j in range(i + 1, len(content)) if content[j].key != content[i].key), None)
     return below is not None and below.intrinsic in _BYLINE_KINDS
 
 
