@@ -15,6 +15,7 @@ import logging
 from dataclasses import dataclass
 
 from .features import LineFeatures, shared_share
+from .headline import PASSABLE
 
 logger = logging.getLogger(__name__)
 
@@ -103,9 +104,6 @@ def _without_other_stories(content: list[LineFeatures], start: int, end: int) ->
     return paragraphs[0], paragraphs[kept - 1]
 
 
-# Between a headline and its text: byline, desk, date, caption and share furniture.
-_HEAD_FURNITURE = frozenset({"byline", "desk", "desk_and_outlet", "dated", "caption", "share_widget", "widget",
-                             "outlet_label", "ad_placeholder", "section_label", "attribution", "credit"})
 # What may stand inside a text that is not prose (a poem's stanzas, a quiz, a schedule) besides its lines.
 _INSIDE_NON_PROSE = frozenset({"ad_placeholder", "caption", "widget", "link_marker", "dated", "pagination"})
 MIN_NON_PROSE_LINES = 4        # lines a text that is not prose needs: fewer are a headline's furniture
@@ -117,7 +115,7 @@ def non_prose_block(content: list[LineFeatures], head: int) -> Block | None:
     date line to the last one before a list heading, a bulleted list, a footer or anything else
     that ends an article. None when fewer than ``MIN_NON_PROSE_LINES`` lines stand there."""
     i = head + 1
-    while i < len(content) and content[i].intrinsic in _HEAD_FURNITURE:
+    while i < len(content) and content[i].intrinsic in PASSABLE:  # its byline, date line, caption …
         i += 1
     lines = []
     for j in range(i, len(content)):
