@@ -188,9 +188,10 @@ def _author_name(text: str) -> bool:
     named = [key_of(w) in lexicon().person_words for w in words]
     # A short particle inside a name ("আবদুল্লাহ আল মামুন", "সাকিব আল হাসান") is annotated as
     # part of it only now and then; it counts between two name words.
-    inner = [len(w) <= _PARTICLE_CHARS and named[i - 1] and named[i + 1] for i, w in enumerate(words[1:-1], 1)]
+    particle = [0 < i < len(words) - 1 and len(w) <= _PARTICLE_CHARS and named[i - 1] and named[i + 1]
+                for i, w in enumerate(words)]
     return (2 <= len(words) <= _AUTHOR_NAME_WORDS and len(place.split()) <= _AUTHOR_PLACE_WORDS
-            and all(ok or (0 < i < len(words) - 1 and inner[i - 1]) for i, ok in enumerate(named)))
+            and all(name or inside for name, inside in zip(named, particle)))
 
 
 def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> tuple[str | None, str]:

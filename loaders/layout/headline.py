@@ -103,8 +103,8 @@ def signed_head(content: list[LineFeatures]) -> int | None:
     headline-like line that stands over a byline or desk line with a date line carrying a time of
     day close under it. None when no line or several do (a list of stories with their authors)."""
     heads = [i for i, f in enumerate(content) if _candidate(f, False) and f.words >= 2 and signed(content, i)]
-    first_copies = {content[i].key: i for i in reversed(heads)}  # a page printing its article twice has one head
-    return heads[0] if len(first_copies) == 1 else None
+    one_line = len({content[i].key for i in heads}) == 1  # a page printing its article twice has one head
+    return heads[0] if one_line else None
 
 
 def head_candidates(content: list[LineFeatures], block_start: int) -> tuple[list[int], list[int]]:
