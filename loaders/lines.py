@@ -12,8 +12,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from .layout import (MIN_ARTICLE_WORDS, LineFeatures, find_block, first_headline, line_features, own_date_above,
-                     page_kind, pick_title, signed, signed_head, non_prose_block)
+from .layout import (MIN_ARTICLE_WORDS, LineFeatures, find_block, first_headline, has_latin_letters, line_features,
+                     own_date_above, page_kind, pick_title, signed, signed_head, non_prose_block)
 from .lexicon import key_of, lexicon
 
 logger = logging.getLogger(__name__)
@@ -102,12 +102,13 @@ def _resolve_pending(pending: list[LineFeatures], kinds: dict, as_body: bool) ->
 
 
 def _classify_header(header: list[LineFeatures], title_n: int | None, title_key: str, kinds: dict,
-                     title_reason: str, own_date_n: int | None = None) -> None:
+                     title_reason: str, own_date_n: int | None = None, latin_page: bool = False) -> None:
     """Kinds for the lines above the article body (``title_n`` 0: the headline precedes the text).
 
     ``own_date_n`` is a date line above the headline that belongs to the article (see
     :func:`loaders.layout.own_date_above`); other dates above the headline are the site's
-    "today" header.
+    "today" header. ``latin_page``: the article or its headline is in English, so English lines
+    under the headline may be its standfirst rather than a video player's controls.
     """
     for f in header:
         before_title = title_n is None or f.n < title_n
@@ -132,6 +133,8 @@ def _classify_header(header: list[LineFeatures], title_n: int | None, title_key:
             kinds[f.n] = (f.intrinsic, f.reason)
         elif before_title:
             kinds[f.n] = _above_headline(f)
+        elif f.latin and not latin_page:
+            kinds[f.n] = ("widget", "English interface text between headline and body")
         elif f.words <= 4 and not f.paragraph:
             kinds[f.n] = ("byline", "short line between headline and body")
         else:
@@ -220,8 +223,10 @@ def _headline_and_span(content: list[LineFeatures], title_key: str, page: bool):
     if hinted is not None:
         return hinted, "the headline the source names", first, last, block
     title, why = pick_title(content, first)
-    if title is None and (head := signed_head(content)) is not None and head < first:
+    prose = block.words >= MIN_ARTICLE_WORDS
+    if title is None and (head := signed_head(content, unnamed=prose)) is not None and head < first:
         # Short label lines right above the text ("শুভ রং: …") read as a story list and hid the headline.
+        # The prose below already makes the page an article, so an author's name no word list knows signs it.
         title, why = head, "headline over its byline and date line, above the article text"
     return title, why, first, last, block
 
@@ -252,8 +257,11 @@ def classify(source: str, title: str | None = None, page: bool = True,
         title_n = content[title_i].n if title_i is not None else None
         title_key = content[title_i].key if title_i is not None else ""
     own_date = own_date_above(content, title_i, body_start) if title_i is not None else None
+    # English under an English (or bilingual) headline may be the article's; under a Bengali one it is a player's.
+    latin_page = ((body_start < len(content) and content[body_start].latin)
+                  or (title_i is not None and has_latin_letters(content[title_i].text)))
     _classify_header(content[:body_start], title_n, title_key, kinds, title_reason,
-                     content[own_date].n if own_date is not None else None)
+                     content[own_date].n if own_date is not None else None, latin_page)
     _classify_rest(content[body_start:], body_end - body_start, title_key, kinds, prose=block is None or block.prose)
     return _lines(feats, kinds), kind, kind_reason
 

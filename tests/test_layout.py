@@ -345,3 +345,38 @@ def test_label_lines_that_read_as_a_story_list_do_not_hide_the_signed_headline()
     text = page(MENU, [headline, "স্পোর্টস ডেস্ক", "প্রকাশ : বুধবার, ০৩ জানুয়ারি ২০২৪ , ১৩:৩৩"], labels, PARAGRAPHS)
     article = parse_article(text)
     assert article.title == headline and article.meta.published.iso == "2024-01-03T13:33"
+
+
+AUTHOR_NOBODY_ANNOTATED = "তনুশ্রী দেবনাথ"   # neither word is in loaders/data/person_words.txt
+
+
+def test_an_unknown_authors_name_under_the_desk_line_is_not_the_headline():
+    headline = "বিষণ্ন বিকেল"   # as short as the name: only the desk line between tells them apart
+    text = page(MENU, [headline, "অনলাইন ডেস্ক", AUTHOR_NOBODY_ANNOTATED, "প্রকাশিত: ০৫ আগস্ট ২০২৪, ২৩:০৯"], PARAGRAPHS)
+    article = parse_article(text)
+    assert article.title == headline and article.meta.published.iso == "2024-08-05T23:09"
+
+
+def test_an_unknown_authors_name_signs_the_headline_over_label_lines():
+    headline = "কেমন যাবে মীন রাশির ২০২৪"
+    labels = ["অধিপতি গ্রহ: নেপচুন ও বৃহস্পতি", "শুভ রত্ন: পোখরাজ ও গোমেদ", "শুভ রং: লাল, হলুদ ও কমলা"]
+    text = page(MENU, [headline, AUTHOR_NOBODY_ANNOTATED, "প্রকাশ : জানুয়ারি ০৩, ২০২৪, ০১:৪৪ পিএম"], labels, PARAGRAPHS)
+    article = parse_article(text)
+    assert article.title == headline and article.meta.published.iso == "2024-01-03T13:44"
+
+
+def test_a_caption_inside_the_signature_does_not_unsign_the_headline():
+    headline = "কেমন যাবে কর্কট রাশির ২০২৪"
+    labels = ["শুভ রত্ন: মুক্তা ও মুনস্টোন", "শুভ রং: সাদা, সোনালি ও ক্রিম", "শুভ বার: সোম, শুক্র ও বুধ"]
+    text = page(MENU, [headline, "স্পোর্টস ডেস্ক, আরটিভি নিউজ", "ছবি: সংগৃহীত", "মাহমুদুল হাসান",
+                       "03 জানুয়ারি 2024, 13:29 | আপডেট: 03 জানুয়ারি 2024, 03:52 PM"], labels, PARAGRAPHS)
+    article = parse_article(text)
+    assert article.title == headline and article.meta.published.iso == "2024-01-03T13:29"
+
+
+def test_a_video_players_english_under_a_bengali_headline_is_not_its_standfirst():
+    player = ["Play Skip Backward Skip Forward", "Seek to live, currently behind live LIVE",
+              "Beginning of dialog window. Escape will cancel and close the window."]
+    text = page(MENU, [TITLE, "নিজস্ব প্রতিবেদক", "১৩ মে ২০২৫, ০৯:৪০ পিএম"], player, PARAGRAPHS)
+    article = parse_article(text)
+    assert article.title == TITLE and article.body == "\n".join(PARAGRAPHS)

@@ -46,6 +46,7 @@ _STEM_CHARS = 4
 _LONG_WORD_RE = re.compile(r"[^\s'\"‘’“”()\[\]{}.,:;!?।\-–—|/]{4,}")
 _HAS_DIGIT_RE = re.compile(r"[0-9০-৯]")
 _BENGALI_LETTER_RE = re.compile(r"[\u0985-\u09B9\u09CE\u09DC-\u09DF]")
+_LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
 # A list item as text dumps print it: "* ", "o ", "+ ", "- ", "• " bullets or "1. " / "১) " numbers.
 _BULLET_RE = re.compile(r"^\s*(?:[*•◦▪●+\-–o]\s+|[*•◦▪●]$|[0-9০-৯]{1,2}[.)]\s+)")
 # A letter or digit of any script (what str.isalnum accepts), or a Bengali sign that is not one.
@@ -243,6 +244,11 @@ def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> t
     if words <= 3 and "।" not in text and _run_together_sections(key) >= 3:
         return "menu", "section names run together"
     return None, ""
+
+
+def has_latin_letters(text: str) -> bool:
+    """Does the text hold English letters (an English or bilingual headline: "Read The Story (পর্ব-১০)")?"""
+    return _LATIN_LETTER_RE.search(text) is not None
 
 
 def line_features(source: str, site_furniture: frozenset[str] = frozenset()) -> list[LineFeatures]:

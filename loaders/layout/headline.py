@@ -11,7 +11,7 @@ import logging
 import re
 
 from ..lexicon import key_of, lexicon
-from .features import LineFeatures, shared_share
+from .features import LineFeatures, has_latin_letters, shared_share
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ PASSABLE = frozenset({
 _BYLINE_KINDS = frozenset({"dated", "byline", "desk", "desk_and_outlet"})
 # Who signs an article under its headline: an author, a desk, or an agency credit alone (বাসস).
 _SIGNATURE_KINDS = (_BYLINE_KINDS - {"dated"}) | {"outlet_label"}
-_SIGNATURE_LINES = 3       # lines under a headline that hold its byline and its date line
+_SIGNATURE_LINES = 4       # lines under a headline that hold its byline, its date line and a caption between
 HEAD_ZONE_LINES = 25       # content lines above the block searched for the headline
 LIST_RUN = 3               # adjacent headline-like lines that make a list, not a headline
 MIN_OVERLAP = 0.3          # share of a headline's words the article text repeats, to prefer it by content
@@ -34,7 +34,6 @@ _NAME_WORDS = 4            # an author's name line: "আবদুল্লাহ
 STANDFIRST_WORDS = 10      # a candidate this long right above the text is a standfirst when a headline tops it
 _BREADCRUMB_TAIL_RE = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 _CRUMB_SEP_RE = re.compile(r"\s[»›>/]\s")
-_LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
 
 
 def _breadcrumb(f: LineFeatures) -> bool:
@@ -48,7 +47,7 @@ def _breadcrumb(f: LineFeatures) -> bool:
 def _candidate(f: LineFeatures, latin_page: bool) -> bool:
     """Could this line be a headline: free, not running text, not a list item or a breadcrumb, in the article's
     script (an English article's may mix in Bengali words: "Read The Story (পর্ব-১০)")."""
-    in_script = f.latin == latin_page or (latin_page and _LATIN_LETTER_RE.search(f.text) is not None)
+    in_script = f.latin == latin_page or (latin_page and has_latin_letters(f.text))
     return f.intrinsic is None and not f.paragraph and not f.bullet and f.words >= 1 and in_script and not _breadcrumb(f)
 
 
@@ -71,14 +70,17 @@ def _breadcrumb_ends(content: list[LineFeatures], upto: int) -> list[str]:
 
 
 def _byline_below(content: list[LineFeatures], nearest: int, above: int) -> bool:
-    """Is the nearest candidate an author's name: short, under a longer headline, right above the date line?
+    """Is the nearest candidate an author's name: short, right above the date line, and under a
+    longer headline or under the desk line that signs the headline above it?
 
-    Pages print the author between the headline and an unlabelled date line. A kicker
-    above a headline is the other way round: the shorter line stands higher.
+    Pages print the author between the headline (and its desk line) and an unlabelled date
+    line. A kicker above a headline is the other way round: the shorter line stands higher.
     """
     line, following = content[nearest], content[nearest + 1] if nearest + 1 < len(content) else None
-    return (line.words <= _NAME_WORDS and content[above].words > line.words
-            and following is not None and following.intrinsic == "dated")
+    if line.words > _NAME_WORDS or following is None or following.intrinsic != "dated":
+        return False
+    signed_between = any(content[j].intrinsic in _SIGNATURE_KINDS for j in range(above + 1, nearest))
+    return content[above].words > line.words or signed_between
 
 
 def _read_more(f: LineFeatures) -> bool:
@@ -92,17 +94,32 @@ def _over_its_byline(content: list[LineFeatures], i: int) -> bool:
     return below is not None and below.intrinsic in _BYLINE_KINDS
 
 
-def signed(content: list[LineFeatures], i: int) -> bool:
-    """Does line ``i`` stand over a byline or desk line with a date line carrying a time of day close under it?"""
-    return (i + 1 < len(content) and content[i + 1].intrinsic in _SIGNATURE_KINDS
-            and any(g.intrinsic == "dated" and g.has_time for g in content[i + 1 : i + 1 + _SIGNATURE_LINES]))
+def signed(content: list[LineFeatures], i: int, unnamed: bool = False) -> bool:
+    """Does line ``i`` stand over a byline, desk line or author's name, with a date line carrying a
+    time of day close under it (past the rest of its signature, a caption or a share widget)?
+
+    ``unnamed``: also take for the author's name a short line that no list of name words
+    knows, standing between a longer headline and the date line.
+    """
+    def signature(j: int) -> bool:
+        return content[j].intrinsic in _SIGNATURE_KINDS or (unnamed and _byline_below(content, j, i))
+    below = range(i + 1, min(len(content), i + 1 + _SIGNATURE_LINES))
+    if not below or not signature(below[0]):
+        return False
+    for j in below:
+        if content[j].intrinsic == "dated":
+            return content[j].has_time
+        if not (content[j].intrinsic in PASSABLE or signature(j)):
+            return False
+    return False
 
 
-def signed_head(content: list[LineFeatures]) -> int | None:
+def signed_head(content: list[LineFeatures], unnamed: bool = False) -> int | None:
     """The headline of a page whose article text is not prose (a poem, a quiz, a schedule): the one
     headline-like line that stands over a byline or desk line with a date line carrying a time of
-    day close under it. None when no line or several do (a list of stories with their authors)."""
-    heads = [i for i, f in enumerate(content) if _candidate(f, False) and f.words >= 2 and signed(content, i)]
+    day close under it. None when no line or several do (a list of stories with their authors).
+    ``unnamed``: see :func:`signed`."""
+    heads = [i for i, f in enumerate(content) if _candidate(f, False) and f.words >= 2 and signed(content, i, unnamed)]
     one_line = len({content[i].key for i in heads}) == 1  # a page printing its article twice has one head
     return heads[0] if one_line else None
 
