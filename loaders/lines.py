@@ -222,12 +222,8 @@ def _headline_and_span(content: list[LineFeatures], title_key: str, page: bool):
     first, last = min(block.start + _body_start(content[block.start : block.end + 1]), block.end), block.end
     if hinted is not None:
         return hinted, "the headline the source names", first, last, block
-    title, why = pick_title(content, first)
-    prose = block.words >= MIN_ARTICLE_WORDS
-    if title is None and (head := signed_head(content, unnamed=prose)) is not None and head < first:
-        # Short label lines right above the text ("শুভ রং: …") read as a story list and hid the headline.
-        # The prose below already makes the page an article, so an author's name no word list knows signs it.
-        title, why = head, "headline over its byline and date line, above the article text"
+    # Article prose below already makes the page an article, so an author's name no word list knows signs a headline.
+    title, why = pick_title(content, first, unnamed=block.words >= MIN_ARTICLE_WORDS)
     return title, why, first, last, block
 
 

@@ -380,3 +380,24 @@ def test_a_video_players_english_under_a_bengali_headline_is_not_its_standfirst(
     text = page(MENU, [TITLE, "নিজস্ব প্রতিবেদক", "১৩ মে ২০২৫, ০৯:৪০ পিএম"], player, PARAGRAPHS)
     article = parse_article(text)
     assert article.title == TITLE and article.body == "\n".join(PARAGRAPHS)
+
+
+SERIES = "নদীর পাড়ের দিনলিপি"
+# The parts before this one, listed between the signature and the text, an ad slot before the last.
+EARLIER_PARTS = [f"{n} পর্ব: {SERIES} - {k}" for n, k in (("প্রথম", "১"), ("দ্বিতীয়", "২"), ("তৃতীয়", "৩"))] + [
+    "বিজ্ঞাপন", f"চতুর্থ পর্ব: {SERIES} - ৪"]
+
+
+def test_a_series_earlier_parts_under_the_signature_do_not_take_the_headline():
+    headline = f"{SERIES} - ৫"
+    text = page(MENU, [headline, "নিজস্ব প্রতিবেদক", "প্রকাশ : জানুয়ারি ০২, ২০২৪, ১১:০০ এএম"], EARLIER_PARTS, PARAGRAPHS)
+    article = parse_article(text)
+    assert article.title == headline and article.meta.published.iso == "2024-01-02T11:00"
+
+
+def test_a_time_printed_right_above_the_headline_closes_its_signature():
+    headline = f"{SERIES} - ৫"
+    text = page(MENU, ["প্রকাশ: মঙ্গলবার, 02 জানুয়ারি 2024 , 11:00 AM", headline, "আন্তর্জাতিক ডেস্ক"], EARLIER_PARTS,
+                PARAGRAPHS)
+    article = parse_article(text)
+    assert article.title == headline and article.meta.published.iso == "2024-01-02T11:00"

@@ -94,24 +94,35 @@ def _over_its_byline(content: list[LineFeatures], i: int) -> bool:
     return below is not None and below.intrinsic in _BYLINE_KINDS
 
 
-def signed(content: list[LineFeatures], i: int, unnamed: bool = False) -> bool:
-    """Does line ``i`` stand over a byline, desk line or author's name, with a date line carrying a
-    time of day close under it (past the rest of its signature, a caption or a share widget)?
+def signature_end(content: list[LineFeatures], i: int, unnamed: bool = False) -> int | None:
+    """Index of the line that closes the signature under line ``i``, or None: line ``i`` must stand
+    over a byline, desk line or author's name, with a date line carrying a time of day close under
+    it (past the rest of its signature, a caption or a share widget) or right above it.
 
     ``unnamed``: also take for the author's name a short line that no list of name words
-    knows, standing between a longer headline and the date line.
+    knows, standing between a longer headline (or its desk line) and the date line.
     """
     def signature(j: int) -> bool:
         return content[j].intrinsic in _SIGNATURE_KINDS or (unnamed and _byline_below(content, j, i))
     below = range(i + 1, min(len(content), i + 1 + _SIGNATURE_LINES))
     if not below or not signature(below[0]):
-        return False
+        return None
+    last = below[0]
     for j in below:
         if content[j].intrinsic == "dated":
-            return content[j].has_time
+            return j if content[j].has_time else None
         if not (content[j].intrinsic in PASSABLE or signature(j)):
-            return False
-    return False
+            break
+        last = j if signature(j) else last
+    # Some sites print the publish time right above the headline instead.
+    above = content[i - 1] if i > 0 else None
+    dated_above = above is not None and above.intrinsic == "dated" and above.has_time and not above.template
+    return last if dated_above else None
+
+
+def signed(content: list[LineFeatures], i: int, unnamed: bool = False) -> bool:
+    """Does line ``i`` stand over its byline and a timed date line (see :func:`signature_end`)?"""
+    return signature_end(content, i, unnamed) is not None
 
 
 def signed_head(content: list[LineFeatures], unnamed: bool = False) -> int | None:
@@ -183,15 +194,32 @@ def _structural_choice(content: list[LineFeatures], found: list[int], twice: set
     return found[0], "headline-like line nearest above the article text"
 
 
-def pick_title(content: list[LineFeatures], block_start: int) -> tuple[int | None, str]:
+def pick_title(content: list[LineFeatures], block_start: int, unnamed: bool = False) -> tuple[int | None, str]:
     """Index of the headline above the block (or None) and why it was chosen.
 
     A breadcrumb ending with a candidate confirms it. Otherwise position decides, unless
     another candidate shares clearly more words with the article text: a headline says
     what the article says, a ticker item, a promo line or an author's name does not. A
     headline printed twice in the head zone is the title where it first stands.
+
+    Short lines right above the text (label lines "শুভ রং: …", a series' earlier parts) can
+    read as a story list and hide the headline: the one headline over its byline and date
+    line above them is the title when its signature runs straight into such lines, or when
+    they give no headline at all (``unnamed``: see :func:`signature_end`).
     """
     found, listed = head_candidates(content, block_start)
+    chosen, why = _title_among(content, block_start, found, listed)
+    head, top = signed_head(content, unnamed), min(found + listed, default=block_start)
+    if head is not None and head < top:
+        between = content[signature_end(content, head, unnamed) + 1 : top]
+        if chosen is None or all(f.intrinsic in PASSABLE or _candidate(f, False) for f in between):
+            return head, "headline over its byline and date line, above the lines over the article text"
+    return chosen, why
+
+
+def _title_among(content: list[LineFeatures], block_start: int, found: list[int],
+                 listed: list[int]) -> tuple[int | None, str]:
+    """The headline among the candidates above the block, free standing (``found``) or in a list run."""
     first_copy: dict[str, int] = {}
     for i in found + listed:  # nearest first, so the topmost copy wins, unless it is clipped ("… ...")
         if content[i].key not in first_copy or not _BREADCRUMB_TAIL_RE.search(content[i].text):
