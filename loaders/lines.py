@@ -12,8 +12,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from .layout import (MIN_ARTICLE_WORDS, LineFeatures, find_block, first_headline, has_latin_letters, line_features,
-                     own_date_above, page_kind, pick_title, signed, signed_head, non_prose_block)
+from .layout import (MIN_ARTICLE_WORDS, LineFeatures, dated_head, find_block, first_headline, has_latin_letters,
+                     line_features, own_date_above, page_kind, pick_title, signed, signed_head, non_prose_block)
 from .lexicon import key_of, lexicon
 
 logger = logging.getLogger(__name__)
@@ -224,6 +224,11 @@ def _headline_and_span(content: list[LineFeatures], title_key: str, page: bool):
         return hinted, "the headline the source names", first, last, block
     # Article prose below already makes the page an article, so an author's name no word list knows signs a headline.
     title, why = pick_title(content, first, unnamed=block.words >= MIN_ARTICLE_WORDS)
+    if block.words < MIN_ARTICLE_WORDS and title is not None and dated_head(content, title, block):
+        # A dated brief may go on in lines that are not prose (a match schedule under its one paragraph).
+        lines = non_prose_block(content, title, one_story=True)
+        if lines is not None and lines.start <= block.start <= lines.end:
+            return title, why, lines.start, lines.end, lines
     return title, why, first, last, block
 
 

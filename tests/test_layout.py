@@ -401,3 +401,27 @@ def test_a_time_printed_right_above_the_headline_closes_its_signature():
                 PARAGRAPHS)
     article = parse_article(text)
     assert article.title == headline and article.meta.published.iso == "2024-01-02T11:00"
+
+
+BRIEF = "অস্ট্রেলিয়ায় টপ এন্ড সিরিজে মঙ্গলবার রয়েছে চারটি ম্যাচ। এদিকে ইংল্যান্ডে চলছে দ্য হানড্রেড। খেলার সময়সূচি:"
+SCHEDULE = ["টপ এন্ড সিরিজ (টি-টোয়েন্টি)", "সকাল ৬টা, টি স্পোর্টস ইউটিউব ও অ্যাপ নর্দার্ন টেরিটরি-রেনেগেডস",
+            "সকাল ৯টা ৩০ মিনিট, টি স্পোর্টস ইউটিউব ও অ্যাপ ক্যাপিটাল টেরিটরি-স্টারস",
+            "দুপুর ২টা ৩০ মিনিট, টি স্পোর্টস ইউটিউব ও অ্যাপ দ্য হানড্রেড",
+            "সন্ধ্যা ৭টা ৩০ মিনিট, টি স্পোর্টস ও সনি স্পোর্টস ৫ নর্দার্ন-লন্ডন"]
+
+
+def test_a_dated_brief_goes_on_in_the_schedule_it_introduces():
+    headline = "আজকের খেলা: ১৩ আগস্ট ২০২৪"
+    text = page(MENU, [headline, "ক্রীড়া ডেস্ক", "১৩ আগস্ট ২০২৪", BRIEF, "Video Player is loading.", "Play Video",
+                       "advertisement"], SCHEDULE, OTHER_STORIES)
+    article = parse_article(text)
+    assert article.page_kind == "article" and article.title == headline
+    assert article.body == "\n".join([BRIEF, *SCHEDULE])
+
+
+def test_other_stories_headlines_after_a_dated_brief_stay_out_of_its_body():
+    headline = "আজকের খেলা: ১৩ আগস্ট ২০২৪"
+    others = ["সংসদে বাজেট পাস, বাড়ল করমুক্ত আয়সীমা", "টেস্টে বড় জয় বাংলাদেশের", "বৃষ্টিতে ডুবল রাজধানীর সড়ক",
+              "নতুন শিক্ষাবর্ষ শুরু হলো আজ", "ডেঙ্গুতে আরও দুজনের মৃত্যু"]
+    article = parse_article(page(MENU, [headline, "ক্রীড়া ডেস্ক", "১৩ আগস্ট ২০২৪", BRIEF], others))
+    assert article.title == headline and article.body == BRIEF

@@ -109,11 +109,14 @@ _INSIDE_NON_PROSE = frozenset({"ad_placeholder", "caption", "widget", "link_mark
 MIN_NON_PROSE_LINES = 4        # lines a text that is not prose needs: fewer are a headline's furniture
 
 
-def non_prose_block(content: list[LineFeatures], head: int) -> Block | None:
+def non_prose_block(content: list[LineFeatures], head: int, one_story: bool = False) -> Block | None:
     """The lines of a text that is not prose under the headline ``head`` (see
     :func:`loaders.layout.headline.signed_head`): from the first free line below its byline and
     date line to the last one before a list heading, a bulleted list, a footer or anything else
-    that ends an article. None when fewer than ``MIN_NON_PROSE_LINES`` lines stand there."""
+    that ends an article. None when fewer than ``MIN_NON_PROSE_LINES`` lines stand there, or,
+    with ``one_story`` (a headline without a byline to vouch for what follows), when the lines
+    do not tell one story (:func:`one_story_share`): a schedule keeps naming its channels and
+    teams, a run of other stories' headlines does not."""
     i = head + 1
     while i < len(content) and content[i].intrinsic in PASSABLE:  # its byline, date line, caption …
         i += 1
@@ -124,6 +127,17 @@ def non_prose_block(content: list[LineFeatures], head: int) -> Block | None:
             lines.append(j)  # a quiz numbers its questions; a bulleted list is another story list
         elif f.intrinsic not in _INSIDE_NON_PROSE and not f.latin:
             break
-    if len(lines) < MIN_NON_PROSE_LINES:
+    if len(lines) < MIN_NON_PROSE_LINES or (one_story and one_story_share(content, lines) < ONE_STORY_SHARE):
         return None
     return Block(lines[0], lines[-1], sum(content[j].words for j in lines), prose=False)
+
+
+def one_story_share(content: list[LineFeatures], lines: list[int]) -> float:
+    """Mean share of a line's longer words that the other lines use too.
+
+    An article's paragraphs, subheadings and all, tell one story and keep naming its
+    people and places; the teasers of a listing each tell another.
+    """
+    stems = [content[i].stems for i in lines]
+    shares = [shared_share(own, frozenset().union(*stems[:k], *stems[k + 1:])) for k, own in enumerate(stems) if own]
+    return sum(shares) / len(shares) if shares else 0.0

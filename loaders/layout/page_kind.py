@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 import re
 
-from .block import ONE_STORY_SHARE, Block, under_own_headline
-from .features import LineFeatures, shared_share
+from .block import ONE_STORY_SHARE, Block, one_story_share, under_own_headline
+from .features import LineFeatures
 from .headline import own_date_above
 
 logger = logging.getLogger(__name__)
@@ -27,7 +27,7 @@ TEASER_SHARE = 0.5         # share of the block's paragraphs that each stand und
 _CLIPPED_RE = re.compile(r"(?:…|\.\.\.)\W*$")
 
 
-def _dated_head(content: list[LineFeatures], title: int | None, block: Block | None) -> bool:
+def dated_head(content: list[LineFeatures], title: int | None, block: Block | None) -> bool:
     """Does the short text stand under a headline with its own date line, as a brief article does?"""
     if title is None or block is None:
         return False
@@ -43,7 +43,7 @@ def page_kind(content: list[LineFeatures], block: Block | None, title: int | Non
                            "schedule) under a headline with its byline and date line")
     items = sum(f.headline_like or f.bullet for f in content)
     if block is None or block.words < MIN_ARTICLE_WORDS:
-        if _dated_head(content, title, block) and not _CLIPPED_RE.search(content[block.start].text):
+        if dated_head(content, title, block) and not _CLIPPED_RE.search(content[block.start].text):
             return "article", f"a brief of {block.words} words under a dated headline"
         if items >= MIN_LIST_ITEMS:
             words = block.words if block else 0
@@ -54,12 +54,12 @@ def page_kind(content: list[LineFeatures], block: Block | None, title: int | Non
     paragraphs = [i for i in range(block.start, block.end + 1) if content[i].paragraph] + _teasers_after(content, block)
     teasers = sum(under_own_headline(content, i, block.start) for i in paragraphs[1:])
     structured = teasers >= 3 and teasers >= TEASER_SHARE * (len(paragraphs) - 1)
-    if structured and (shared := _shared_words(content, paragraphs)) < ONE_STORY_SHARE:
+    if structured and (shared := one_story_share(content, paragraphs)) < ONE_STORY_SHARE:
         return "listing", (f"{teasers} of {len(paragraphs)} paragraphs stand under headlines of their own and "
                            f"share {shared:.0%} of their words (teasers of different stories)")
     clipped = sum(bool(_CLIPPED_RE.search(content[i].text)) for i in paragraphs)
     mostly_clipped = clipped == len(paragraphs) or (clipped >= 2 and clipped >= TEASER_SHARE * len(paragraphs))
-    if mostly_clipped and not _dated_head(content, title, block):  # a dated headline heads an article, digest or not
+    if mostly_clipped and not dated_head(content, title, block):  # a dated headline heads an article, digest or not
         return "listing", f"{clipped} of {len(paragraphs)} paragraphs are clipped (…): teasers"
     return "article", f"article text of {block.words} words"
 
@@ -76,14 +76,3 @@ def _teasers_after(content: list[LineFeatures], block: Block) -> list[int]:
             break
         i += 1
     return found
-
-
-def _shared_words(content: list[LineFeatures], paragraphs: list[int]) -> float:
-    """Mean share of a paragraph's longer words that the block's other paragraphs use too.
-
-    An article's paragraphs, subheadings and all, tell one story and keep naming its
-    people and places; the teasers of a listing each tell another.
-    """
-    stems = [content[i].stems for i in paragraphs]
-    shares = [shared_share(own, frozenset().union(*stems[:k], *stems[k + 1:])) for k, own in enumerate(stems) if own]
-    return sum(shares) / len(shares) if shares else 0.0
