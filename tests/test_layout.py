@@ -425,3 +425,17 @@ def test_other_stories_headlines_after_a_dated_brief_stay_out_of_its_body():
               "নতুন শিক্ষাবর্ষ শুরু হলো আজ", "ডেঙ্গুতে আরও দুজনের মৃত্যু"]
     article = parse_article(page(MENU, [headline, "ক্রীড়া ডেস্ক", "১৩ আগস্ট ২০২৪", BRIEF], others))
     assert article.title == headline and article.body == BRIEF
+
+
+def test_a_dated_headline_among_dated_headlines_is_a_list_item_not_a_brief():
+    # A latest-news page: each headline over its date line and section; the last headline ends in
+    # "!" and is long enough to read as a sentence, the "brief" of the headline above a short one.
+    items = [["বাজেট পাস হলো সংসদে", "প্রকাশিত : ১৭ মার্চ ২০২২, ০২:০২ PM", "রাজনীতি"],
+             ["টেস্টে জয় পেল বাংলাদেশ", "প্রকাশিত : ১৭ মার্চ ২০২২, ০১:২৬ PM", "খেলা"],
+             ["কারাগারগুলোতে ধারণ ক্ষমতার বেশি আসামি", "প্রকাশিত : ১৭ মার্চ ২০২২, ০১:২১ PM", "জাতীয়"],
+             ["সোফা যখন গাড়ি", "প্রকাশিত : ১৭ মার্চ ২০২২, ১২:২৯ PM", "ই-পেপার"],
+             ["নদীভাঙনের মুখে পদ্মাপাড়ের তিন গ্রামের পাঁচ শতাধিক পরিবারের অনিশ্চিত বসবাস!",
+              "প্রকাশিত : ১৭ মার্চ ২০২২, ১১:৫১ AM"]]
+    assert parse_article(page(["সর্বশেষ"], *items, MENU)).page_kind == "listing"
+    brief = parse_article(page(MENU, [TITLE, "প্রকাশিত : ১৭ মার্চ ২০২২, ১২:৫৬ PM"], PARAGRAPHS[:1], OTHER_STORIES))
+    assert brief.page_kind == "article" and brief.title == TITLE   # a headline over its date line, alone

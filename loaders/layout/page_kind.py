@@ -23,17 +23,36 @@ PAGE_KINDS = {
 }
 MIN_ARTICLE_WORDS = 30     # running text a page needs to be read as an article
 MIN_LIST_ITEMS = 6         # headline-like lines a page without an article needs to be a listing
+DATED_LIST_ITEMS = 2       # headlines over their date lines right above a dated headline that make it a list item
 TEASER_SHARE = 0.5         # share of the block's paragraphs that each stand under their own headline (or are clipped)
+_BETWEEN_LIST_ITEMS = frozenset({"section_label", "widget"})
 _CLIPPED_RE = re.compile(r"(?:…|\.\.\.)\W*$")
 
 
 def dated_head(content: list[LineFeatures], title: int | None, block: Block | None) -> bool:
-    """Does the short text stand under a headline with its own date line, as a brief article does?"""
-    if title is None or block is None:
+    """Does the short text stand under a headline with its own date line, as a brief article does?
+
+    Not when that headline is one of a list of dated headlines (each over its date line, one
+    after the other, as a latest-news page prints them)."""
+    if title is None or block is None or _in_dated_list(content, title):
         return False
     # Not the site's "today" header above it: a listing's first headline stands under that too.
     return (any(f.intrinsic == "dated" for f in content[title + 1 : block.start])
             or own_date_above(content, title, block.start) is not None)
+
+
+def _in_dated_list(content: list[LineFeatures], title: int) -> bool:
+    """Do ``DATED_LIST_ITEMS`` other headlines, each right over a date line (a section name or a
+    link label between items), stand right above this one?"""
+    pairs, i = 0, title - 1
+    while i >= 1:
+        while i >= 1 and content[i].intrinsic in _BETWEEN_LIST_ITEMS:
+            i -= 1
+        if i < 1 or not (content[i].intrinsic == "dated" and content[i - 1].intrinsic is None
+                         and content[i - 1].headline_like):
+            break
+        pairs, i = pairs + 1, i - 2
+    return pairs >= DATED_LIST_ITEMS
 
 
 def page_kind(content: list[LineFeatures], block: Block | None, title: int | None = None) -> tuple[str, str]:
