@@ -439,3 +439,20 @@ def test_a_dated_headline_among_dated_headlines_is_a_list_item_not_a_brief():
     assert parse_article(page(["সর্বশেষ"], *items, MENU)).page_kind == "listing"
     brief = parse_article(page(MENU, [TITLE, "প্রকাশিত : ১৭ মার্চ ২০২২, ১২:৫৬ PM"], PARAGRAPHS[:1], OTHER_STORIES))
     assert brief.page_kind == "article" and brief.title == TITLE   # a headline over its date line, alone
+
+
+def test_an_unknown_authors_name_under_a_headline_with_its_time_above_is_not_the_headline():
+    headline = "নতুন বছরে পুরোনো প্রতিশ্রুতি রাখার দিন এসেছে"   # shares no word with the text
+    text = page(MENU, ["জানুয়ারি ০১, ২০২৪ , ১০:২৪ | আপডেট: ০১ জানুয়ারি ২০২৪, ১৯:৩২", headline, AUTHOR_NOBODY_ANNOTATED],
+                PARAGRAPHS)
+    article = parse_article(text)
+    assert article.title == headline and article.meta.published.iso == "2024-01-01T10:24"
+
+
+def test_an_agency_credit_over_the_desk_line_is_not_a_menu_link_and_keeps_the_short_headline():
+    headline = "বিকালের নাশতা"   # two words, like the menu entries above it
+    text = page(MENU, [headline, "বাসস", "স্পোর্টস ডেস্ক", "Aug 13, 2024"], PARAGRAPHS)
+    article = parse_article(text)
+    assert article.title == headline and article.meta.published.iso == "2024-08-13"
+    kinds = {line.text: line.kind for line in article.lines}
+    assert kinds["বাসস"] == "outlet_label"

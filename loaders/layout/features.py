@@ -41,6 +41,7 @@ _AUTHOR_PLACE_WORDS = 2    # "…, চট্টগ্রাম", "…, কক্
 _PARTICLE_CHARS = 3        # আল, বিন, উল: particles inside a name
 _TICKER_DATE_SHARE = 0.3   # more of the line than this in dates: a "date | আপডেট: date" line, not headlines
 _MENU_ENTRY_KINDS = frozenset({None, "section_label", "menu", "widget", "share_widget", "pagination", "outlet_label"})
+_SIGNATURE_FOLLOWERS = frozenset({"desk", "desk_and_outlet", "byline", "dated"})
 _STEM_CHARS = 4
 # Words of _STEM_CHARS letters or more between spaces and punctuation.
 _LONG_WORD_RE = re.compile(r"[^\s'\"‘’“”()\[\]{}.,:;!?।\-–—|/]{4,}")
@@ -301,12 +302,15 @@ def _menu_entry(f: LineFeatures | None) -> bool:
 
 def _outlet_names_in_menus(content: list[LineFeatures]) -> None:
     """An outlet name among menu entries is a menu link (আজকের পত্রিকা: "today's paper"), not the outlet:
-    one between two entries, or one that ends or opens a run of them."""
+    one between two entries, or one that ends or opens a run of them, unless a desk, byline or date
+    line follows it."""
     for i, f in enumerate(content):
         if f.intrinsic != "outlet_label":
             continue
         before, after = content[max(0, i - _MENU_WINDOW) : i], content[i + 1 : i + 1 + _MENU_WINDOW]
         between = bool(before) and bool(after) and _menu_entry(before[-1]) and _menu_entry(after[0])
         in_run = any(len(side) == _MENU_WINDOW and all(map(_menu_entry, side)) for side in (before, after))
-        if between or in_run:
+        # Over a desk, byline or date line it credits the article under its headline (বাসস), as no menu link does.
+        signs = bool(after) and after[0].intrinsic in _SIGNATURE_FOLLOWERS
+        if (between or in_run) and not signs:
             f.intrinsic, f.reason = "menu", "outlet name among menu entries (a link, not the page's outlet)"

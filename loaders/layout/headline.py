@@ -83,6 +83,20 @@ def _byline_below(content: list[LineFeatures], nearest: int, above: int) -> bool
     return content[above].words > line.words or signed_between
 
 
+def _name_under_timed_headline(content: list[LineFeatures], nearest: int, above: int) -> bool:
+    """Is the nearest candidate an author's name right under a longer headline whose publish time
+    stands right above it (the date line printed over the headline, the name under it)?"""
+    return (nearest == above + 1 and content[nearest].words <= _NAME_WORDS
+            and content[above].words > content[nearest].words and _timed_date_above(content, above))
+
+
+def _timed_date_above(content: list[LineFeatures], i: int) -> bool:
+    """Is the line right above line ``i`` a date line with a time of day (some sites print the publish
+    time above the headline), not the site's header date?"""
+    above = content[i - 1] if i > 0 else None
+    return above is not None and above.intrinsic == "dated" and above.has_time and not above.template
+
+
 def _read_more(f: LineFeatures) -> bool:
     """A "আরও পড়ুন" (read more) heading: the line under it links to another story."""
     return f.intrinsic == "list_heading" and lexicon().list_headings.get(f.key) == "related_list"
@@ -114,10 +128,7 @@ def signature_end(content: list[LineFeatures], i: int, unnamed: bool = False) ->
         if not (content[j].intrinsic in PASSABLE or signature(j)):
             break
         last = j if signature(j) else last
-    # Some sites print the publish time right above the headline instead.
-    above = content[i - 1] if i > 0 else None
-    dated_above = above is not None and above.intrinsic == "dated" and above.has_time and not above.template
-    return last if dated_above else None
+    return last if _timed_date_above(content, i) else None  # some sites print the time above the headline
 
 
 def signed(content: list[LineFeatures], i: int, unnamed: bool = False) -> bool:
@@ -188,6 +199,8 @@ def _structural_choice(content: list[LineFeatures], found: list[int], twice: set
         return found[1], "headline above the standfirst and the article text"
     if len(found) > 1 and _byline_below(content, found[0], found[1]):
         return found[1], "headline above the author's name and the date line"
+    if len(found) > 1 and _name_under_timed_headline(content, found[0], found[1]):
+        return found[1], "headline under its publish time, above the author's name"
     over_byline = next((i for i in found if _over_its_byline(content, i)), None)
     if over_byline is not None and over_byline != found[0]:
         return over_byline, "headline over its byline or date line, above the article text"
