@@ -229,6 +229,11 @@ def _headline_and_span(content: list[LineFeatures], title_key: str, page: bool):
         lines = non_prose_block(content, title, one_story=True)
         if lines is not None and lines.start <= block.start <= lines.end:
             return title, why, lines.start, lines.end, lines
+    if page_kind(content, block, title)[0] != "article" and (head := signed_head(content)) is not None:
+        # The prose is a listing's teasers further down; the article above them is not prose (a quiz).
+        lines = non_prose_block(content, head, one_story=True)
+        if lines is not None and lines.end < block.start:
+            return head, "headline over its byline and date line", lines.start, lines.end, lines
     return title, why, first, last, block
 
 

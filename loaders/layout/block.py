@@ -75,13 +75,14 @@ def find_block(content: list[LineFeatures], after: int = 0) -> Block | None:
 
 
 def under_own_headline(content: list[LineFeatures], i: int, start: int) -> bool:
-    """Is paragraph ``i`` a teaser: right below a headline-like line (not before ``start``), past a little furniture."""
+    """Is paragraph ``i`` a teaser: right below a headline-like line (not before ``start``), past a little
+    furniture? A numbered line ("১. পদের নাম: …") heads a section of the article, not another story."""
     for j in range(i - 1, max(start - 1, i - 1 - _UNDER_HEADLINE_GAP), -1):
         f = content[j]
         if f.paragraph:
             return False
         if f.headline_like and f.words >= 3:
-            return True
+            return not (f.bullet and f.key[:1].isdigit())
     return False
 
 
