@@ -226,12 +226,12 @@ def _headline_and_span(content: list[LineFeatures], title_key: str, page: bool):
     title, why = pick_title(content, first, unnamed=block.words >= MIN_ARTICLE_WORDS)
     if block.words < MIN_ARTICLE_WORDS and title is not None and dated_head(content, title, block):
         # A dated brief may go on in lines that are not prose (a match schedule under its one paragraph).
-        lines = non_prose_block(content, title, one_story=True)
+        lines = non_prose_block(content, title)
         if lines is not None and lines.start <= block.start <= lines.end:
             return title, why, lines.start, lines.end, lines
     if page_kind(content, block, title)[0] != "article" and (head := signed_head(content)) is not None:
         # The prose is a listing's teasers further down; the article above them is not prose (a quiz).
-        lines = non_prose_block(content, head, one_story=True)
+        lines = non_prose_block(content, head)
         if lines is not None and lines.end < block.start:
             return head, "headline over its byline and date line", lines.start, lines.end, lines
     return title, why, first, last, block

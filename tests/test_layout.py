@@ -493,3 +493,9 @@ def test_a_quiz_above_a_section_pages_lead_teaser_is_the_article():
                 ["শেয়ার করুন"], *SECTION_PAGE)
     article = parse_article(text)
     assert article.page_kind == "article" and article.title == headline and article.body == "\n".join(QUIZ)
+
+
+def test_headlines_under_the_one_signed_story_of_a_listing_are_not_a_text_that_is_not_prose():
+    stories = [["মিরপুরে কারখানায় আগুন", "রফিকুল ইসলাম", "১২ মে ২০২৫, ০৯:৪০ পিএম"], ["সংসদে বাজেট পাস হলো"],
+               ["টেস্টে বড় জয় বাংলাদেশের"], ["বৃষ্টিতে ডুবল রাজধানী"], ["চালের দাম কমেছে বাজারে"], ["নতুন শিক্ষাক্রমে পরীক্ষা"]]
+    assert parse_article(page(MENU, *stories, ["সর্বশেষ"], OTHER_STORIES[1:])).page_kind == "listing"

@@ -12,6 +12,7 @@ so the repeat never joins the block.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from .features import LineFeatures, shared_share
@@ -108,16 +109,17 @@ def _without_other_stories(content: list[LineFeatures], start: int, end: int) ->
 # What may stand inside a text that is not prose (a poem's stanzas, a quiz, a schedule) besides its lines.
 _INSIDE_NON_PROSE = frozenset({"ad_placeholder", "caption", "widget", "link_marker", "dated", "pagination"})
 MIN_NON_PROSE_LINES = 4        # lines a text that is not prose needs: fewer are a headline's furniture
+MARKED_SHARE = 0.5             # lines of verse or a quiz that end with a mark or open with a number or letter
+_VERSE_END_RE = re.compile(r"[।,;!?–—…-]\W*$")
+_ITEM_MARK_RE = re.compile(r"\W*(?:[0-9০-৯]+|[কখগঘ]|[ivx]+)\s*[.)।]", re.IGNORECASE)
 
 
-def non_prose_block(content: list[LineFeatures], head: int, one_story: bool = False) -> Block | None:
+def non_prose_block(content: list[LineFeatures], head: int) -> Block | None:
     """The lines of a text that is not prose under the headline ``head`` (see
     :func:`loaders.layout.headline.signed_head`): from the first free line below its byline and
     date line to the last one before a list heading, a bulleted list, a footer or anything else
-    that ends an article. None when fewer than ``MIN_NON_PROSE_LINES`` lines stand there, or,
-    with ``one_story`` (a headline without a byline to vouch for what follows), when the lines
-    do not tell one story (:func:`one_story_share`): a schedule keeps naming its channels and
-    teams, a run of other stories' headlines does not."""
+    that ends an article. None when fewer than ``MIN_NON_PROSE_LINES`` lines stand there, or
+    when they do not read as one text (:func:`_one_text`)."""
     i = head + 1
     while i < len(content) and content[i].intrinsic in PASSABLE:  # its byline, date line, caption …
         i += 1
@@ -128,9 +130,17 @@ def non_prose_block(content: list[LineFeatures], head: int, one_story: bool = Fa
             lines.append(j)  # a quiz numbers its questions; a bulleted list is another story list
         elif f.intrinsic not in _INSIDE_NON_PROSE and not f.latin:
             break
-    if len(lines) < MIN_NON_PROSE_LINES or (one_story and one_story_share(content, lines) < ONE_STORY_SHARE):
+    if len(lines) < MIN_NON_PROSE_LINES or not _one_text(content, lines):
         return None
     return Block(lines[0], lines[-1], sum(content[j].words for j in lines), prose=False)
+
+
+def _one_text(content: list[LineFeatures], lines: list[int]) -> bool:
+    """Do the lines read as one text rather than a run of other stories' headlines? A schedule keeps
+    naming its channels and teams (:func:`one_story_share`); verse ends its lines with marks, and a
+    quiz numbers its questions and letters its options. A headline does neither."""
+    marked = sum(bool(_VERSE_END_RE.search(content[j].text) or _ITEM_MARK_RE.match(content[j].text)) for j in lines)
+    return marked >= MARKED_SHARE * len(lines) or one_story_share(content, lines) >= ONE_STORY_SHARE
 
 
 def one_story_share(content: list[LineFeatures], lines: list[int]) -> float:
