@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from .layout import (MIN_ARTICLE_WORDS, LineFeatures, dated_head, find_block, first_headline, has_latin_letters,
+from .layout import (MIN_ARTICLE_WORDS, Block, LineFeatures, dated_head, find_block, first_headline, has_latin_letters,
                      line_features, own_date_above, page_kind, pick_title, signed, signed_head, non_prose_block)
 from .lexicon import key_of, lexicon
 
@@ -224,17 +224,25 @@ def _headline_and_span(content: list[LineFeatures], title_key: str, page: bool):
         return hinted, "the headline the source names", first, last, block
     # Article prose below already makes the page an article, so an author's name no word list knows signs a headline.
     title, why = pick_title(content, first, unnamed=block.words >= MIN_ARTICLE_WORDS)
+    if (instead := _text_not_prose(content, block, title, why)) is not None:
+        head, why, lines = instead
+        return head, why, lines.start, lines.end, lines
+    return title, why, first, last, block
+
+
+def _text_not_prose(content: list[LineFeatures], block: Block, title: int | None, why: str):
+    """(headline index, why, lines) of a text that is not prose standing where the prose block is no
+    article, or None: a dated brief that goes on in such lines (a match schedule under its one
+    paragraph), or a quiz under the one signed headline above a listing's teasers."""
     if block.words < MIN_ARTICLE_WORDS and title is not None and dated_head(content, title, block):
-        # A dated brief may go on in lines that are not prose (a match schedule under its one paragraph).
         lines = non_prose_block(content, title)
         if lines is not None and lines.start <= block.start <= lines.end:
-            return title, why, lines.start, lines.end, lines
+            return title, why, lines
     if page_kind(content, block, title)[0] != "article" and (head := signed_head(content)) is not None:
-        # The prose is a listing's teasers further down; the article above them is not prose (a quiz).
         lines = non_prose_block(content, head)
         if lines is not None and lines.end < block.start:
-            return head, "headline over its byline and date line", lines.start, lines.end, lines
-    return title, why, first, last, block
+            return head, "headline over its byline and date line", lines
+    return None
 
 
 def classify(source: str, title: str | None = None, page: bool = True,
