@@ -76,6 +76,7 @@ class Lexicon:
     relative_days: dict[str, int]
     relative_day_re: re.Pattern
     person_words: frozenset[str]  # words mostly written as part of a person's name (data/person_words.txt)
+    read_more: frozenset[str]     # headings of one link inside the article text ("আরও পড়ুন")
 
     def pattern_kind(self, line: str) -> str | None:
         """Kind of the first full-line pattern that matches ``line`` (cleaned), if any."""
@@ -126,6 +127,7 @@ def lexicon() -> Lexicon:
         relative_day_re=re.compile(WORD_START + "(?P<word>" + _alternation(relative) + ")"),
         person_words=frozenset(key_of(line) for line in PERSON_WORDS_PATH.read_text(encoding="utf-8").splitlines()
                                if line and not line.startswith("#")),
+        read_more=frozenset(key_of(p) for p in data["read_more"]["phrases"]),
     )
     logger.debug("lexicon loaded: %d list headings, %d exact phrases", len(lex.list_headings), len(lex.exact))
     return lex

@@ -15,6 +15,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from ..lexicon import lexicon
 from .features import LineFeatures, shared_share
 from .headline import PASSABLE
 
@@ -77,13 +78,17 @@ def find_block(content: list[LineFeatures], after: int = 0) -> Block | None:
 
 def under_own_headline(content: list[LineFeatures], i: int, start: int) -> bool:
     """Is paragraph ``i`` a teaser: right below a headline-like line (not before ``start``), past a little
-    furniture? A numbered line ("১. পদের নাম: …") heads a section of the article, not another story."""
+    furniture? A numbered line ("১. পদের নাম: …") heads a section of the article, not another story,
+    and a headline under "আরও পড়ুন" that the paragraph does not retell is a link inside the text,
+    which goes on below it."""
     for j in range(i - 1, max(start - 1, i - 1 - _UNDER_HEADLINE_GAP), -1):
         f = content[j]
         if f.paragraph:
             return False
         if f.headline_like and f.words >= 3:
-            return not (f.bullet and f.key[:1].isdigit())
+            numbered = f.bullet and f.key[:1].isdigit()
+            linked = j > 0 and content[j - 1].key in lexicon().read_more and not f.stems & content[i].stems
+            return not (numbered or linked)
     return False
 
 
