@@ -86,9 +86,8 @@ def under_own_headline(content: list[LineFeatures], i: int, start: int) -> bool:
         if f.paragraph:
             return False
         if f.headline_like and f.words >= 3:
-            numbered = f.bullet and f.key[:1].isdigit()
             linked = j > 0 and content[j - 1].key in lexicon().read_more and not f.stems & content[i].stems
-            return not (numbered or linked)
+            return not (f.numbered or linked)
     return False
 
 
@@ -131,7 +130,7 @@ def non_prose_block(content: list[LineFeatures], head: int) -> Block | None:
     lines = []
     for j in range(i, len(content)):
         f = content[j]
-        if f.intrinsic is None and not f.latin and (not f.bullet or f.key[:1].isdigit()):
+        if f.intrinsic is None and not f.latin and (not f.bullet or f.numbered):
             lines.append(j)  # a quiz numbers its questions; a bulleted list is another story list
         elif f.intrinsic not in _INSIDE_NON_PROSE and not f.latin:
             break

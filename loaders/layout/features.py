@@ -41,7 +41,8 @@ _AUTHOR_PLACE_WORDS = 2    # "…, চট্টগ্রাম", "…, কক্
 _PARTICLE_CHARS = 3        # আল, বিন, উল: particles inside a name
 _TICKER_DATE_SHARE = 0.3   # more of the line than this in dates: a "date | আপডেট: date" line, not headlines
 _MENU_ENTRY_KINDS = frozenset({None, "section_label", "menu", "widget", "share_widget", "pagination", "outlet_label"})
-_SIGNATURE_FOLLOWERS = frozenset({"desk", "desk_and_outlet", "byline", "dated"})
+# The lines that sign an article under its headline: its author, desk or date line.
+BYLINE_KINDS = frozenset({"dated", "byline", "desk", "desk_and_outlet"})
 _STEM_CHARS = 4
 # Words of _STEM_CHARS letters or more between spaces and punctuation.
 _LONG_WORD_RE = re.compile(r"[^\s'\"‘’“”()\[\]{}.,:;!?।\-–—|/]{4,}")
@@ -82,6 +83,12 @@ class LineFeatures:
     has_time: bool = False
     other_calendar: bool = False
     template: bool = False
+
+    @property
+    def numbered(self) -> bool:
+        """Is the line a numbered list item ("১. …", "3) …"): a quiz's question, a section of the text,
+        a breadcrumb's step?"""
+        return self.bullet and self.key[:1].isdigit()
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -311,6 +318,6 @@ def _outlet_names_in_menus(content: list[LineFeatures]) -> None:
         between = bool(before) and bool(after) and _menu_entry(before[-1]) and _menu_entry(after[0])
         in_run = any(len(side) == _MENU_WINDOW and all(map(_menu_entry, side)) for side in (before, after))
         # Over a desk, byline or date line it credits the article under its headline (বাসস), as no menu link does.
-        signs = bool(after) and after[0].intrinsic in _SIGNATURE_FOLLOWERS
+        signs = bool(after) and after[0].intrinsic in BYLINE_KINDS
         if (between or in_run) and not signs:
             f.intrinsic, f.reason = "menu", "outlet name among menu entries (a link, not the page's outlet)"

@@ -11,7 +11,7 @@ import logging
 import re
 
 from ..lexicon import key_of, lexicon
-from .features import LineFeatures, has_latin_letters, shared_share
+from .features import BYLINE_KINDS, LineFeatures, has_latin_letters, shared_share
 
 logger = logging.getLogger(__name__)
 
@@ -20,9 +20,8 @@ PASSABLE = frozenset({
     "dated", "byline", "desk", "desk_and_outlet", "outlet_label", "caption", "share_widget", "widget",
     "ad_placeholder", "section_label", "link_marker", "credit", "attribution", "pagination",
 })
-_BYLINE_KINDS = frozenset({"dated", "byline", "desk", "desk_and_outlet"})
 # Who signs an article under its headline: an author, a desk, or an agency credit alone (বাসস).
-_SIGNATURE_KINDS = (_BYLINE_KINDS - {"dated"}) | {"outlet_label"}
+_SIGNATURE_KINDS = (BYLINE_KINDS - {"dated"}) | {"outlet_label"}
 _SIGNATURE_LINES = 4       # lines under a headline that hold its byline, its date line and a caption between
 HEAD_ZONE_LINES = 25       # content lines above the block searched for the headline
 LIST_RUN = 3               # adjacent headline-like lines that make a list, not a headline
@@ -62,7 +61,7 @@ def _breadcrumb_ends(content: list[LineFeatures], upto: int) -> list[str]:
     "হোম » জাতীয় » …" and clipped lines ("… ...")."""
     keys = []
     for f in content[:upto]:
-        if f.bullet and f.key[:1].isdigit():
+        if f.numbered:
             keys.append(key_of(_BREADCRUMB_TAIL_RE.sub("", f.text.split(maxsplit=1)[-1])))
         elif not f.paragraph and (_BREADCRUMB_TAIL_RE.search(f.text) or _breadcrumb(f)):
             keys.append(key_of(_BREADCRUMB_TAIL_RE.sub("", _CRUMB_SEP_RE.split(f.text)[-1])))
@@ -105,7 +104,7 @@ def _read_more(f: LineFeatures) -> bool:
 def _over_its_byline(content: list[LineFeatures], i: int) -> bool:
     """Does the line stand right over an author's, desk's or date line (past a second copy of itself)?"""
     below = next((content[j] for j in range(i + 1, len(content)) if content[j].key != content[i].key), None)
-    return below is not None and below.intrinsic in _BYLINE_KINDS
+    return below is not None and below.intrinsic in BYLINE_KINDS
 
 
 def signature_end(content: list[LineFeatures], i: int, unnamed: bool = False) -> int | None:
