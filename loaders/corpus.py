@@ -49,7 +49,7 @@ import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import compress
@@ -236,12 +236,12 @@ def _empty_columns() -> dict[str, dict[str, list]]:
     return {"articles": {}, "lines": {}, "mentions": {name: [] for name in _CACHED_MENTION_COLUMNS}}
 
 
-def _parse_chunk(chunk: list[Source], entities: bool = True) -> tuple[dict[str, dict[str, list]], dict[str, str]]:
+def _parse_chunk(chunk: list[Source], entities: bool = True) -> tuple[dict[str, pd.DataFrame] | None, dict[str, str]]:
     """Read and parse sources (in a worker process or in this one).
 
-    Returns the column lists of the cacheable tables (see ``loaders.cache.TABLES``) and,
-    by content hash, why a source could not be read. Plain lists, so that chunks parsed
-    apart join into exactly the tables one pass would build.
+    Returns the chunk's cacheable tables (see ``loaders.cache.TABLES``; None when no source
+    had text) and, by content hash, why a source could not be read. The worker builds the
+    frames: they travel back as Arrow buffers, not as millions of pickled strings.
     """
     columns = _empty_columns()
     refused: dict[str, str] = {}
@@ -267,7 +267,7 @@ def _parse_chunk(chunk: list[Source], entities: bool = True) -> tuple[dict[str, 
                     _add_mentions(untagged, columns["mentions"])
         if untagged:
             _add_mentions(untagged, columns["mentions"])
-    return columns, refused
+    return (_tables(columns) if columns["articles"] else None), refused
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -292,7 +292,7 @@ def _parse_many(sources: list[Source], progress: Progress | None = None, already
     size = _CHUNK if workers == 1 or executor else max(_TAGGING_BATCH, min(_CHUNK, len(sources) // (4 * workers) + 1))
     chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
     total, done = already_done + len(sources), already_done
-    joined = _empty_columns()
+    parts: list[dict[str, pd.DataFrame]] = []
     refused: dict[str, str] = {}
     with contextlib.ExitStack() as stack:
         if executor is not None:
@@ -304,23 +304,30 @@ def _parse_many(sources: list[Source], progress: Progress | None = None, already
             results = pool.map(_parse_chunk, chunks, [entities] * len(chunks))
         else:
             results = (_parse_chunk(chunk, entities) for chunk in chunks)
-        for chunk, (columns, chunk_refused) in zip(chunks, results):  # in order: the tables of one pass
-            if save and columns["articles"]:
-                save(_tables(columns))
-            for table, values in columns.items():
-                for key, column in values.items():
-                    joined[table].setdefault(key, []).extend(column)
+        for chunk, (tables, chunk_refused) in zip(chunks, results):  # in order: the tables of one pass
+            if tables is not None:
+                if save:
+                    save(tables)
+                parts.append(tables)
             refused.update(chunk_refused)
             done += len(chunk)
             if progress:
                 progress(done, total)
-    return (_tables(joined) if joined["articles"] else _empty_tables()), refused
+    return _joined(parts), refused
 
 
 def _tables(columns: dict[str, dict[str, list]]) -> dict[str, pd.DataFrame]:
     """The cacheable tables of parsed column lists (at least one article)."""
     return {"articles": pd.DataFrame(columns["articles"]), "lines": pd.DataFrame(columns["lines"]),
             "mentions": pd.DataFrame(columns["mentions"], columns=_CACHED_MENTION_COLUMNS).astype(_MENTION_DTYPES)}
+
+
+def _joined(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """The chunks' tables joined, in order, with the column types one pass would have given them
+    (a chunk whose column is all None holds it as objects)."""
+    if len(parts) <= 1:
+        return parts[0] if parts else _empty_tables()
+    return {table: pd.concat([part[table] for part in parts], ignore_index=True).infer_objects() for table in TABLES}
 
 
 def _with_site_evidence(parsed: dict[str, pd.DataFrame], blobs: dict[str, Source]) -> dict[str, pd.DataFrame]:
@@ -473,6 +480,7 @@ def parse_documents(
     # Only sources the cache has never seen are read: a cached hash was read fine before.
     todo = [source for digest, source in blobs.items() if digest not in known]
     refused: dict[str, str] = {}
+    tidied: Future | None = None
     if todo:
         if workers is None:
             workers = (os.cpu_count() or 1) if len(todo) >= PARALLEL_MIN and CAN_FORK else 1
@@ -480,7 +488,11 @@ def parse_documents(
             new, refused = _parse_many(todo, progress, len(documents) - len(todo), entities, workers, executor,
                                        store.add if store else None)
         if store:
-            store.tidy()
+            # Merging the store's parts is file reading and writing, mostly outside the GIL: it runs
+            # on a thread beside the stages below, which need one core.
+            background = ThreadPoolExecutor(1, thread_name_prefix="khobor-parse-store")
+            tidied = background.submit(store.tidy)
+            background.shutdown(wait=False)  # its thread ends with this one task
         parsed = {table: pd.concat([parsed[table], new[table]], ignore_index=True) for table in TABLES} if parsed else new
     elif progress:
         progress(len(documents), len(documents))
@@ -498,6 +510,8 @@ def parse_documents(
         # the store's index of the last corpus limits the comparisons to the pages that are new.
         stage = republished(corpus.articles, corpus.lines, store.get_stage_index() if store else None)
         corpus = replace(corpus, reuse=stage.reuse, stories=stage.stories, story_table=stage.story_table)
+    if tidied:
+        tidied.result()
     if store:
         store.put_stage_index(stage.index)
         decode_errors = corpus.errors[corpus.errors["article_id"].isin([e["article_id"] for e in entries])]
