@@ -6,7 +6,8 @@ import json
 import os
 import sys
 import threading
-from functools import cached_property
+from collections.abc import Callable
+from functools import cached_property, partial
 from pathlib import Path
 
 import pandas as pd
@@ -83,6 +84,12 @@ def kept(name: str, signature, build):
 _FIRST_LOAD = threading.Lock()
 # Folders this server process has loaded: _shared_folder holds them (or, once evicted, the disk cache).
 _LOADED_FOLDERS: set[str] = set()
+# How far the first load under way has come, by folder: (files parsed, files), for the sessions waiting on it.
+_PARSED_SO_FAR: dict[str, tuple[int, int]] = {}
+# How often a waiting session re-reads that count. Its line is plain text, not a spinner: eight
+# browsers animating a spinner through a long parse take a core's worth of CPU from it when they
+# run on the server's machine, as in the load test.
+_WAIT_POLL_S = 1.0
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -116,16 +123,43 @@ def load_folder(folder: Path) -> LoadedCorpus:
     key = str(folder)
     if key not in _LOADED_FOLDERS:
         if not _FIRST_LOAD.acquire(blocking=False):
-            with st.spinner("Another session is loading this corpus; it opens here as soon as that is done …"):
-                _FIRST_LOAD.acquire()
+            _wait_for_first_load(key)
         try:
             if key not in _LOADED_FOLDERS:  # the session this one waited for may have loaded it
-                parsed = _with_progress(lambda update: load_corpus([key], cache_dir=default_cache_dir(), progress=update))
-                _shared_folder(key, parsed)
+                _shared_folder(key, _with_progress(partial(_parse_folder, key)))
                 _LOADED_FOLDERS.add(key)
         finally:
+            _PARSED_SO_FAR.pop(key, None)
             _FIRST_LOAD.release()
     return _shared_folder(key)
+
+
+def _parse_folder(key: str, update: Callable[[int, int], None]) -> Corpus:
+    """Parse the folder, telling this session's progress bar and the sessions waiting for it how far it has come."""
+    def report(done: int, total: int) -> None:
+        _PARSED_SO_FAR[key] = (done, total)
+        update(done, total)
+
+    return load_corpus([key], cache_dir=default_cache_dir(), progress=report)
+
+
+def waiting_message(parsed_so_far: tuple[int, int] | None) -> str:
+    """What a session waiting for another session's first load of its folder is told."""
+    count = f" ({parsed_so_far[0]:,} of {parsed_so_far[1]:,} files parsed)" if parsed_so_far else ""
+    return f"Another session is loading this corpus{count}. It opens here as soon as that is done."
+
+
+def _wait_for_first_load(key: str) -> None:
+    """Take the first-load lock once the session holding it is done, telling how far its parse has come."""
+    slot, shown = st.empty(), ()
+    while True:
+        now = _PARSED_SO_FAR.get(key)
+        if now != shown:
+            slot.info(waiting_message(now), icon=":material/hourglass_top:")
+            shown = now
+        if _FIRST_LOAD.acquire(timeout=_WAIT_POLL_S):
+            break
+    slot.empty()
 
 
 def load_uploads(files, options: ReadOptions = ReadOptions()) -> LoadedCorpus:
