@@ -325,7 +325,7 @@ def main() -> int:
     subprocess.run([sys.executable, "-m", "tests.benchmarks", "--scale"], cwd=PROJECT, check=True)
     subprocess.run([sys.executable, "-m", "tests.loadtest"], cwd=PROJECT, check=True)
     subprocess.run([sys.executable, "-m", "tests.loadtest", "--articles", str(SCALE_ARTICLES), "--sessions", "5",
-                    "--timeout", "1200"], cwd=PROJECT, check=True)
+                    "--timeout", "1200", "--rounds", "1"], cwd=PROJECT, check=True)
     return 0
 
 
