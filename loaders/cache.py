@@ -48,7 +48,8 @@ SNAPSHOT_TABLES = ("articles", "lines", "mentions", "entities", "reuse", "storie
 MAX_SNAPSHOTS = 8
 MAX_PARTS = 16  # more parts than this are merged into one at the end of a load
 # The stage index of the last corpus (loaders/stories.py), its reuse part last.
-_STAGE_PARTS = ("story_pages", "story_terms", "story_vocabulary", "story_links", "pairs", "members", "sites", "bodies")
+_STAGE_PARTS = ("story_pages", "story_terms", "story_vocabulary", "story_links", "pairs", "members", "counted", "sites",
+                "bodies")
 _ORPHAN_SECONDS = 3600  # a lines or mentions part this old without its articles part was left by a killed load
 
 
@@ -203,7 +204,8 @@ class ParseStore:
         signatures = np.frombuffer(b"".join(bodies["signature"]), np.uint32).reshape(len(bodies), NUM_PERM)
         reuse = ReuseIndex(bodies["key"].tolist(), signatures, bodies["size"].to_numpy(), parts["pairs"][PAIR_COLUMNS],
                            parts["members"].astype({"ident": np.uint64}),
-                           pd.Series(sites["count"].to_numpy(), index=sites["line"].to_numpy(np.uint64)))
+                           pd.Series(sites["count"].to_numpy(), index=sites["line"].to_numpy(np.uint64)),
+                           parts["counted"]["ident"].to_numpy(np.uint64))
         ident = parts["story_pages"]["ident"].to_numpy(np.uint64)
         vocabulary = pd.Index(parts["story_vocabulary"]["term"].to_numpy(object), dtype=object)
         matrix = sparse.csr_matrix((terms["weight"].to_numpy(), (terms["row"].to_numpy(), terms["term"].to_numpy())),
@@ -222,7 +224,7 @@ class ParseStore:
                                               "weight": terms.data}),
                  "story_vocabulary": pd.DataFrame({"term": stories.vocabulary.to_numpy(object)}),
                  "story_links": pd.DataFrame(stories.links, columns=["a", "b"]),
-                 "pairs": reuse.pairs, "members": reuse.members,
+                 "pairs": reuse.pairs, "members": reuse.members, "counted": pd.DataFrame({"ident": reuse.counted}),
                  "sites": pd.DataFrame({"line": reuse.site_lines.index.to_numpy(np.uint64),
                                         "count": reuse.site_lines.to_numpy(np.int64)}),
                  "bodies": pd.DataFrame({"key": reuse.keys, "size": reuse.sizes,

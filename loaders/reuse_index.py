@@ -34,7 +34,8 @@ class ReuseIndex:
     """What a run compared. keys: the distinct bodies (hashes of their normalised words); signatures and
     sizes (shingle counts): one row each; pairs: the aligned pairs among them (``PAIR_COLUMNS``, passages
     as body-line ranks, a's first); members: ident (a hash of article id and body) and key of every
-    article page with a comparable body; site_lines: articles per (site, body line) hash."""
+    article page with a comparable body; site_lines: articles per (site, body line) hash; counted: the
+    ident of every article page those counts include, with a comparable body or not."""
 
     keys: list[str]
     signatures: np.ndarray
@@ -42,6 +43,7 @@ class ReuseIndex:
     pairs: pd.DataFrame
     members: pd.DataFrame
     site_lines: pd.Series
+    counted: np.ndarray
 
 
 def _direction(copy: dict, source: dict) -> str | None:
@@ -127,15 +129,17 @@ def find_reuse(articles: pd.DataFrame, lines: pd.DataFrame, previous: ReuseIndex
     kinds = articles["page_kind"].fillna("article") if "page_kind" in articles else pd.Series("article", articles.index)
     pages = articles[kinds.eq("article")]
     ident = page_identities(pages)
-    if previous is not None and not np.isin(previous.members["ident"].to_numpy(np.uint64), ident).all():
-        previous = None  # pages left or changed: the index's site line counts would count them still
+    # Pages left or changed, those without a comparable body included: the index's site line counts
+    # would count them still (a corpus of eight copies of a page would make another corpus's copy furniture).
+    if previous is not None and not np.isin(previous.counted, ident).all():
+        previous = None
     members = previous.members if previous is not None else pd.DataFrame({"ident": np.empty(0, np.uint64), "key": []})
     old_key = dict(zip(members["ident"].tolist(), members["key"].tolist()))
-    known = np.array([i in old_key for i in ident.tolist()], bool)
+    known = np.isin(ident, previous.counted) if previous is not None else np.zeros(len(ident), bool)
     fresh = pages[~known]
     prior = previous.site_lines if previous is not None else None
     bodies, site_lines = body_table(fresh, lines[isin(lines["article_id"], fresh["article_id"])], prior)
-    key_of = {a: old_key[i] for a, i in zip(pages["article_id"][known].tolist(), ident[known].tolist())}
+    key_of = {a: old_key[i] for a, i in zip(pages["article_id"][known].tolist(), ident[known].tolist()) if i in old_key}
     key_of.update({a: bodies.keys[row] for a, row in bodies.articles.items()})
     # Every key of the corpus gets a row: the index's signature, or a new one.
     keys = list(dict.fromkeys(key_of.values()))
@@ -179,5 +183,5 @@ def find_reuse(articles: pd.DataFrame, lines: pd.DataFrame, previous: ReuseIndex
                        pd.DataFrame({"ident": np.array([i for i, a in zip(ident.tolist(), pages["article_id"]) if a in key_of],
                                                        np.uint64),
                                      "key": [key_of[a] for a in pages["article_id"] if a in key_of]}),
-                       site_lines)
+                       site_lines, ident)
     return _table(articles, by_key, numbers, found), index

@@ -84,3 +84,27 @@ def test_the_cli_writes_the_stage_tables(tmp_path):
     assert len(pd.read_parquet(tmp_path / "stories.parquet")) == 5
     assert pd.read_parquet(tmp_path / "story_table.parquet").columns.tolist() == [
         "story_id", "label", "first_published", "n_articles", "n_outlets", "outlets"]
+
+
+def test_the_index_of_a_corpus_whose_pages_had_no_comparable_body_is_not_used_for_another(tmp_path):
+    """Eight copies of one page make all its lines site furniture, so none of them has a body to
+    compare; the next corpus, without those copies, must not inherit their line counts."""
+    from loaders import load_corpus, parse_article
+
+    seed_name = "004_ba2a176cc4aaac8d.txt"
+    page = (SAMPLE_DIR / seed_name).read_text(encoding="utf-8")
+    copies, other = tmp_path / "copies", tmp_path / "other"
+    copies.mkdir()
+    other.mkdir()
+    (copies / seed_name).write_text(page, encoding="utf-8")
+    for k in range(1, 8):
+        (copies / f"again-{k}.txt").write_text(page + "\n" * k, encoding="utf-8")
+    (other / seed_name).write_text(page, encoding="utf-8")
+    body = "\n\n".join(line.text for line in parse_article(page, seed_name).body_lines)
+    (other / "bare.txt").write_text(body, encoding="utf-8")  # the same text with no page around it
+
+    load_corpus([copies], cache_dir=tmp_path / "cache")
+    after = load_corpus([other], cache_dir=tmp_path / "cache").reuse
+    fresh = load_corpus([other], cache_dir=tmp_path / "fresh").reuse
+    assert len(fresh) == 1
+    pd.testing.assert_frame_equal(after, fresh)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import shutil
 
+from components.escaping import markdown_literal
+
 from .conftest import SAMPLE_DIR
 from .html_checks import HOSTILE
 from .test_reader_page import html_of, parse_cache, reader  # noqa: F401  (parse_cache: autouse, private per test)
@@ -92,3 +94,21 @@ def test_a_large_story_lists_a_few_headlines_per_outlet_and_counts_the_rest(tmp_
     headlines = [m.value for m in app.markdown if "reader?article=" in m.value]
     assert len(headlines) == 5
     assert any(c.value == "and 3 later article(s) of this outlet" for c in app.caption)
+
+
+def test_a_copy_without_a_headline_is_listed_by_its_opening_words(tmp_path, monkeypatch):
+    from loaders import parse_article
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(SAMPLE_DIR, folder)
+    seed = parse_article((SAMPLE_DIR / SEED).read_text(encoding="utf-8"), SEED)
+    (folder / "bare.txt").write_text("\n\n".join(line.text for line in seed.body_lines), encoding="utf-8")
+    monkeypatch.setenv("CORPUS_DIR", str(folder))
+    app = open_page(STORIES)
+    assert not app.exception
+    links = [m.value for m in app.markdown if m.value.startswith("[")]
+    assert len(links) == 2 and all(not link.startswith("[]") for link in links)
+    opening = markdown_literal(parse_article("\n\n".join(line.text for line in seed.body_lines), "bare.txt").label)
+    assert any(link.startswith(f"[{opening}]") for link in links)
+    (reuse,) = app.dataframe
+    assert not reuse.value["copy"].str.endswith(": ").any() and not reuse.value["source"].str.endswith(": ").any()

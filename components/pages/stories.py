@@ -28,7 +28,7 @@ corpus = view.corpus
 st.title("Stories")
 st.caption("Articles about the same event across outlets, within a few days, and the text they share. "
            "A copy's “shared” is the part of its body found in the source.")
-members = view.articles[["article_id", "title", "published", "published_iso", "published_precision", "published_basis",
+members = view.articles[["article_id", "title", "label", "published", "published_iso", "published_precision", "published_basis",
                          "published_partial", "outlet", "fingerprint"]].merge(corpus.stories, on="article_id")
 members = members.assign(site=aggregate.site_column(members, view.site_names)["site"])
 sizes = members.groupby("story_id").agg(articles=("article_id", "size"), outlets=("site", "nunique"),
@@ -58,9 +58,9 @@ dated = story.dropna(subset=["published"])
 if dated.empty:
     st.info("None of these articles is dated.")
 else:
-    points = dated.assign(at=dated["published"].dt.tz_localize(None))[["at", "site", "title", "when"]]
+    points = dated.assign(at=dated["published"].dt.tz_localize(None))[["at", "site", "label", "when"]]
     encoding = {"tooltip": [alt.Tooltip("site:N", title="Outlet"), alt.Tooltip("when:N", title="Published"),
-                            alt.Tooltip("title:N", title="Headline")]}
+                            alt.Tooltip("label:N", title="Headline")]}
     if len(points) > TIMELINE_POINTS:
         st.caption(f"{len(points):,} dated articles: each circle is one outlet's articles of a day.")
         points = points.assign(at=points["at"].dt.normalize()).groupby(["at", "site"], as_index=False).size()
@@ -80,7 +80,7 @@ for row_start in range(0, len(outlets), 3):
         column.markdown(f"**{markdown_literal(site)}**")
         own = story[story["site"] == site]
         for item in own.head(HEADLINES_PER_OUTLET).itertuples():
-            headline = markdown_literal(item.title or item.article_id)
+            headline = markdown_literal(item.label)  # an untitled page's opening words, not an empty link
             column.markdown(f"[{headline}](reader?{urlencode({'article': item.article_id})})  \n"
                             f"<small>{markdown_literal(item.when)}</small>", unsafe_allow_html=True)
         if len(own) > HEADLINES_PER_OUTLET:
@@ -96,7 +96,7 @@ else:
         st.caption(f"The {COPIES_SHOWN:,} copies sharing most of {len(copies):,}.")
         copies = copies.nlargest(COPIES_SHOWN, "shared")
     site_of = dict(zip(story["article_id"], story["site"]))
-    title_of = dict(zip(story["article_id"], story["title"].fillna("")))
+    title_of = dict(zip(story["article_id"], story["label"]))
     table = pd.DataFrame({
         "copy": copies["article_id"].map(lambda a: f"{site_of[a]}: {title_of[a]}"),
         "source": copies["source_id"].map(lambda a: f"{site_of[a]}: {title_of[a]}"),
