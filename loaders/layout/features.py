@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .. import dates, sources
-from ..lexicon import key_of, lexicon
+from ..lexicon import key_of_clean, lexicon
 from ..textnorm import clean
 
 logger = logging.getLogger(__name__)
@@ -165,7 +165,7 @@ def _date_coverage(text: str, found: tuple) -> float:
 
 def _whole_line_source(text: str) -> sources.SourceHit | None:
     """An outlet or agency name that makes up (nearly) the whole line."""
-    letters = len(key_of(text))
+    letters = len(key_of_clean(text))
     for hit in sources.find_outlets(text) + sources.find_agencies(text):
         if letters and (hit.end - hit.start) >= 0.8 * letters:
             return hit
@@ -181,6 +181,8 @@ def _run_together_sections(key: str) -> int:
 def _ticker(text: str) -> bool:
     """Three or more headlines on one line between | marks, none a sentence (a headline may have one |).
     A few items may be one-word labels; a row of single words is a menu, not a ticker."""
+    if text.count("|") < _TICKER_ITEMS - 1:
+        return False
     segments = [s.split() for s in text.split("|")]
     headlines = sum(len(words) >= 2 for words in segments)
     return (len(segments) >= _TICKER_ITEMS and "।" not in text and headlines >= _TICKER_ITEMS
@@ -194,7 +196,7 @@ def _author_name(text: str) -> bool:
         return False
     name, _, place = text.partition(",")
     words = name.split()
-    named = [key_of(w) in lexicon().person_words for w in words]
+    named = [key_of_clean(w) in lexicon().person_words for w in words]
     # A short particle inside a name ("আবদুল্লাহ আল মামুন", "সাকিব আল হাসান") is annotated as
     # part of it only now and then; it counts between two name words.
     particle = [0 < i < len(words) - 1 and len(w) <= _PARTICLE_CHARS and named[i - 1] and named[i + 1]
@@ -271,7 +273,7 @@ def line_features(source: str, site_furniture: frozenset[str] = frozenset()) -> 
         raw = clean(source[start:end])
         text = raw.strip()
         words = len(text.split())
-        key = key_of(text) if words <= KEY_MAX_WORDS else ""
+        key = key_of_clean(text) if words <= KEY_MAX_WORDS else ""
         # Furniture dates fill short lines; in a long paragraph only an opening dateline matters.
         scanned = text if words <= KEY_MAX_WORDS else text[:_DATELINE_CHARS]
         found = tuple(dates.find_dates(scanned)) if _HAS_DIGIT_RE.search(scanned) else ()
