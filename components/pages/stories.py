@@ -77,12 +77,14 @@ st.subheader("Headlines")
 outlets = list(dict.fromkeys(story["site"]))
 for row_start in range(0, len(outlets), 3):
     for column, site in zip(st.columns(3), outlets[row_start : row_start + 3]):
-        column.markdown(f"**{markdown_literal(site)}**")
         own = story[story["site"] == site]
-        for item in own.head(HEADLINES_PER_OUTLET).itertuples():
-            headline = markdown_literal(item.label)  # an untitled page's opening words, not an empty link
-            column.markdown(f"[{headline}](reader?{urlencode({'article': item.article_id})})  \n"
-                            f"<small>{markdown_literal(item.when)}</small>", unsafe_allow_html=True)
+        # One element per outlet, not one per headline: each element is a message to the browser and
+        # a component it draws (a story of fifteen outlets drew over a hundred).
+        # The label: an untitled page's opening words, not an empty link.
+        column.markdown("\n\n".join([f"**{markdown_literal(site)}**", *(
+            f"[{markdown_literal(item.label)}](reader?{urlencode({'article': item.article_id})})  \n"
+            f"<small>{markdown_literal(item.when)}</small>" for item in own.head(HEADLINES_PER_OUTLET).itertuples())]),
+            unsafe_allow_html=True)
         if len(own) > HEADLINES_PER_OUTLET:
             column.caption(f"and {len(own) - HEADLINES_PER_OUTLET:,} later article(s) of this outlet")
 
