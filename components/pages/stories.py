@@ -98,10 +98,10 @@ else:
         st.caption(f"The {COPIES_SHOWN:,} copies sharing most of {len(copies):,}.")
         copies = copies.nlargest(COPIES_SHOWN, "shared")
     site_of = dict(zip(story["article_id"], story["site"]))
-    title_of = dict(zip(story["article_id"], story["label"]))
+    label_of = dict(zip(story["article_id"], story["label"]))
     table = pd.DataFrame({
-        "copy": copies["article_id"].map(lambda a: f"{site_of[a]}: {title_of[a]}"),
-        "source": copies["source_id"].map(lambda a: f"{site_of[a]}: {title_of[a]}"),
+        "copy": copies["article_id"].map(lambda a: f"{site_of[a]}: {label_of[a]}"),
+        "source": copies["source_id"].map(lambda a: f"{site_of[a]}: {label_of[a]}"),
         "shared": copies["shared"],
         "basis": copies["basis"],
         "compare": [f"reader?{urlencode({'article': a, 'compare': b})}" for a, b in zip(copies["article_id"], copies["source_id"])],
