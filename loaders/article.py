@@ -86,7 +86,8 @@ def parse_document(document: Document, name: str = "", site_furniture: frozenset
     classified, kind, kind_reason = classify(document.text, given_title.value if given_title else None,
                                              page=document.kind != "record", site_furniture=site_furniture)
     lines = tuple(classified)
-    meta = with_given(extract(list(lines)), document)
+    given_outlet = document.get("outlet")
+    meta = with_given(extract(list(lines), given_outlet.value if given_outlet else None), document)
     if kind != "article":
         title, basis = None, None  # a listing's <title> names the page, not a story; it stays in the fields
     elif given_title:

@@ -211,8 +211,13 @@ def _cited(line: Line, hit: sources.SourceHit) -> bool:
     return bool(lexicon().citation_re.search(window))
 
 
-def _attributions(lines: list[Line], dateline_agency: str | None) -> tuple[str, ...]:
-    """Agencies and media the article cites, as canonical ids, in order of first mention."""
+def _attributions(lines: list[Line], dateline_agency: str | None, own_agency: str) -> tuple[str, ...]:
+    """Agencies and media the article cites, as canonical ids, in order of first mention.
+
+    In running text, the organisation the article's own outlet belongs to is no source: BBC
+    Bangla writing "বিবিসিকে জানিয়েছেন" (told the BBC) reports its own interview. A credit the
+    page states outright (a dateline's "(বাসস)", a সূত্র line) counts whoever publishes it.
+    """
     found: list[str] = []
     if dateline_agency:
         found += [hit.id for hit in sources.find_agencies(f"({dateline_agency})")]
@@ -222,7 +227,7 @@ def _attributions(lines: list[Line], dateline_agency: str | None) -> tuple[str, 
             hosts = [sources.domain_of(url) for url in _URL_RE.findall(line.text)]
             found += [sources.agency_for_domain(host) or host for host in hosts if host]
         elif line.kind == "body" and lexicon().citation_re.search(line.text):  # no cue, no citation
-            found += [hit.id for hit in sources.find_agencies(line.text) if _cited(line, hit)]
+            found += [hit.id for hit in sources.find_agencies(line.text) if _cited(line, hit) and hit.id != own_agency]
     return tuple(dict.fromkeys(x for x in found if x))
 
 
@@ -241,8 +246,13 @@ def _publish_time(candidates: list[tuple[str | None, str, DateValue]]) -> DateVa
     return labelled or next((v for field, _, v in candidates if field is None), None)
 
 
-def extract(lines: list[Line]) -> Metadata:
-    """Collect dates, outlet, attributions and credits from classified lines."""
+def extract(lines: list[Line], given_outlet: str | None = None) -> Metadata:
+    """Collect dates, outlet, attributions and credits from classified lines.
+
+    ``given_outlet`` is the outlet the source states outright (a dataset's column), which
+    ``with_given`` puts in place of the one the lines suggest; it is needed here to tell the
+    outlet's own organisation from the sources it cites.
+    """
     body = [line for line in lines if line.kind == "body"]
     place, dateline_value, dateline_agency = _dateline(body[0] if body else None)
     candidates = [c for line in lines if line.kind == "timestamp" for c in _labelled_dates(line)]
@@ -267,6 +277,7 @@ def extract(lines: list[Line]) -> Metadata:
         partial = next((v for _, _, v in candidates if not v.iso), None)
         partial = partial or (dateline_value if dateline_value and not dateline_value.iso else None)
     outlet, outlet_basis = _outlet(lines)
+    publisher = sources.outlet_info(given_outlet or outlet) if given_outlet or outlet else None
     desk_line = next((line for line in lines if line.kind in ("desk", "desk_and_outlet")), None)
     byline = next((line.text for line in lines if line.kind == "byline"), None)
     return Metadata(
@@ -277,7 +288,7 @@ def extract(lines: list[Line]) -> Metadata:
         page_date_check=check,
         outlet=outlet,
         outlet_basis=outlet_basis,
-        attributions=_attributions(lines, dateline_agency),
+        attributions=_attributions(lines, dateline_agency, publisher["agency"] if publisher else ""),
         desk=desk_line.text.split("|")[0].strip() if desk_line else None,
         byline=byline,
         dateline=place,

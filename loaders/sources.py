@@ -219,8 +219,9 @@ def outlet_ids() -> list[str]:
 
 
 def outlet_info(outlet_id: str) -> dict | None:
-    """Describe an outlet: id, name_bn, name_en, kind, country, domains and aliases_bn (a list); None if unknown."""
-    info = _info(_OUTLETS, outlet_id, ("name_bn", "name_en", "kind", "country"))
+    """Describe an outlet: id, name_bn, name_en, kind, country, domains, aliases_bn (a list) and
+    agency (the id in ``agencies.csv`` of the organisation it belongs to, "" for none); None if unknown."""
+    info = _info(_OUTLETS, outlet_id, ("name_bn", "name_en", "kind", "country", "agency"))
     return info and {**info, "aliases_bn": _split(_OUTLETS.rows[outlet_id].get("aliases_bn"))}
 
 

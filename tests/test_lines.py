@@ -136,3 +136,16 @@ def test_a_long_sentence_with_one_danda_is_running_text():
     assert not is_paragraph(menu, len(menu.split()))
     with_a_domain = menu + " যোগাযোগ: info@khoborerkagoj.com"  # one dot, and no sentence ends the line
     assert not is_paragraph(with_a_domain, len(with_a_domain.split()))
+
+
+def test_an_outlet_does_not_cite_its_own_organisation():
+    told_bbc = "সাবেক এই মন্ত্রী বিবিসিকে জানিয়েছেন, আগামী সপ্তাহে তিনি আবার আদালতে যাবেন।"
+    reuters = "বার্তা সংস্থা রয়টার্স জানিয়েছে, বৈঠকে দুই দেশের প্রতিনিধিরা অংশ নেন।"
+    bbc_page = parse_article(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, told_bbc, reuters, PARA2,
+                                  "© ২০২৪ বিবিসি বাংলা"))
+    assert bbc_page.meta.outlet == "bbc_bangla"
+    assert bbc_page.meta.attributions == ("reuters",)  # its own interview is no source
+    other = parse_article(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, told_bbc, reuters, PARA2,
+                               "© ২০২৪ প্রথম আলো"))
+    assert other.meta.outlet == "prothomalo"
+    assert other.meta.attributions == ("bbc", "reuters")  # another outlet quoting the BBC cites it

@@ -154,6 +154,9 @@ def test_info_records():
     assert sources.outlet_info("bss")["kind"] == "agency"
     assert sources.outlet_info("prothomalo")["domains"] == ["prothomalo.com"]
     assert sources.outlet_info("nope") is None
+    assert sources.outlet_info("bbc_bangla")["agency"] == "bbc" and sources.outlet_info("prothomalo")["agency"] == ""
+    owners = {row["agency"] for row in csv.DictReader((DATA / "outlets.csv").open(encoding="utf-8")) if row["agency"]}
+    assert owners <= {row["id"] for row in csv.DictReader((DATA / "agencies.csv").open(encoding="utf-8"))}
     labels = {a: sources.agency_info(a)["name_en"] for a in ("tass", "reuters", "afp", "bss", "kcna", "ria", "bbc")}
     assert labels == {"tass": "TASS", "reuters": "Reuters", "afp": "AFP", "bss": "BSS", "kcna": "KCNA",
                       "ria": "RIA Novosti", "bbc": "BBC"}
