@@ -123,7 +123,8 @@ _TIME_RE = _compile(
 _HHMM_CUE_RE = _compile(rf"(?:{_alt(_CAL['clock']['hhmm_cues'])})\s*:?\s*$")
 _WEEKDAY_RE = _compile(rf"{_NOT_AFTER_LETTER}(?P<w>{_alt(_WEEKDAYS)})"
                        rf"(?:{_alt(_CAL['weekdays']['case_endings'])})?{_NOT_BEFORE_LETTER}")
-_TIME_GAP_RE = re.compile(r"[\s,;|।()\-–—/]{1,5}")
+_GAP = r"[\s,;|।()\-–—/]{1,5}"
+_TIME_GAP_RE = _compile(rf"{_GAP}(?:(?:{_alt(_CAL['years']['era_after_date'])}){_GAP})?")  # "২০২৫ ইং, ১০:৩০"
 _WEEKDAY_GAP_RE = re.compile(r"[\s,(]{0,3}")
 
 
