@@ -2,8 +2,9 @@
 
 Every function takes the articles table (see ``loaders.corpus``) and returns a small
 DataFrame whose columns are listed in its docstring; charts draw these, never one row
-per article. Sites are outlet ids, or ``site:<fingerprint>`` for pages of an outlet the
-text does not name, so each unnamed template stays its own row. Dates are read in
+per article. Sites are outlet ids, else ``site:<host>`` for pages of a site the outlet
+list does not know, or ``site:<fingerprint>`` when the page gives no web address either, so
+each unnamed template stays its own row (see ``filters.site_keys``). Dates are read in
 Asia/Dhaka wall-clock time.
 """
 from __future__ import annotations
@@ -12,7 +13,7 @@ import datetime as dt
 
 import pandas as pd
 
-from components.filters import site_keys, site_label
+from components.filters import SITE_COLUMNS, site_keys, site_label
 from loaders import sources
 from loaders.arrow_ops import contains, isin
 
@@ -53,8 +54,9 @@ def per_site(articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
 
 
 def unknown_sites(articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """Pages whose outlet the text does not name, per page template: site, fingerprint, articles, example (a headline)."""
-    unnamed = articles.loc[articles["outlet"].isna(), ["outlet", "fingerprint", "label"]]
+    """Pages of sites the outlet list does not know, per site and page template: site (web address, or
+    'Unknown site …'), fingerprint, articles, example (a headline)."""
+    unnamed = articles.loc[articles["outlet"].isna(), [*SITE_COLUMNS, "label"]]
     frame = site_column(unnamed, names).assign(fingerprint=unnamed["fingerprint"].astype(str), example=unnamed["label"])
     result = frame.groupby(["site", "fingerprint"], sort=False).agg(
         articles=("site_key", "size"), example=("example", "first")).reset_index()
@@ -126,7 +128,7 @@ def originality(articles: pd.DataFrame, reuse: pd.DataFrame, everyone: pd.DataFr
 def desk_counts(articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """Articles per desk line: desk, articles, sites (display labels, most articles first, joined by ' · ')."""
     with_desk = articles.loc[articles["desk"].notna() & (articles["desk"].astype(str).str.strip() != ""),
-                             ["outlet", "fingerprint", "desk"]]
+                             [*SITE_COLUMNS, "desk"]]
     if with_desk.empty:
         return pd.DataFrame({"desk": pd.Series(dtype=str), "articles": pd.Series(dtype=int), "sites": pd.Series(dtype=str)})
     frame = site_column(with_desk, names).assign(desk=with_desk["desk"].astype(str).str.strip())
@@ -199,7 +201,7 @@ def timeline_counts(articles: pd.DataFrame, names: dict[str, str], freq: str = "
     count they become "Other sites"), basis ('explicit' or 'inferred'), articles.
     Undated and partial-date articles are left out (see :func:`undated_summary`).
     """
-    dated = articles.loc[articles[date_field].notna(), ["outlet", "fingerprint", date_field, f"{date_field}_basis"]]
+    dated = articles.loc[articles[date_field].notna(), [*SITE_COLUMNS, date_field, f"{date_field}_basis"]]
     sites = site_column(dated, names)["site"]
     ranked = sites.value_counts().index[:top_sites]
     frame = pd.DataFrame({
@@ -304,7 +306,7 @@ def page_vs_published(articles: pd.DataFrame, names: dict[str, str]) -> pd.DataF
     site, basis ('inferred' when either date is inferred, else 'explicit'), articles.
     """
     both = articles.loc[articles["published"].notna() & articles["page_date"].notna(),
-                        ["outlet", "fingerprint", "published", "page_date", "published_basis", "page_date_basis"]]
+                        [*SITE_COLUMNS, "published", "page_date", "published_basis", "page_date_basis"]]
     inferred = is_inferred(both["published_basis"]) | is_inferred(both["page_date_basis"])
     frame = pd.DataFrame({
         "published": local_days(both["published"]),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components.aggregate import bucket_starts, per_site
+from components.filters import SITE_COLUMNS
 from loaders import Corpus
 from loaders.arrow_ops import isin
 
@@ -104,7 +105,7 @@ def over_time(mine: pd.DataFrame, articles: pd.DataFrame, freq: str) -> tuple[pd
 
 def outlets(mine: pd.DataFrame, articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """Outlets of the articles that mention the entity (columns of ``aggregate.per_site``)."""
-    return per_site(_rows_of(articles, mine["article_id"].unique(), ["outlet", "fingerprint"]), names)
+    return per_site(_rows_of(articles, mine["article_id"].unique(), SITE_COLUMNS), names)
 
 
 def cooccurring(mentions: pd.DataFrame, mine: pd.DataFrame, entities: pd.DataFrame, top: int = 15) -> pd.DataFrame:

@@ -6,7 +6,7 @@ import io
 import pandas as pd
 
 EXPORT_COLUMNS = [
-    "article_id", "title", "label", "outlet", "outlet_name_en", "outlet_name_bn", "fingerprint",
+    "article_id", "title", "label", "outlet", "outlet_name_en", "outlet_name_bn", "site_host", "fingerprint",
     "published_iso", "published_basis", "published_precision", "published_partial",
     "updated_iso", "updated_basis", "page_date_iso", "page_date_basis", "page_date_check",
     "desk", "byline", "dateline", "credits", "attributions", "entities",

@@ -29,15 +29,22 @@ class Filters:
     include_listings: bool = False  # latest-news, archive, section and home pages (page_kind "listing")
 
 
+SITE_COLUMNS = ["outlet", "site_host", "fingerprint"]  # the columns site_keys reads
+
+
 def site_keys(articles: pd.DataFrame) -> pd.Series:
-    """Outlet id, or ``site:<fingerprint>`` for pages of a site the text does not name."""
-    return articles["outlet"].fillna(UNKNOWN_SITE_PREFIX + articles["fingerprint"].astype(str)).astype(str)
+    """Outlet id; for a site the outlet list does not know, ``site:<host>`` when the page gives its
+    web address (canonical link, og:url, a URL column), else ``site:<fingerprint>`` of its template."""
+    unlisted = articles["site_host"].fillna(articles["fingerprint"].astype(str))
+    return articles["outlet"].fillna(UNKNOWN_SITE_PREFIX + unlisted).astype(str)
 
 
 def site_label(key: str, names: dict[str, str]) -> str:
-    """Display label of a site key: the outlet's name, or 'Unknown site ab12…'."""
+    """Display label of a site key: the outlet's name, the web address of a site the outlet list
+    does not know (hosts have dots, template fingerprints none), or 'Unknown site ab12…'."""
     if key.startswith(UNKNOWN_SITE_PREFIX):
-        return f"Unknown site {key[len(UNKNOWN_SITE_PREFIX):][:6]}"
+        unlisted = key[len(UNKNOWN_SITE_PREFIX):]
+        return unlisted if "." in unlisted else f"Unknown site {unlisted[:6]}"
     return names.get(key, key)
 
 

@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 JSON_FIELDS = (
     "input_kind", "page_kind", "page_kind_reason", "title", "title_basis", "label", "url", "outlet", "outlet_basis", "published", "published_basis",
     "published_precision", "published_partial", "updated", "updated_basis", "page_date", "page_date_basis", "page_date_check",
-    "attributions", "desk", "byline", "dateline", "credits", "fingerprint", "entities",
+    "attributions", "desk", "byline", "dateline", "credits", "site_host", "fingerprint", "entities",
 )
 
 

@@ -10,7 +10,8 @@
     or line it came from), label (display name), url (as the source states it), fields
     (JSON list of the record's other columns or the page's meta tags, as [name, value]
     pairs; None for dumps), outlet (canonical id
-    or None), outlet_basis, outlet_name_bn, outlet_name_en, fingerprint (hash of the page
+    or None), outlet_basis, outlet_name_bn, outlet_name_en, site_host (the host of url,
+    lower-cased, without www.; None without a URL), fingerprint (hash of the page
     template, or of the dataset file for records of an unnamed outlet; groups pages of one
     site, known or not),
     published / updated / page_date (tz-aware Asia/Dhaka timestamps, NaT when unknown),
@@ -169,6 +170,7 @@ def _article_row(digest: str, article: Article) -> dict:
         "outlet_basis": meta.outlet_basis or None,
         "outlet_name_bn": info["name_bn"] if info else None,
         "outlet_name_en": info["name_en"] if info else None,
+        "site_host": sources.domain_of(url.value) if url else None,
         "fingerprint": meta.fingerprint,
         **_date_columns("published", meta.published),
         "published_partial": meta.published_partial.partial_iso if meta.published_partial else None,

@@ -162,6 +162,7 @@ def test_originality_counts_directed_copies_and_names_their_source():
     everyone = pd.DataFrame({
         "article_id": ["a1", "a2", "b1", "b2", "c1"],
         "outlet": ["prothomalo", "prothomalo", "samakal", "samakal", None],
+        "site_host": [None] * 5,
         "fingerprint": ["f1", "f1", "f2", "f2", "f3"],
         "attributions": [[], [], ["bss"], [], []],
     })

@@ -168,3 +168,20 @@ def test_lines_of_an_article_are_its_rows_of_the_lines_table(sample_corpus):
     for article_id in sample_corpus.articles["article_id"]:
         pd.testing.assert_frame_equal(sample_corpus.lines_of(article_id), lines[lines["article_id"] == article_id])
     assert sample_corpus.lines_of("no such file.txt").empty
+
+
+def test_site_host_is_the_web_address_the_page_gives(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    body = "".join(f"<p>{sentence}</p>" for sentence in [
+        "রাজধানীতে আজ একটি গুরুত্বপূর্ণ বৈঠক অনুষ্ঠিত হয়েছে, যেখানে বিভিন্ন দলের নেতারা অংশ নেন।",
+        "বৈঠক শেষে সাংবাদিকদের সঙ্গে কথা বলেন মন্ত্রী এবং ভবিষ্যৎ পরিকল্পনার কথা জানান।"] * 3)
+    page = ('<html><head><link rel="canonical" href="https://www.notunkhobor24.com/national/1"></head>'
+            f"<body><h1>সরকারের নতুন উদ্যোগ নিয়ে আলোচনা</h1>{body}</body></html>")
+    (folder / "unlisted.html").write_text(page, encoding="utf-8")
+    (folder / "dump.txt").write_text("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা\n" + body.replace("<p>", "").replace("</p>", "\n"),
+                                     encoding="utf-8")
+    articles = load_corpus([folder], cache_dir=tmp_path / "cache").articles.set_index("article_id")
+    assert articles.loc["unlisted.html", "outlet"] is None
+    assert articles.loc["unlisted.html", "site_host"] == "notunkhobor24.com"
+    assert pd.isna(articles.loc["dump.txt", "site_host"])  # no address: the page template groups it

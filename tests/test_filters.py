@@ -16,6 +16,7 @@ def articles() -> pd.DataFrame:
     return pd.DataFrame({
         "article_id": ["a", "b", "c", "d"],
         "outlet": ["banglanews24", "bss", None, None],
+        "site_host": ["banglanews24.com", None, None, None],
         "fingerprint": ["f1", "f2", "f3", "f3"],
         "published": published,
         "attributions": [["tass"], ["bss", "afp"], ["kcna"], []],
@@ -58,6 +59,13 @@ def test_sites_group_unknown_outlets_by_fingerprint():
     assert ids(apply_filters(articles(), Filters(sites=("site:f3",)))) == ["c", "d"]
     assert site_label("site:f3abcdef01", {}) == "Unknown site f3abcd"
     assert site_label("bss", {"bss": "BSS"}) == "BSS"
+
+
+def test_sites_the_outlet_list_does_not_know_go_by_their_web_address():
+    table = articles().assign(site_host=["banglanews24.com", None, "notunkhobor24.com", None])
+    assert site_keys(table).tolist() == ["banglanews24", "bss", "site:notunkhobor24.com", "site:f3"]
+    assert ids(apply_filters(table, Filters(sites=("site:notunkhobor24.com",)))) == ["c"]
+    assert site_label("site:notunkhobor24.com", {}) == "notunkhobor24.com"
 
 
 def test_agencies_and_entity():

@@ -23,7 +23,7 @@ known_outlets = articles["outlet"].nunique()
 unknown_sites = site_keys(articles[articles["outlet"].isna()]).nunique()
 columns = st.columns([1, 1, 1, 2, 1])
 columns[0].metric("Articles", f"{len(articles):,}")
-columns[1].metric("Outlets", known_outlets, help=f"plus {unknown_sites} unnamed site(s), grouped by page template")
+columns[1].metric("Outlets", known_outlets, help=f"plus {unknown_sites} site(s) the outlet list does not know, by web address (or page template)")
 columns[2].metric("Dated", f"{len(dated):,}", help="articles with a full publish date; the rest are undated or partial")
 columns[3].metric("Date span", f"{dated.min():%b %Y} – {dated.max():%b %Y}" if len(dated) else "—")
 columns[4].metric("Boilerplate lines", f"{articles['n_boilerplate_lines'].sum() / max(articles['n_lines'].sum(), 1):.0%}",

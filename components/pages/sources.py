@@ -14,8 +14,8 @@ view = current()
 articles = view.articles
 
 st.title("Sources")
-st.caption("Who published the filtered articles and whom they cite. Pages of an outlet the text does not name "
-           "are grouped by page template (“Unknown site …”), one row per template.")
+st.caption("Who published the filtered articles and whom they cite. Pages of a site the outlet list does not know "
+           "are shown by their web address, or, when the page gives none, grouped by page template (“Unknown site …”).")
 if articles.empty:
     st.info("No articles match the sidebar filters.")
     st.stop()
@@ -29,7 +29,8 @@ citing = cited.index.nunique()
 columns = st.columns(5)
 columns[0].metric("Articles", f"{len(articles):,}")
 columns[1].metric("Named outlets", int(sites["named"].sum()))
-columns[2].metric("Unknown sites", int((~sites["named"]).sum()), help="outlets the page does not name, one per page template")
+columns[2].metric("Unknown sites", int((~sites["named"]).sum()),
+                  help="sites the outlet list does not know: one per web address, or per page template without one")
 columns[3].metric("Agencies cited", len(agencies), help="agencies and foreign media named as a source (or their domains)")
 columns[4].metric("Articles citing one", f"{citing / len(articles):.0%}", help=f"{citing:,} articles cite at least one agency")
 
@@ -50,9 +51,10 @@ with right:
 
 unknown = aggregate.unknown_sites(articles, view.site_names)
 if len(unknown):
-    with st.expander(f"Unknown sites: {len(unknown)} page template(s) without an outlet name"):
-        st.caption("The page text names no outlet, so pages are grouped by the fingerprint of their template "
-                   "(the furniture lines they share). One row per template, with one of its headlines.")
+    with st.expander(f"Unknown sites: {len(unknown)} page template(s) of sites the outlet list does not know"):
+        st.caption("No outlet of the list publishes these pages: they are grouped by web address when the page gives "
+                   "one, else by the fingerprint of their template (the furniture lines they share). One row per "
+                   "site and template, with one of its headlines.")
         st.dataframe(unknown, hide_index=True, width="stretch", key="sources_unknown", column_config={
             "site": "Site", "fingerprint": "Template fingerprint", "articles": st.column_config.NumberColumn("Articles"),
             "example": st.column_config.TextColumn("Example headline", width="large"),

@@ -14,6 +14,7 @@ import streamlit as st
 
 from components import aggregate, charts
 from components.escaping import markdown_literal
+from components.filters import SITE_COLUMNS
 from loaders.arrow_ops import isin
 from components.state import current
 
@@ -29,7 +30,7 @@ st.title("Stories")
 st.caption("Articles about the same event across outlets, within a few days, and the text they share. "
            "A copy's “shared” is the part of its body found in the source.")
 members = view.articles[["article_id", "title", "label", "published", "published_iso", "published_precision", "published_basis",
-                         "published_partial", "outlet", "fingerprint"]].merge(corpus.stories, on="article_id")
+                         "published_partial", *SITE_COLUMNS]].merge(corpus.stories, on="article_id")
 members = members.assign(site=aggregate.site_column(members, view.site_names)["site"])
 sizes = members.groupby("story_id").agg(articles=("article_id", "size"), outlets=("site", "nunique"),
                                         first=("published", "min"))
