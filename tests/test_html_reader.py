@@ -127,6 +127,23 @@ def test_title_keeps_a_dash_that_is_part_of_the_headline():
     assert given(doc, "title") == ("ভারত - পাকিস্তান ম্যাচ আজ", "<title>", None)
 
 
+@pytest.mark.parametrize("suffix", [" | দৈনিক নতুন খবর", " - Notun Khobor", " :: জাতীয় :: নতুন খবর ২৪", " । দৈনিক পূর্বদেশ"])
+def test_title_loses_an_unlisted_sites_name_when_the_page_prints_the_headline_alone(suffix):
+    printed = article(h1=None).replace("<article>", f'<article><div class="headline">{HEADLINE}</div>')
+    assert given(read(page(f"<title>{HEADLINE}{suffix}</title>", printed)), "title") == (HEADLINE, "<title>", None)
+
+
+def test_without_the_headline_printed_an_unlisted_sites_name_stays():
+    title = f"{HEADLINE} | দৈনিক নতুন খবর"  # no line says where the headline ends
+    assert given(read(page(f"<title>{title}</title>", article(h1=None))), "title") == (title, "<title>", None)
+
+
+def test_a_menu_word_does_not_cut_a_title():
+    menu_word = article(h1=None).replace("<article>", "<article><a href='/india'>ভারত</a>")
+    doc = read(page("<title>ভারত - পাকিস্তান ম্যাচ আজ</title>", menu_word))
+    assert given(doc, "title") == ("ভারত - পাকিস্তান ম্যাচ আজ", "<title>", None)
+
+
 def test_h1_inside_article_wins_over_header_h1_and_is_whitespace_collapsed():
     main = '<h1 class="logo">সাইটের নাম</h1>' + article(h1="  বাজেট\n   ঘোষণা  আজ ")
     doc = read(page(main=main))

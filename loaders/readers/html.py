@@ -36,7 +36,8 @@ _MHTML_RE = re.compile(rb"^content-type:\s*multipart/related", re.IGNORECASE | r
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DROPPED = ("script", "style", "noscript", "template", "svg", "iframe")  # never shown as text
 _ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting"})
-_TITLE_SEP_RE = re.compile(r"\s+[|\-–]\s+")
+_TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—।]|::)\s+")
+_MIN_HEADLINE_WORDS = 3  # a shorter line the page prints (a menu's "ভারত") does not make the head of a title
 _BLANKS_RE = re.compile(r"\n{3,}")
 _MAX_FIELDS, _MAX_FIELD_CHARS = 15, 300
 # Meta keys (lower-cased name, property or itemprop) for the dates, most trusted first.
@@ -185,11 +186,18 @@ def _outlet_named(value: str | None) -> str | None:
     return hits[0].id if hits else None
 
 
-def _strip_site(title: str, site: str | None) -> str:
-    """A page title without its trailing " | Site" segment, when that segment names the site."""
+def _strip_site(title: str, site: str | None, printed: frozenset[str]) -> str:
+    """A page title without its trailing " | Site" segments: those after the longest head the
+    page prints as a line of its own (of a headline's length, and the whole title printed
+    nowhere), else the last segment when it names the site (``og:site_name``, a listed outlet)."""
     seps = list(_TITLE_SEP_RE.finditer(title))
     if not seps:
         return title
+    if " ".join(title.split()) not in printed:
+        for sep in reversed(seps):
+            head = " ".join(title[: sep.start()].split())
+            if len(head.split()) >= _MIN_HEADLINE_WORDS and head in printed:
+                return head
     head, tail = title[: seps[-1].start()].strip(), title[seps[-1].end():].strip()
     named = (site and tail.casefold() == _nfc(site).casefold()) or _outlet_named(tail)
     return head if head and (named or len(seps) > 1) else title
@@ -292,9 +300,10 @@ def read_html(data: bytes) -> Document:
     authors = next((names for o in ld if (names := _ld_names(o.get("author"), by_id))), [])
 
     given: dict[str, Given | None] = {}
+    printed = frozenset(" ".join(line.split()) for line in text.splitlines())
     titles = ((h1, "<h1>"), (unescape(headline or ""), "JSON-LD headline"),
-              (_strip_site(meta.get("og:title", ""), site), "og:title meta"),
-              (_strip_site(page_title, site), "<title>"))
+              (_strip_site(meta.get("og:title", ""), site, printed), "og:title meta"),
+              (_strip_site(page_title, site, printed), "<title>"))
     given["title"] = next((Given(title, basis) for title, basis in titles if _headline_like(title, site)), None)
     given["published"] = _first_date(ld_published, "JSON-LD datePublished", metas, _PUBLISHED_META, time_raw)
     given["updated"] = _first_date(ld_modified, "JSON-LD dateModified", metas, _UPDATED_META)
