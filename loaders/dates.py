@@ -13,9 +13,9 @@ import logging
 import re
 import tomllib
 import unicodedata
+from calendar import isleap
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import accumulate
 from pathlib import Path
 
 import bangla
@@ -28,8 +28,7 @@ _DHAKA = dt.timezone(dt.timedelta(hours=6), "Asia/Dhaka")
 _LETTER = r"A-Za-z\u0980-\u09E5\u09F0-\u09FF"  # Latin and Bengali letters and signs, not digits
 _NOT_AFTER_LETTER, _NOT_BEFORE_LETTER = rf"(?<![{_LETTER}])", rf"(?![{_LETTER}])"
 _GREGORIAN_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # longest length of each month
-_BANGLA_DAYS = (31, 31, 31, 31, 31, 30, 30, 30, 30, 30, 31, 30)  # ফাল্গুন has 30 unless Feb has 29
-_BANGLA_OFFSETS = tuple(accumulate(_BANGLA_DAYS[:-1], initial=0))  # 1 বৈশাখ to each month's 1st, ±1
+_BANGLA_DAYS = (31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 31, 30)  # longest of each month, either revision
 # Regexes only run this close to digit runs (dates) or to found dates (times, weekdays):
 # every part of a date lies within _DATE_REACH of one of its digits (longest month name
 # plus separators), an attachable time within _TIME_REACH, a weekday within _WEEKDAY_REACH.
@@ -58,6 +57,8 @@ def _compile(pattern: str) -> re.Pattern:
 
 
 _CAL = tomllib.loads((Path(__file__).with_name("data") / "calendar.toml").read_text("utf-8"))
+_REVISED_FROM = _CAL["bangla_calendar"]["revised_from"]
+_REVISED_DAYS = tuple(_CAL["bangla_calendar"]["month_days"])
 _MONTHS: dict[str, tuple[str, int]] = {
     _key(name): (calendar, number)
     for calendar in ("gregorian", "bangla", "hijri")
@@ -177,16 +178,29 @@ class DateMatch:
         return convert(self.year, self.month, self.day)
 
 
+def _revised_month_days(year: int) -> tuple[int, ...]:
+    """Month lengths of Bangabda ``year`` in the 2019 revision (ফাল্গুন is in February of ``year + 594``)."""
+    leap = isleap(year + 594)
+    return tuple(days + (leap and month == 11) for month, days in enumerate(_REVISED_DAYS, start=1))
+
+
 @lru_cache(maxsize=4096)
 def gregorian_to_bangla(d: dt.date) -> tuple[int, int, int]:
-    """Bangabda ``(year, month, day)`` of Gregorian date ``d`` (month 1 = বৈশাখ).
-
-    Wraps ``bangla.get_date`` (revised Bangladesh calendar: 1 বৈশাখ = 14 April,
-    বৈশাখ-ভাদ্র have 31 days, the rest 30, ফাল্গুন 31 in Gregorian leap years).
+    """Bangabda ``(year, month, day)`` of Gregorian date ``d`` (month 1 = বৈশাখ), in Bangladesh's
+    national calendar: the 2019 revision from ১ বৈশাখ ১৪২৬ on (``calendar.toml``), and before it the
+    1987 revision that ``bangla.get_date`` implements (বৈশাখ-ভাদ্র 31 days, ফাল্গুন 31 in leap years).
     """
-    found = bangla.get_date(d.day, d.month, d.year)
-    month = _MONTHS[_key(found["month"])][1]
-    return int(to_ascii_digits(found["year"])), month, int(to_ascii_digits(found["date"]))
+    year = d.year - 593 if (d.month, d.day) >= (4, 14) else d.year - 594
+    if year < _REVISED_FROM:
+        found = bangla.get_date(d.day, d.month, d.year)
+        month = _MONTHS[_key(found["month"])][1]
+        return int(to_ascii_digits(found["year"])), month, int(to_ascii_digits(found["date"]))
+    offset = (d - dt.date(year + 593, 4, 14)).days
+    for month, days in enumerate(_revised_month_days(year), start=1):
+        if offset < days:
+            return year, month, offset + 1
+        offset -= days
+    raise AssertionError("a Bangla year covers the days up to the next 14 April")
 
 
 @lru_cache(maxsize=4096)
@@ -195,11 +209,11 @@ def bangla_to_gregorian(year: int, month: int, day: int) -> dt.date:
 
     Estimates the day from 14 April of ``year + 593`` and checks the candidates around
     it with ``gregorian_to_bangla``, so both directions always agree. Raises
-    ``ValueError`` when the Bangla date does not exist (e.g. ৩১ আশ্বিন).
+    ``ValueError`` when the Bangla date does not exist (e.g. ৩১ কার্তিক).
     """
     if not (1 <= month <= 12 and 1 <= day <= 31):
         raise ValueError(f"no Bangla date {year}-{month}-{day}")
-    guess = dt.date(year + 593, 4, 14) + dt.timedelta(days=_BANGLA_OFFSETS[month - 1] + day - 1)
+    guess = dt.date(year + 593, 4, 14) + dt.timedelta(days=sum(_BANGLA_DAYS[: month - 1]) + day - 1)
     for delta in (0, -1, 1, -2, 2):
         candidate = guess + dt.timedelta(days=delta)
         if gregorian_to_bangla(candidate) == (year, month, day):

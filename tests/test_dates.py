@@ -157,7 +157,8 @@ CASES = [
     ("২৯ ফেব্রুয়ারি ২০২৪", [(G, 2024, 2, 29, None, None)]),
     ("১২/১৩/২০২৪", []),
     ("২০২৪-১৩-০১", []),
-    ("৩১ আশ্বিন ১৪৩১", []),
+    ("৩১ কার্তিক ১৪৩১", []),
+    ("৩১ আশ্বিন ১৪৩১", [(B, 1431, 6, 31, None, None)]),  # আশ্বিন has 31 days since the 2019 revision
     ("৪-২ গোলে জিতেছে আর্জেন্টিনা", []),
     ("এপ্রিল মাসে ১০ জন নিহত", []),
     ("ঢাকা-১৭ আসনের উপনির্বাচন", []),
@@ -305,14 +306,21 @@ def test_find_weekdays():
     ((1431, 4, 1), dt.date(2024, 7, 16)),
     ((1431, 5, 1), dt.date(2024, 8, 16)),
     ((1431, 6, 1), dt.date(2024, 9, 16)),
-    ((1431, 7, 1), dt.date(2024, 10, 16)),
-    ((1431, 8, 1), dt.date(2024, 11, 15)),
-    ((1431, 9, 1), dt.date(2024, 12, 15)),
-    ((1431, 10, 1), dt.date(2025, 1, 14)),
-    ((1431, 11, 1), dt.date(2025, 2, 13)),
-    ((1431, 12, 1), dt.date(2025, 3, 15)),
+    ((1431, 7, 1), dt.date(2024, 10, 17)),     # the 2019 revision: আশ্বিন has 31 days
+    ((1431, 8, 1), dt.date(2024, 11, 16)),
+    ((1431, 9, 1), dt.date(2024, 12, 16)),     # ১ পৌষ is Victory Day, 16 December
+    ((1431, 10, 1), dt.date(2025, 1, 15)),
+    ((1431, 11, 1), dt.date(2025, 2, 14)),
+    ((1431, 11, 8), dt.date(2025, 2, 21)),     # ৮ ফাল্গুন is 21 February, the date of 1952
+    ((1431, 12, 1), dt.date(2025, 3, 15)),     # ফাল্গুন has 29 days when February has 28
+    ((1431, 12, 12), dt.date(2025, 3, 26)),    # ১২ চৈত্র is Independence Day
     ((1431, 12, 30), dt.date(2025, 4, 13)),    # last day of 1431
-    ((1430, 11, 31), dt.date(2024, 3, 14)),    # ফাল্গুন has 31 days when February has 29
+    ((1432, 11, 9), dt.date(2026, 2, 22)),     # a real header: "২২ ফেব্রুয়ারি ২০২৬, ৯ ফাল্গুন ১৪৩২" (unseen/rtvonline)
+    ((1432, 12, 15), dt.date(2026, 3, 29)),    # "২৯ মার্চ ২০২৬, ১৫ই চৈত্র ১৪৩২" (unseen/somoynews-latest)
+    ((1430, 11, 30), dt.date(2024, 3, 14)),    # ফাল্গুন has 30 days when February has 29
+    ((1425, 11, 9), dt.date(2019, 2, 21)),     # before ১৪২৬, the 1987 revision: 21 February was ৯ ফাল্গুন
+    ((1425, 7, 1), dt.date(2018, 10, 16)),
+    ((1425, 12, 30), dt.date(2019, 4, 13)),    # the last day before the revision
     ((1426, 1, 1), dt.date(2019, 4, 14)),
 ])
 def test_bangla_known_dates(bangla_date, gregorian):
@@ -320,7 +328,8 @@ def test_bangla_known_dates(bangla_date, gregorian):
     assert gregorian_to_bangla(gregorian) == bangla_date
 
 
-@pytest.mark.parametrize("bad", [(1431, 11, 31), (1431, 6, 31), (1431, 12, 31), (1431, 13, 1), (1431, 1, 0)])
+@pytest.mark.parametrize("bad", [(1431, 11, 30), (1430, 11, 31), (1431, 7, 31), (1425, 6, 31), (1431, 12, 31),
+                                 (1431, 13, 1), (1431, 1, 0)])
 def test_bangla_impossible_dates_raise(bad):
     with pytest.raises(ValueError):
         bangla_to_gregorian(*bad)
@@ -343,7 +352,7 @@ def test_bangla_month_lengths_of_one_year():
         start = bangla_to_gregorian(1431, month, 1)
         end = bangla_to_gregorian(1432, 1, 1) if month == 12 else bangla_to_gregorian(1431, month + 1, 1)
         lengths.append((end - start).days)
-    assert lengths == [31, 31, 31, 31, 31, 30, 30, 30, 30, 30, 30, 30]
+    assert lengths == [31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 29, 30]
 
 
 @pytest.mark.parametrize(("value", "iso"), [

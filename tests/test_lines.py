@@ -149,3 +149,10 @@ def test_an_outlet_does_not_cite_its_own_organisation():
                                "© ২০২৪ প্রথম আলো"))
     assert other.meta.outlet == "prothomalo"
     assert other.meta.attributions == ("bbc", "reuters")  # another outlet quoting the BBC cites it
+
+
+def test_a_header_in_the_2019_bangla_calendar_agrees_with_its_gregorian_date():
+    # 22 February 2026 is ৯ ফাল্গুন ১৪৩২ in the calendar Bangladesh revised in 2019 (the 1987 rules said ১০ ফাল্গুন).
+    article = parse_article(page("ঢাকা রোববার, ২২ ফেব্রুয়ারি ২০২৬, ৯ ফাল্গুন ১৪৩২", "সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, PARA2))
+    assert article.meta.page_date.iso == "2026-02-22"
+    assert article.meta.page_date_check == "Bangla calendar ৯ ফাল্গুন ১৪৩২ agrees; weekday রবিবার agrees"
