@@ -15,6 +15,7 @@ import tomllib
 import unicodedata
 from calendar import isleap
 from dataclasses import dataclass, replace
+from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -127,6 +128,8 @@ _WEEKDAY_RE = _compile(rf"{_NOT_AFTER_LETTER}(?P<w>{_alt(_WEEKDAYS)})"
 _GAP = r"[\s,;|।()\-–—/]{1,5}"
 _TIME_GAP_RE = _compile(rf"{_GAP}(?:(?:{_alt(_CAL['years']['era_after_date'])}){_GAP})?")  # "২০২৫ ইং, ১০:৩০"
 _WEEKDAY_GAP_RE = re.compile(r"[\s,(]{0,3}")
+_RFC2822_RE = re.compile(r"(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})?(?: ?[+-]\d{4}| [A-Z]{1,5})?$")
+_GLUED_ZONE_RE = re.compile(r"(?<=\d)(?=[+-]\d{4}$)")  # "22:30:00+0600", as markup readers may leave it
 
 
 @dataclass(frozen=True)
@@ -431,6 +434,20 @@ def parse_iso_datetime(value: str) -> DateMatch | None:
         return None
     lead, core = len(value) - len(value.lstrip()), value.strip()
     found = [d for d in find_dates(core) if d.start == 0 and d.end == len(core)]
-    if len(found) != 1 or found[0].precision == "partial":
+    if len(found) == 1 and found[0].precision != "partial":
+        return replace(found[0], start=lead, end=lead + len(core))
+    return _rfc2822(core, lead)
+
+
+def _rfc2822(core: str, lead: int) -> DateMatch | None:
+    """An e-mail and RSS date ("Sun, 07 Dec 2025 16:30:00 +0000", as feed scrapers store them) in
+    Dhaka time, or None; one without a zone is taken to be Dhaka time already."""
+    if not _RFC2822_RE.match(core):
         return None
-    return replace(found[0], start=lead, end=lead + len(core))
+    try:
+        stamp = parsedate_to_datetime(_GLUED_ZONE_RE.sub(" ", core))
+    except (TypeError, ValueError):
+        return None
+    local = stamp.astimezone(_DHAKA) if stamp.tzinfo else stamp
+    return DateMatch(lead, lead + len(core), "gregorian", local.year, local.month, local.day, local.hour,
+                     local.minute, local.weekday(), core)

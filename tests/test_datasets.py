@@ -130,6 +130,16 @@ def test_bad_records_are_errors_naming_the_record_and_the_rest_loads():
     assert errors["feed.jsonl:line-4"] == "line 4 has neither a headline nor a body"
 
 
+def test_camel_case_columns_of_a_feed_scrapers_json_and_rss_dates():
+    rows = [{"newsTitle": "শিরোনাম এক", "articleBody": BODY, "pubDate": "Mon, 05 Aug 2024 17:41:40 +0000",
+             "dateModified": "2024-08-06T09:00:00+06:00", "link": "https://www.jugantor.com/national/1"}]
+    a = load("feed.json", json.dumps(rows, ensure_ascii=False).encode()).articles.iloc[0]
+    assert a["title"] == "শিরোনাম এক" and a["title_basis"] == "column newsTitle"
+    assert a["published_iso"] == "2024-08-05T23:41" and a["published_basis"] == "column pubDate"
+    assert a["updated_iso"] == "2024-08-06T09:00" and a["outlet"] == "jugantor"
+    assert BODY in a["body"]
+
+
 def test_missing_body_column_and_broken_files_say_why():
     corpus = load("meta.csv", csv_bytes([{"Headline": "x", "Date": "2024-01-01"}]))
     assert corpus.articles.empty

@@ -367,6 +367,10 @@ def test_bangla_month_lengths_of_one_year():
     ("2024/08/12", "2024-08-12"),
     ("12/08/2024", "2024-08-12"),
     ("  ২৪ মার্চ ২০১৯, ১৬:৩৩ ", "2019-03-24T16:33"),
+    ("Sun, 07 Dec 2025 16:30:00 +0000", "2025-12-07T22:30"),   # RSS and e-mail dates, as feed scrapers keep them
+    ("Sun, 07 Dec 2025 22:30:00 +0600", "2025-12-07T22:30"),
+    ("Sun, 07 Dec 2025 16:30:00 GMT", "2025-12-07T22:30"),
+    ("Sun, 07 Dec 2025 22:30:00", "2025-12-07T22:30"),
 ])
 def test_parse_iso_datetime(value, iso):
     m = parse_iso_datetime(nfc(value))
@@ -374,7 +378,8 @@ def test_parse_iso_datetime(value, iso):
     assert nfc(value)[m.start:m.end] == m.text == nfc(value).strip()
 
 
-@pytest.mark.parametrize("value", ["Unknown", "", "   ", None, "2024", "১৩ সেপ্টেম্বর", "2024-02-30", "abc 2024-01-01"])
+@pytest.mark.parametrize("value", ["Unknown", "", "   ", None, "2024", "১৩ সেপ্টেম্বর", "2024-02-30", "abc 2024-01-01",
+                                   "Sun, 30 Feb 2025 22:30:00 +0600", "Sun, 07 Dec 22:30:00 +0600"])
 def test_parse_iso_datetime_rejects(value):
     assert parse_iso_datetime(value) is None
 

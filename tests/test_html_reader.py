@@ -179,6 +179,11 @@ def test_published_from_article_meta_then_time_element():
     assert given(read(page()), "published") == ("2024-08-12T10:30", "<time datetime>", "minute")
 
 
+def test_published_meta_in_the_rss_date_form():
+    head = '<meta property="article:published_time" content="Sun, 11 Aug 2024 22:15:00 +0000">'
+    assert given(read(page(head)), "published") == ("2024-08-12T04:15", "article:published_time meta", "minute")
+
+
 def test_unparseable_date_falls_through_to_the_next_source():
     ld = [ld_block(datePublished="শীঘ্রই")]
     head = '<meta name="pubdate" content="2024-08-10">'

@@ -43,6 +43,7 @@ ROLES = ("body", "title", "published", "updated", "outlet", "url", "author")
 _DATA = tomllib.loads((Path(__file__).parents[1] / "data" / "columns.toml").read_text("utf-8"))
 _NOTE_RE = re.compile(r"\s*\([^)]*\)\s*$")
 _SEPARATORS_RE = re.compile(r"[\s_\-.]+")
+_CAMEL_HUMP_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _OFFSET_RE = re.compile(r"(?:Z|[+-]\d\d:?\d\d)\s*$", re.IGNORECASE)
 _MISSING = frozenset(_DATA["missing"]["values"])
 _RECORD_LABEL = {".csv": "row", ".tsv": "row", ".json": "item", ".jsonl": "line", ".ndjson": "line"}
@@ -52,9 +53,10 @@ csv.field_size_limit(min(sys.maxsize, MAX_FIELD_CHARS))
 
 
 def column_key(name: str) -> str:
-    """How a column name is compared: NFC, casefolded, separators as single spaces, no "(…)" note."""
+    """How a column name is compared: NFC, casefolded, separators and camelCase humps as single
+    spaces ("pubDate", "articleBody" as JavaScript scrapers name them), no "(…)" note."""
     name = _NOTE_RE.sub("", unicodedata.normalize("NFC", str(name)).strip().lstrip("\ufeff"))
-    return _SEPARATORS_RE.sub(" ", name).strip().casefold()
+    return _SEPARATORS_RE.sub(" ", _CAMEL_HUMP_RE.sub(" ", name)).strip().casefold()
 
 
 _ROLE_NAMES = {role: [column_key(n) for n in names] for role, names in _DATA["roles"].items()}
