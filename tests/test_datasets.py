@@ -140,6 +140,24 @@ def test_camel_case_columns_of_a_feed_scrapers_json_and_rss_dates():
     assert BODY in a["body"]
 
 
+def test_records_inside_an_api_envelope_and_a_lone_record_with_tags():
+    one = {"title": "শিরোনাম এক", "content": BODY, "tags": ["রাজনীতি", "ঢাকা"]}
+    envelope = {"status": "ok", "total": 2, "data": {"items": [one, {**one, "title": "শিরোনাম দুই"}]}}
+    assert load("api.json", json.dumps(envelope, ensure_ascii=False).encode()).articles["title"].tolist() == [
+        "শিরোনাম এক", "শিরোনাম দুই"]
+    lone = load("one.json", json.dumps(one, ensure_ascii=False).encode())  # its tags are no records
+    assert lone.articles["title"].tolist() == ["শিরোনাম এক"] and lone.errors.empty
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    ("empty.json", b"[]", "holds no records"),
+    ("envelope.json", b'{"articles": []}', "holds no records"),
+    ("header.csv", "শিরোনাম,বিস্তারিত\n".encode(), "holds no records (a header without rows)"),
+])
+def test_a_dataset_without_records_is_an_error_row(name, data, reason):
+    assert errors_of(load(name, data)) == {name: reason}
+
+
 def test_missing_body_column_and_broken_files_say_why():
     corpus = load("meta.csv", csv_bytes([{"Headline": "x", "Date": "2024-01-01"}]))
     assert corpus.articles.empty

@@ -37,6 +37,7 @@ MAX_FIELD_CHARS = 5 * 1024 * 1024
 # (Python's JSON reader and every step after it recurse once per level).
 MAX_JSON_DEPTH = 64
 DEFAULT_ZONE = "Asia/Dhaka"
+_ENVELOPE_LEVELS = 3  # objects an API response may wrap its array of records in
 FIELD_DISPLAY_CHARS = 300
 ROLES = ("body", "title", "published", "updated", "outlet", "url", "author")
 
@@ -204,6 +205,22 @@ def _json(text: str):
     raise ValueError(f"nested more than {MAX_JSON_DEPTH} levels deep")
 
 
+def _enveloped(loaded: dict) -> list:
+    """The records of a JSON object: the one array of objects that an API envelope holds
+    ({"articles": [...]}, {"status": "ok", "data": {"items": [...]}}), else the object itself as
+    one record (whose list of tags is no list of records)."""
+    node = loaded
+    for _ in range(_ENVELOPE_LEVELS):
+        lists = [v for v in node.values() if isinstance(v, list) and all(isinstance(item, dict) for item in v)]
+        if len(lists) == 1:
+            return lists[0]
+        inner = [v for v in node.values() if isinstance(v, dict)]
+        if lists or len(inner) != 1:
+            break
+        node = inner[0]
+    return [loaded]
+
+
 def _json_records(text: str, suffix: str) -> Iterator[tuple[int, list[tuple[str, str | None]] | str]]:
     """(index or line number, fields) per JSON record, or a reason for an unusable one."""
     if suffix == ".json":
@@ -213,9 +230,8 @@ def _json_records(text: str, suffix: str) -> Iterator[tuple[int, list[tuple[str,
             raise UnreadableFile(f"not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
         except ValueError as err:
             raise UnreadableFile(f"JSON {err}") from None
-        if isinstance(loaded, dict):  # {"articles": [...]}: the one list of records inside
-            lists = [v for v in loaded.values() if isinstance(v, list)]
-            loaded = lists[0] if len(lists) == 1 else [loaded]
+        if isinstance(loaded, dict):
+            loaded = _enveloped(loaded)
         if not isinstance(loaded, list):
             raise UnreadableFile("JSON is not a list of records")
         items = enumerate(loaded)
@@ -275,6 +291,8 @@ def split_dataset(article_id: str, path: str, data: bytes, suffix: str,
                 out.append(Source(member, path, UnreadableFile(f"{label} {number}: {err}"), "record", number))
                 continue
             out.append(Source(member, path, _record_bytes(fields, used, zone, label, number), "record", number))
+        if not out:
+            raise UnreadableFile("holds no records" + (" (a header without rows)" if header is not None else ""))
         return out
     except UnreadableFile as err:
         return [Source(article_id, path, err, "record")]
