@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -67,6 +68,7 @@ class Lexicon:
     list_headings: dict[str, str]
     exact: dict[str, str]
     patterns: tuple[tuple[str, re.Pattern], ...]
+    long_patterns: tuple[tuple[str, re.Pattern], ...]
     link_item_marker: re.Pattern
     copyright_re: re.Pattern
     copyright_short_re: re.Pattern
@@ -83,9 +85,10 @@ class Lexicon:
     person_words: frozenset[str]  # words mostly written as part of a person's name (data/person_words.txt)
     read_more: frozenset[str]     # headings of one link inside the article text ("আরও পড়ুন")
 
-    def pattern_kind(self, line: str) -> str | None:
-        """Kind of the first full-line pattern that matches ``line`` (cleaned), if any."""
-        for kind, pattern in self.patterns:
+    def pattern_kind(self, line: str, short: bool = True) -> str | None:
+        """Kind of the first full-line pattern that matches ``line`` (cleaned), if any; the
+        ``[patterns]`` are tried on ``short`` lines only, the ``[long_patterns]`` on any."""
+        for kind, pattern in (self.patterns + self.long_patterns) if short else self.long_patterns:
             if pattern.fullmatch(line):
                 return kind
         return None
@@ -97,12 +100,10 @@ def lexicon() -> Lexicon:
     with open(DATA_DIR / "boilerplate.toml", "rb") as handle:
         data = tomllib.load(handle)
     flags = re.IGNORECASE
-    patterns = tuple(
-        (kind, re.compile(p, flags))
-        for kind, plist in data["patterns"].items()
-        if kind != "link_item_marker"
-        for p in plist
-    )
+    def compiled(section: str) -> tuple[tuple[str, re.Pattern], ...]:
+        # Lines are NFC; the file's literals may not be.
+        return tuple((kind, re.compile(unicodedata.normalize("NFC", p), flags))
+                     for kind, plist in data[section].items() if kind != "link_item_marker" for p in plist)
     date_labels = {key_of(k): v for k, v in data["date_labels"].items()}
     # A date label must stand alone as a word, optionally followed by a colon (প্রকাশ : …).
     label_alt = _alternation(data["date_labels"])
@@ -110,7 +111,8 @@ def lexicon() -> Lexicon:
     lex = Lexicon(
         list_headings={key_of(k): v for k, v in data["list_headings"].items()},
         exact={key_of(k): v for k, v in data["exact"].items()},
-        patterns=patterns,
+        patterns=compiled("patterns"),
+        long_patterns=compiled("long_patterns"),
         link_item_marker=re.compile(
             "(?:" + "|".join(data["patterns"]["link_item_marker"]) + ")", flags
         ),

@@ -156,3 +156,14 @@ def test_a_header_in_the_2019_bangla_calendar_agrees_with_its_gregorian_date():
     article = parse_article(page("ঢাকা রোববার, ২২ ফেব্রুয়ারি ২০২৬, ৯ ফাল্গুন ১৪৩২", "সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, PARA2))
     assert article.meta.page_date.iso == "2026-02-22"
     assert article.meta.page_date_check == "Bangla calendar ৯ ফাল্গুন ১৪৩২ agrees; weekday রবিবার agrees"
+
+
+def test_calls_to_follow_the_site_and_inline_read_more_links_inside_the_text_are_furniture():
+    promos = {"আমাদের ফেসবুক পেজে লাইক দিন": "widget", "ইউটিউব চ্যানেল সাবস্ক্রাইব করুন": "widget",
+              "হোয়াটসঅ্যাপ চ্যানেলে যুক্ত হোন": "widget", "টেলিগ্রাম চ্যানেলে যুক্ত হতে ক্লিক করুন": "widget",
+              "আরও পড়ুন: নির্বাচন নিয়ে নতুন সিদ্ধান্ত": "related_list", "এ বিষয়ে আরও পড়ুন >> বন্যায় ডুবল উত্তর": "related_list"}
+    for line, kind in promos.items():
+        found = kinds(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, line, PARA2, "© ২০২৪ দৈনিক খবর"))
+        assert found == {1: "title", 2: "body", 3: kind, 4: "body", 5: "copyright"}, line
+    said_on_facebook = "তিনি ফেসবুকে লিখেছেন, সবাই যেন শান্ত থাকেন এবং গুজবে কান না দেন।"
+    assert kinds(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, said_on_facebook, PARA2))[3] == "body"

@@ -222,10 +222,8 @@ def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> t
         return lex.exact[key], f"known page phrase “{key}”"
     if found and words <= 20 and _date_coverage(text, found) >= 0.6:
         return "dated", "date line"
-    if words <= 6:
-        kind = lex.pattern_kind(text)
-        if kind:
-            return kind, f"matches the {kind.replace('_', ' ')} pattern"
+    if kind := lex.pattern_kind(text, short=words <= 6):
+        return kind, f"matches the {kind.replace('_', ' ')} pattern"
     if (words <= 60 and lex.copyright_re.search(text)) or (words <= 12 and lex.copyright_short_re.search(text)):
         return "copyright", "copyright or legal notice"
     if words <= 14 and lex.attribution_re.match(text):
