@@ -187,11 +187,16 @@ def _page_date(lines: list[Line]) -> tuple[DateValue | None, str]:
 
 
 def _outlet(lines: list[Line]) -> tuple[str | None, str]:
-    """The publishing outlet, from furniture lines only (never from article text)."""
-    ranked = {"copyright": 0, "desk_and_outlet": 1, "outlet_label": 2}
+    """The publishing outlet, from furniture lines only (never from article text).
+
+    A byline or desk line above the text that names an outlet ("যুগান্তর প্রতিবেদক", "প্রথম আলো
+    ডেস্ক") is the outlet's own staff; below the text such a line may describe a guest author.
+    """
+    ranked = {"copyright": 0, "desk_and_outlet": 1, "outlet_label": 2, "desk": 2, "byline": 2}
+    first_body = next((line.n for line in lines if line.kind == "body"), 0)
     candidates = []
     for line in lines:
-        if line.kind in ranked:
+        if line.kind in ranked and (line.kind not in ("desk", "byline") or line.n < first_body):
             for hit in sources.find_outlets(line.text):
                 candidates.append((ranked[line.kind], line.n, hit.id, f"{line.kind.replace('_', ' ')}, line {line.n}"))
         if line.kind not in ("body", "title", "attribution") and line.kind not in LIST_KINDS:

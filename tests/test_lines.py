@@ -167,3 +167,13 @@ def test_calls_to_follow_the_site_and_inline_read_more_links_inside_the_text_are
         assert found == {1: "title", 2: "body", 3: kind, 4: "body", 5: "copyright"}, line
     said_on_facebook = "তিনি ফেসবুকে লিখেছেন, সবাই যেন শান্ত থাকেন এবং গুজবে কান না দেন।"
     assert kinds(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, said_on_facebook, PARA2))[3] == "body"
+
+
+def test_a_byline_or_desk_above_the_text_that_names_an_outlet_is_its_own_staff():
+    for credit, outlet in [("যুগান্তর প্রতিবেদক", "jugantor"), ("নিজস্ব প্রতিবেদক | সমকাল", "samakal"),
+                           ("প্রথম আলো ডেস্ক", "prothomalo"), ("নিজস্ব প্রতিবেদক", None)]:
+        article = parse_article(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", credit, PARA, PARA2))
+        assert article.meta.outlet == outlet, credit
+    # Below the text, an outlet in an author note is the guest's affiliation, not the publisher.
+    guest = parse_article(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, PARA2, "লেখক: সাবেক সম্পাদক, দৈনিক ইত্তেফাক"))
+    assert guest.meta.outlet is None
