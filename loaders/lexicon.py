@@ -74,6 +74,7 @@ class Lexicon:
     copyright_short_re: re.Pattern
     attribution_re: re.Pattern
     caption_re: re.Pattern
+    credit_end_re: re.Pattern  # a caption that ends in its photo credit ("… নেতারা। ছবি: সংগৃহীত")
     byline_re: re.Pattern
     desk_re: re.Pattern
     sections: frozenset[str]
@@ -124,6 +125,8 @@ def lexicon() -> Lexicon:
         ),
         # "ছবি: সংগৃহীত" or "প্রতীকী ছবি" alone; "ছবিতে দেখা যাচ্ছে" is text, so the label must end there.
         caption_re=re.compile(r"^\W{0,3}(?:" + _alternation(data["caption"]["labels"]) + r")\s*(?:[:：ঃ]|[।.]?\s*$)", flags),
+        credit_end_re=re.compile(r"(?:(?:[।.|]|^)\s*[(\[]?|\s[(\[])\s*(?:" + _alternation(data["caption"]["labels"])
+                                 + r")\s*[:：ঃ]\s*[^।.:|()\[\]]{1,40}[)\]]?\s*$", flags),
         byline_re=re.compile(WORD_START + "(?:" + _alternation(data["byline"]["words"]) + ")" + WORD_END, flags),
         desk_re=re.compile(r"(?:" + _alternation(data["byline"]["desk_words"]) + r")\s*$", flags),
         sections=frozenset(key_of(s) for s in data["sections"]["names"]),

@@ -177,3 +177,12 @@ def test_a_byline_or_desk_above_the_text_that_names_an_outlet_is_its_own_staff()
     # Below the text, an outlet in an author note is the guest's affiliation, not the publisher.
     guest = parse_article(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, PARA2, "লেখক: সাবেক সম্পাদক, দৈনিক ইত্তেফাক"))
     assert guest.meta.outlet is None
+
+
+def test_a_caption_that_ends_in_its_photo_credit_is_furniture():
+    for caption in ["রাজধানীর মতিঝিলে বিক্ষোভ মিছিল করেন শিক্ষার্থীরা। ছবি: প্রথম আলো",
+                    "শহীদ মিনারে শ্রদ্ধা (ছবি: ফোকাস বাংলা)", "বন্যাকবলিত এলাকা | Photo: Reuters"]:
+        assert kinds(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, caption, PARA2))[3] == "caption", caption
+    for text in ["তিনি বলেন, এই ছবি: আমাদের ইতিহাসের অংশ এবং এটি সংরক্ষণ করা দরকার।",
+                 "সংবাদ সম্মেলনে তিনি (ছবিতে ডানে) কথা বলেন।"]:
+        assert kinds(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, text, PARA2))[3] == "body", text

@@ -19,6 +19,7 @@ logger = logging.getLogger(__name__)
 
 # Lines longer than this are never furniture phrases or headlines, so they get no lookup key.
 KEY_MAX_WORDS = 40
+_CAPTION_WORDS = 30  # a photo caption is a sentence or two
 _DATELINE_CHARS = 120
 # Bengali spellings of Latin letter names: reporter initials are runs of these (জেএইচ = J H).
 _LETTER_NAMES = (
@@ -245,6 +246,8 @@ def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> t
         return "link_marker", "image/link marker of a story list"
     if words <= 6 and lex.caption_re.match(text):
         return "caption", "photo caption or credit (ছবি: …)"
+    if words <= _CAPTION_WORDS and lex.credit_end_re.search(text):
+        return "caption", "photo caption ending in its credit (… ছবি: …)"
     if words <= 4 and key in lex.sections:
         return "section_label", f"section name “{key}”"
     if words >= 4 and "।" not in text and sum(w in lex.sections for w in key.split()) >= max(3, words / 2):
