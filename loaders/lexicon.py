@@ -67,8 +67,10 @@ class Lexicon:
 
     list_headings: dict[str, str]
     exact: dict[str, str]
-    patterns: tuple[tuple[str, re.Pattern], ...]
-    long_patterns: tuple[tuple[str, re.Pattern], ...]
+    patterns: tuple[tuple[str, re.Pattern], ...]       # for short lines: [patterns] and [long_patterns]
+    long_patterns: tuple[tuple[str, re.Pattern], ...]  # for longer ones
+    follow_platforms: tuple[str, ...]  # keys of platform names (ফেসবুক, গুগল নিউজ) and of the calls
+    follow_calls: tuple[str, ...]      # that end a line asking readers to follow the site there
     link_item_marker: re.Pattern
     copyright_re: re.Pattern
     copyright_short_re: re.Pattern
@@ -86,10 +88,14 @@ class Lexicon:
     person_words: frozenset[str]  # words mostly written as part of a person's name (data/person_words.txt)
     read_more: frozenset[str]     # headings of one link inside the article text ("আরও পড়ুন")
 
+    def follow_call(self, key: str) -> bool:
+        """Whether a line (its lookup key) asks readers to follow the site on a platform."""
+        return key.rstrip("। ").endswith(self.follow_calls) and any(name in key for name in self.follow_platforms)
+
     def pattern_kind(self, line: str, short: bool = True) -> str | None:
         """Kind of the first full-line pattern that matches ``line`` (cleaned), if any; the
         ``[patterns]`` are tried on ``short`` lines only, the ``[long_patterns]`` on any."""
-        for kind, pattern in (self.patterns + self.long_patterns) if short else self.long_patterns:
+        for kind, pattern in self.patterns if short else self.long_patterns:
             if pattern.fullmatch(line):
                 return kind
         return None
@@ -112,8 +118,10 @@ def lexicon() -> Lexicon:
     lex = Lexicon(
         list_headings={key_of(k): v for k, v in data["list_headings"].items()},
         exact={key_of(k): v for k, v in data["exact"].items()},
-        patterns=compiled("patterns"),
+        patterns=compiled("patterns") + compiled("long_patterns"),
         long_patterns=compiled("long_patterns"),
+        follow_platforms=tuple(key_of(w) for w in data["follow_calls"]["platforms"]),
+        follow_calls=tuple(key_of(w) for w in data["follow_calls"]["calls"]),
         link_item_marker=re.compile(
             "(?:" + "|".join(data["patterns"]["link_item_marker"]) + ")", flags
         ),

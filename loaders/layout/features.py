@@ -20,6 +20,8 @@ logger = logging.getLogger(__name__)
 # Lines longer than this are never furniture phrases or headlines, so they get no lookup key.
 KEY_MAX_WORDS = 40
 _CAPTION_WORDS = 30  # a photo caption is a sentence or two
+_PATTERN_WORDS = 15  # the longest furniture line a pattern describes (a linked headline after "আরও পড়ুন:")
+_COLON_RE = re.compile(r"[:：ঃ]")  # a photo credit has one (ছবি: …); most lines do not, and the credit pattern is costly
 _DATELINE_CHARS = 120
 # Bengali spellings of Latin letter names: reporter initials are runs of these (জেএইচ = J H).
 _LETTER_NAMES = (
@@ -223,8 +225,10 @@ def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> t
         return lex.exact[key], f"known page phrase “{key}”"
     if found and words <= 20 and _date_coverage(text, found) >= 0.6:
         return "dated", "date line"
-    if kind := lex.pattern_kind(text, short=words <= 6):
+    if words <= _PATTERN_WORDS and (kind := lex.pattern_kind(text, short=words <= 6)):
         return kind, f"matches the {kind.replace('_', ' ')} pattern"
+    if words <= _PATTERN_WORDS and lex.follow_call(key):
+        return "widget", "a call to follow the site on a platform"
     if (words <= 60 and lex.copyright_re.search(text)) or (words <= 12 and lex.copyright_short_re.search(text)):
         return "copyright", "copyright or legal notice"
     if words <= 14 and lex.attribution_re.match(text):
@@ -246,7 +250,7 @@ def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> t
         return "link_marker", "image/link marker of a story list"
     if words <= 6 and lex.caption_re.match(text):
         return "caption", "photo caption or credit (ছবি: …)"
-    if words <= _CAPTION_WORDS and lex.credit_end_re.search(text):
+    if words <= _CAPTION_WORDS and _COLON_RE.search(text) and lex.credit_end_re.search(text):
         return "caption", "photo caption ending in its credit (… ছবি: …)"
     if words <= 4 and key in lex.sections:
         return "section_label", f"section name “{key}”"
