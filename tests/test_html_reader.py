@@ -179,6 +179,14 @@ def test_published_from_article_meta_then_time_element():
     assert given(read(page()), "published") == ("2024-08-12T10:30", "<time datetime>", "minute")
 
 
+@pytest.mark.parametrize("name", ["parsely-pub-date", "datePublished", "publish-date", "dcterms.created", "og:published_time"])
+def test_published_from_other_sites_meta_names(name):
+    head = f'<meta name="{name}" content="2024-08-11T22:15:00Z"><meta name="dcterms.modified" content="2024-08-12">'
+    doc = read(page(head, article(time=None)))
+    assert given(doc, "published") == ("2024-08-12T04:15", f"{name} meta", "minute")
+    assert given(doc, "updated") == ("2024-08-12", "dcterms.modified meta", "day")
+
+
 def test_published_meta_in_the_rss_date_form():
     head = '<meta property="article:published_time" content="Sun, 11 Aug 2024 22:15:00 +0000">'
     assert given(read(page(head)), "published") == ("2024-08-12T04:15", "article:published_time meta", "minute")

@@ -42,8 +42,11 @@ _BLANKS_RE = re.compile(r"\n{3,}")
 _MAX_FIELDS, _MAX_FIELD_CHARS = 15, 300
 # Meta keys (lower-cased name, property or itemprop) for the dates, most trusted first.
 _PUBLISHED_META = ("article:published_time", "pubdate", "publishdate", "date", "dc.date.issued",
-                   "itemprop=datepublished")
-_UPDATED_META = ("article:modified_time", "og:updated_time", "itemprop=datemodified")
+                   "itemprop=datepublished", "datepublished", "og:published_time", "article:published",
+                   "published_time", "publish-date", "publish_date", "publication_date", "parsely-pub-date",
+                   "sailthru.date", "dcterms.created", "dcterms.date", "dc.date", "release_date")
+_UPDATED_META = ("article:modified_time", "og:updated_time", "itemprop=datemodified", "datemodified",
+                 "og:modified_time", "article:modified", "modified_time", "dcterms.modified", "lastmod")
 _TEXT_CONFIG = ParserConfig(css=CSS_PROFILES["strict"])  # "relaxed" pads inline tags: "কথা ।"
 
 
