@@ -204,6 +204,18 @@ def test_no_date_markup_gives_no_published_even_with_a_date_in_the_text():
     assert doc.get("published") is None and doc.get("updated") is None
 
 
+@pytest.mark.parametrize("block", [
+    {"@context": "https://schema.org", "@type": "OpinionNewsArticle", "headline": "জেসন শিরোনাম",
+     "datePublished": "2024-08-11T22:15:00+06:00"},
+    {"@context": "https://schema.org", "@type": "WebPage", "mainEntity": {
+        "@type": "NewsArticle", "headline": "জেসন শিরোনাম", "datePublished": "2024-08-11T22:15:00+06:00"}},
+])
+def test_json_ld_news_article_subtypes_and_a_pages_main_entity(block):
+    doc = read(page(main=article(h1=None, time=None), ld=[json.dumps(block, ensure_ascii=False)]))
+    assert given(doc, "title") == ("জেসন শিরোনাম", "JSON-LD headline", None)
+    assert given(doc, "published") == ("2024-08-11T22:15", "JSON-LD datePublished", "minute")
+
+
 def test_malformed_json_ld_is_ignored():
     ld = ['{"@type": "NewsArticle", "headline": ', "[1, 2, {\"@graph\": [[{\"@graph\": {}}], 3]}]",
           '{"@graph": [{"@type": {"x": 1}, "author": {"@id": ["a"]}}]}', "null",

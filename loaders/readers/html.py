@@ -35,7 +35,9 @@ _CHARSET_RE = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:\-
 _MHTML_RE = re.compile(rb"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DROPPED = ("script", "style", "noscript", "template", "svg", "iframe")  # never shown as text
-_ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting"})
+_ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "BlogPosting", "LiveBlogPosting", "ReportageNewsArticle",
+                            "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle",
+                            "AskPublicNewsArticle"})  # schema.org's news article types
 _TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—।]|::)\s+")
 _MIN_HEADLINE_WORDS = 3  # a shorter line the page prints (a menu's "ভারত") does not make the head of a title
 _BLANKS_RE = re.compile(r"\n{3,}")
@@ -137,6 +139,8 @@ def _json_ld(tree) -> tuple[list[dict], dict[str, dict]]:
             others.append(node)
         if "@graph" in node:
             visit(node["@graph"], True, depth + 1)
+        if isinstance(node.get("mainEntity"), (dict, list)):  # a WebPage whose main entity is the article
+            visit(node["mainEntity"], in_graph, depth + 1)
 
     for script in tree.xpath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"):
         raw = (script.text or "").strip().removeprefix("<!--").removesuffix("-->")
