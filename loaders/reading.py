@@ -12,6 +12,7 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_PAGE_BYTES = 32 * 1024 * 1024  # a saved page; an .mhtml archive carries its images
 _HTML_RE = re.compile(rb"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
 _TAG_RE = re.compile(rb"</?(?:div|p|span|a|script|meta|link|td|li)\b[^>]*>", re.IGNORECASE)
+_MOJIBAKE_RE = re.compile("à[¦§]")  # the lead bytes of Bengali UTF-8 (E0 A6, E0 A7) read as Windows-1252
 
 
 class UnreadableFile(Exception):
@@ -35,6 +36,20 @@ class Decoded:
 
     text: str
     encoding: str
+
+
+def repaired(text: str, encoding: str) -> tuple[str, str]:
+    """The text with Bengali mojibake undone, and its encoding saying so; as it was when it has none.
+
+    UTF-8 Bengali read once as Windows-1252 or Latin-1 and saved again (বাংলা as à¦¬à¦¾à¦‚à¦²à¦¾, an
+    Excel round trip) is decoded back by ftfy; a text with none of those pairs is not touched.
+    """
+    if not _MOJIBAKE_RE.search(text):
+        return text, encoding
+    import ftfy  # only for a damaged text: importing it costs every process a tenth of a second
+
+    fixed = ftfy.fix_encoding(text)
+    return (fixed, f"{encoding}, mojibake repaired") if fixed != text else (text, encoding)
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -73,4 +88,4 @@ def decode(data: bytes) -> Decoded:
         raise UnreadableFile("this is an HTML page, not a text dump; save the page as plain text")
     if not text.strip(" \t\r\n\ufeff\u200b"):
         raise UnreadableFile("file contains no text")
-    return Decoded(text, encoding)
+    return Decoded(*repaired(text, encoding))

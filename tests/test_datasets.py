@@ -261,3 +261,21 @@ def test_real_json_records_load_with_known_outlets():
     assert figures["records"] == figures["loaded"] == 647 and figures["errors"] == 0
     assert figures["titles_equal"] == figures["headlines"]
     assert figures["outlets_right"] == figures["known_outlets"] == 647
+
+
+def test_bengali_mojibake_is_repaired_in_dumps_datasets_and_pages():
+    headline = "সমাবেশে হাজারো মানুষ"
+
+    def garbled(text: str) -> str:  # UTF-8 read as Latin-1 and saved again, as an Excel round trip leaves it
+        return text.encode("utf-8").decode("latin-1")
+
+    dump = load("dump.txt", garbled(f"{headline}\n{BODY}\n{BODY2}").encode("utf-8")).articles.iloc[0]
+    assert dump["title"] == headline and dump["encoding"] == "utf-8, mojibake repaired"
+    table = load("table.csv", csv_bytes([{"Headline": garbled(headline), "Article Body": garbled(BODY)}]))
+    assert table.articles["title"].tolist() == [headline] and BODY in table.articles["body"].iloc[0]
+    # A page saved as UTF-8 under the charset its template declares reads as UTF-8, not as an error.
+    page = f'<html><head><meta charset="windows-1252"></head><body><h1>{headline}</h1><p>{BODY}</p><p>{BODY2}</p></body></html>'
+    read = load("page.html", page.encode("utf-8")).articles.iloc[0]
+    assert read["title"] == headline and read["encoding"] == "utf-8 (the page says windows-1252)"
+    clean = load("clean.txt", f"{headline}\n{BODY}\n{BODY2}".encode("utf-8")).articles.iloc[0]
+    assert clean["encoding"] == "utf-8"  # nothing to repair, nothing said

@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .. import sources
 from ..dates import parse_iso_datetime
 from ..document import Document, Given, Source
-from ..reading import UnreadableFile, too_large
+from ..reading import UnreadableFile, repaired, too_large
 
 logger = logging.getLogger(__name__)
 
@@ -274,7 +274,7 @@ def split_dataset(article_id: str, path: str, data: bytes, suffix: str,
             raise UnreadableFile("empty file")
         if len(data) > MAX_DATASET_BYTES:
             raise too_large(len(data), MAX_DATASET_BYTES)
-        text, _ = _decode(data)
+        text, _ = repaired(*_decode(data))
         records = _records(text, suffix)
         header = next(records)[1] if suffix in (".csv", ".tsv") else None
         roles = assign_roles(header, mapping) if header is not None else None

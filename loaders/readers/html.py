@@ -26,7 +26,7 @@ from lxml import etree
 from .. import sources
 from ..dates import DateMatch, parse_iso_datetime
 from ..document import Document, Given
-from ..reading import MAX_PAGE_BYTES, UnreadableFile, too_large
+from ..reading import MAX_PAGE_BYTES, UnreadableFile, repaired, too_large
 
 logger = logging.getLogger(__name__)
 
@@ -97,8 +97,11 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         try:
             return data.decode(codec), codec
         except UnicodeDecodeError as err:
-            raise UnreadableFile(f"the page says it is {label}, but byte 0x{data[err.start]:02x} "
-                                 f"at offset {err.start} is not {label}") from None
+            try:  # a page saved as UTF-8 under the charset its template declares
+                return data.decode("utf-8"), f"utf-8 (the page says {label})"
+            except UnicodeDecodeError:
+                raise UnreadableFile(f"the page says it is {label}, but byte 0x{data[err.start]:02x} "
+                                     f"at offset {err.start} is not {label}") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
@@ -281,7 +284,7 @@ def read_html(data: bytes) -> Document:
         data, declared, location = _unpack_mhtml(data)
         if not data.strip():
             raise UnreadableFile("web archive (.mhtml) whose HTML page is empty")
-    decoded, encoding = _decode(data, declared)
+    decoded, encoding = repaired(*_decode(data, declared))
     tree = _parse(decoded)
     ld, by_id = _json_ld(tree)  # before the text pass drops the <script> blocks
     metas = _metas(tree)
