@@ -107,10 +107,13 @@ def lexicon() -> Lexicon:
     with open(DATA_DIR / "boilerplate.toml", "rb") as handle:
         data = tomllib.load(handle)
     flags = re.IGNORECASE
+
     def compiled(section: str) -> tuple[tuple[str, re.Pattern], ...]:
         # Lines are NFC; the file's literals may not be.
         return tuple((kind, re.compile(unicodedata.normalize("NFC", p), flags))
                      for kind, plist in data[section].items() if kind != "link_item_marker" for p in plist)
+
+    long_patterns = compiled("long_patterns")
     date_labels = {key_of(k): v for k, v in data["date_labels"].items()}
     # A date label must stand alone as a word, optionally followed by a colon (প্রকাশ : …).
     label_alt = _alternation(data["date_labels"])
@@ -118,8 +121,8 @@ def lexicon() -> Lexicon:
     lex = Lexicon(
         list_headings={key_of(k): v for k, v in data["list_headings"].items()},
         exact={key_of(k): v for k, v in data["exact"].items()},
-        patterns=compiled("patterns") + compiled("long_patterns"),
-        long_patterns=compiled("long_patterns"),
+        patterns=compiled("patterns") + long_patterns,
+        long_patterns=long_patterns,
         follow_platforms=tuple(key_of(w) for w in data["follow_calls"]["platforms"]),
         follow_calls=tuple(key_of(w) for w in data["follow_calls"]["calls"]),
         link_item_marker=re.compile(

@@ -46,7 +46,7 @@ def repaired(text: str, encoding: str) -> tuple[str, str]:
     """
     if not _MOJIBAKE_RE.search(text):
         return text, encoding
-    import ftfy  # only for a damaged text: importing it costs every process a tenth of a second
+    import ftfy  # only for a damaged text: importing it costs a process about 60 ms (python -X importtime)
 
     fixed = ftfy.fix_encoding(text)
     return (fixed, f"{encoding}, mojibake repaired") if fixed != text else (text, encoding)
