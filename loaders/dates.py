@@ -115,8 +115,8 @@ _CUE_BEFORE_RE = _compile(rf"(?:{_alt(w for w in _CUES if not w.isascii())}"
 _CUE_AFTER_RE = _compile(rf"\s*(?:{_alt(_CAL['cues']['after'])})")
 _TIME_RE = _compile(
     rf"(?:{_NOT_AFTER_LETTER}(?P<dp>{_alt(_DAYPARTS)})\s*)?(?:"
-    rf"(?<![\d.:,/+-])(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?::\d{{2}})?(?![\d:])"   # ১৬:৩৩, 10:30 PM
-    rf"(?:\s*(?P<ap>(?i:{_alt(_AMPM)})){_NOT_BEFORE_LETTER})?"
+    rf"(?<![\d.:,/+-])(?P<h>\d{{1,2}})(?::(?P<spaced> )?|(?P<dot>\.))(?P<mi>\d{{2}})(?::\d{{2}})?(?![\d:])"
+    rf"(?:\s*(?P<ap>(?i:{_alt(_AMPM)})){_NOT_BEFORE_LETTER})?"   # ১৬:৩৩, 10:30 PM, ১০: ৫৫, ১০.৩০ পিএম
     rf"|(?<![\d.:,/-])(?P<hhmm>\d{{4}})\s*(?:{_alt(_CAL['clock']['hhmm_words'])})"  # ২১৩০ ঘণ্টা
     rf"|(?:(?P<q>{_alt(_QUARTERS)})\s*)?(?<![\d.:,/-])(?P<h2>\d{{1,2}})(?:[.:](?P<m2>\d{{2}}))?"
     rf"\s*টা(?:য়|র)?(?:\s*(?P<m3>\d{{1,2}})\s*মিনিট)?"                              # সাড়ে ৯টায়
@@ -304,17 +304,26 @@ def _hour_of(h: int, daypart: str | None, half: str | None) -> int:
     return h
 
 
-def _scan_times(a: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, int, int]]:
-    """``(start, end, hour, minute)`` of every clock time in ``a[lo:hi]``."""
+def _scan_times(a: str, lo: int = 0, hi: int | None = None, beside_date: bool = False
+                ) -> list[tuple[int, int, int, int]]:
+    """``(start, end, hour, minute)`` of every clock time in ``a[lo:hi]``.
+
+    A space after the colon ("১০: ৫৫", as Prothom Alo prints its times) and "১৯১৬ ঘণ্টা"
+    without a cue such as "সময়:" are read only ``beside_date``: alone, "২: ১৫" is as likely
+    a verse, a score or a ratio, and "১২০০ ঘণ্টা" a duration. A dot for the colon
+    ("১০.৩০") needs an AM/PM or day-part word: alone it is a decimal number.
+    """
     found = []
     for m in _TIME_RE.finditer(a, lo, len(a) if hi is None else hi):
         g = m.groupdict()
+        if g["spaced"] and not beside_date or g["dot"] and not (g["ap"] or g["dp"]):
+            continue
         if g["h"] is not None:
             half = _AMPM[_key(g["ap"])] if g["ap"] else None
             hour, minute = _hour_of(int(g["h"]), g["dp"], half), int(g["mi"])
         elif g["hhmm"] is not None:
-            if not _HHMM_CUE_RE.search(a, max(0, m.start() - 12), m.start("hhmm")):
-                continue  # "১২০০ ঘণ্টা" is a duration unless it follows "সময়:"
+            if not beside_date and not _HHMM_CUE_RE.search(a, max(0, m.start() - 12), m.start("hhmm")):
+                continue
             hour, minute = int(g["hhmm"][:2]), int(g["hhmm"][2:])
         elif g["h2"] is not None:
             if not g["dp"]:
@@ -354,14 +363,14 @@ def _attach_weekdays(a: str, dates: list[list]) -> None:
 
 
 def _attach_times(a: str, dates: list[list]) -> None:
-    """Give each date without a time the nearest free time joined to it by punctuation only."""
-    near = [t for lo, hi in _windows(a, [d[:2] for d in dates], _TIME_REACH) for t in _scan_times(a, lo, hi)]
+    """Give each date of a day without a time the nearest free time joined to it by punctuation only."""
+    near = [t for lo, hi in _windows(a, [d[:2] for d in dates], _TIME_REACH) for t in _scan_times(a, lo, hi, beside_date=True)]
     times = [t for t in near if not any(t[0] < d[1] and d[0] < t[1] for d in dates)]
     pairs = []  # (gap length, time after the date first, date, time)
     for i, d in enumerate(dates):
         for j, (start, end, _, _) in enumerate(times):
             gap, side = (a[end:d[0]], 1) if end <= d[0] else (a[d[1]:start], 0)
-            if d[6] is None and _TIME_GAP_RE.fullmatch(gap):
+            if d[6] is None and d[5] is not None and _TIME_GAP_RE.fullmatch(gap):  # a clock time needs a day
                 pairs.append((len(gap), side, i, j))
     used_dates, used_times = set(), set()
     for _, _, i, j in sorted(pairs):
