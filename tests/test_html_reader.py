@@ -152,6 +152,21 @@ def test_h1_inside_article_wins_over_header_h1_and_is_whitespace_collapsed():
     assert ("<h1>", "বাজেট ঘোষণা আজ") in doc.fields
 
 
+@pytest.mark.parametrize("label", ["জাতীয়", "সর্বশেষ খবর"])
+def test_a_short_h1_the_other_titles_do_not_hold_names_a_section_not_the_story(label):
+    printed = article(h1=None).replace("<article>", f"<article><h2>{HEADLINE}</h2>")
+    main = f'<div class="category"><h1>{label}</h1></div>' + printed
+    head = f'<meta property="og:title" content="{HEADLINE} | প্রথম আলো">'
+    assert given(read(page(head, main)), "title") == (HEADLINE, "og:title meta", None)
+    assert given(read(page("", main)), "title") == (label, "<h1>", None)  # no other title: a short headline is possible
+
+
+def test_the_h1_that_agrees_with_the_other_titles_wins_over_an_earlier_one():
+    main = f"<div><h1>আজকের সেরা খবর পড়ুন এখানে</h1></div><div><h1>{HEADLINE}</h1><p>{PARAGRAPHS[0]}</p></div>"
+    head = f"<title>{HEADLINE} | দৈনিক নতুন খবর</title>"
+    assert given(read(page(head, main)), "title") == (HEADLINE, "<h1>", None)
+
+
 # --- dates ------------------------------------------------------------------------------------
 
 def test_logo_h1_and_bare_site_name_are_not_titles():

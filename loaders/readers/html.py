@@ -218,6 +218,24 @@ def _headline_like(text: str | None, site: str | None) -> bool:
     return bool(text) and text != site and not _outlet_named(text)
 
 
+def _agrees(text: str, other: str) -> bool:
+    """Whether two titles are one headline: one holds the other, or they share half the shorter one's words."""
+    a, b = text.casefold(), other.casefold()
+    if a in b or b in a:
+        return True
+    words, others = set(a.split()), set(b.split())
+    return len(words & others) * 2 >= min(len(words), len(others))
+
+
+def _h1_headline(h1s: list[str], others: list[str], site: str | None) -> str | None:
+    """The ``<h1>`` that is the headline: the first that agrees with the other markup titles, else the
+    first of a headline's length, or of any length when the markup states no other title. A short
+    ``<h1>`` the other titles do not hold ("জাতীয়", "সর্বশেষ") names a section or a list, not the story."""
+    candidates = [text for text in h1s if _headline_like(text, site)]
+    return (next((text for text in candidates if any(_agrees(text, other) for other in others)), None)
+            or next((text for text in candidates if not others or len(text.split()) >= _MIN_HEADLINE_WORDS), None))
+
+
 def _as_date(raw: str | None) -> DateMatch | None:
     """Dhaka-time date of a complete Gregorian markup value, else None."""
     found = parse_iso_datetime(re.sub(r"\s+(?=(?:Z|[+-]\d\d:?\d\d)$)", "", raw)) if raw else None  # "10:30 +06:00"
@@ -296,7 +314,6 @@ def read_html(data: bytes) -> Document:
 
     site = meta.get("og:site_name")
     h1s = [_nfc(h.text_content()) for h in tree.xpath("//article//h1") + tree.xpath("//h1")]
-    h1 = next((t for t in h1s if _headline_like(t, site)), None)
     title_el = tree.find(".//title")
     page_title = _nfc(title_el.text_content()) if title_el is not None else ""
     headline = _ld_value(ld, "headline")
@@ -311,10 +328,12 @@ def read_html(data: bytes) -> Document:
 
     given: dict[str, Given | None] = {}
     printed = frozenset(" ".join(line.split()) for line in text.splitlines())
-    titles = ((h1, "<h1>"), (unescape(headline or ""), "JSON-LD headline"),
+    titles = ((unescape(headline or ""), "JSON-LD headline"),
               (_strip_site(meta.get("og:title", ""), site, printed), "og:title meta"),
               (_strip_site(page_title, site, printed), "<title>"))
-    given["title"] = next((Given(title, basis) for title, basis in titles if _headline_like(title, site)), None)
+    h1 = _h1_headline(h1s, [title for title, _ in titles if _headline_like(title, site)], site)
+    given["title"] = next((Given(title, basis) for title, basis in ((h1, "<h1>"), *titles)
+                           if _headline_like(title, site)), None)
     given["published"] = _first_date(ld_published, "JSON-LD datePublished", metas, _PUBLISHED_META, time_raw)
     given["updated"] = _first_date(ld_modified, "JSON-LD dateModified", metas, _UPDATED_META)
     outlets = (("og:site_name meta", _outlet_named(site)),
