@@ -5,7 +5,7 @@ import logging
 from dataclasses import dataclass
 
 from .document import Document
-from .lines import BOILERPLATE_KINDS, LIST_KINDS, Line, classify
+from .lines import BOILERPLATE_KINDS, LIST_KINDS, PRINTED_TITLE, Line, classify
 from .metadata import Metadata, extract, with_given
 
 logger = logging.getLogger(__name__)
@@ -90,11 +90,15 @@ def parse_document(document: Document, name: str = "", site_furniture: frozenset
     meta = with_given(extract(list(lines), given_outlet.value if given_outlet else None), document)
     if kind != "article":
         title, basis = None, None  # a listing's <title> names the page, not a story; it stays in the fields
-    elif given_title:
-        title, basis = given_title.value, given_title.basis
     else:
         title_line = next((line for line in lines if line.kind == "title"), None)
-        title, basis = (title_line.text, f"line {title_line.n}: {title_line.reason}") if title_line else (None, None)
+        if given_title and title_line and title_line.reason == PRINTED_TITLE and document.kind != "record":
+            # the page prints the headline its markup names in other words: readers saw the line
+            title, basis = title_line.text, f"line {title_line.n}: the {given_title.basis} as the page prints it"
+        elif given_title:
+            title, basis = given_title.value, given_title.basis
+        else:
+            title, basis = (title_line.text, f"line {title_line.n}: {title_line.reason}") if title_line else (None, None)
     return Article(name=name, source=document.text, lines=lines, title=title, meta=meta, title_basis=basis,
                    document=document, page_kind=kind, page_kind_reason=kind_reason)
 

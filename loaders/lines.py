@@ -59,6 +59,11 @@ _HELD_IN_BODY = frozenset({"dated", "pagination"})
 _HEADER_KINDS = frozenset({"dated", "section_label", "desk", "desk_and_outlet", "byline", "outlet_label"})
 # Lines of a listing page within this many content lines of the top carry the site's date header.
 _LISTING_HEADER_LINES = 5
+# Why the title line is the title when the source names the headline: a line says it, or prints it in other words.
+NAMED_TITLE = "the headline the source names"
+PRINTED_TITLE = "the headline the source names, printed in other words"
+# A headline printed in other words than the source names it: the shorter form's least words and share of letters.
+_PRINTED_MIN_WORDS, _PRINTED_MIN_SHARE = 3, 0.6
 
 
 @dataclass(frozen=True)
@@ -177,18 +182,32 @@ def _body_start(content: list[LineFeatures]) -> int:
     return len(content)
 
 
-def _hinted_title(content: list[LineFeatures], key: str) -> int | None:
-    """Index of the line that is the headline the source names: a match with prose soon after, else the first."""
-    matches = [i for i, f in enumerate(content) if f.key == key]
-    near_prose = (i for i in matches if any(f.paragraph for f in content[i + 1 : i + 8]))
-    return next(near_prose, matches[0] if matches else None)
+def _prints(line: LineFeatures, key: str) -> bool:
+    """Whether a headline-like line prints the headline keyed ``key`` in other words: one holds the
+    other whole, and the shorter has three words and most of the longer's (an og:title that adds or
+    drops a word, "অভিনেত্রী …" printed over "সাবিলা নূরের অনন্য অর্জন")."""
+    if not line.headline_like or line.words < _PRINTED_MIN_WORDS:
+        return False
+    shorter, longer = sorted((line.key, key), key=len)
+    return (f" {shorter} " in f" {longer} " and len(shorter.split()) >= _PRINTED_MIN_WORDS
+            and len(shorter) >= _PRINTED_MIN_SHARE * len(longer))
+
+
+def _hinted_title(content: list[LineFeatures], key: str) -> tuple[int | None, str]:
+    """(index, why) of the line that is the headline the source names: a match with prose soon after,
+    else the first; a line printing it in other words (see :func:`_prints`) when no line says it as named."""
+    for why, prints in ((NAMED_TITLE, lambda f: f.key == key), (PRINTED_TITLE, lambda f: _prints(f, key))):
+        matches = [i for i, f in enumerate(content) if prints(f)]
+        if matches:
+            return next((i for i in matches if any(f.paragraph for f in content[i + 1 : i + 8])), matches[0]), why
+    return None, NAMED_TITLE
 
 
 def _classify_listing(content: list[LineFeatures], kinds: dict, title_key: str) -> None:
     """Kinds for a page that lists other stories: its teasers and dates belong to them."""
     for i, f in enumerate(content):
         if title_key and f.key == title_key:
-            kinds[f.n] = ("title", "the headline the source names")
+            kinds[f.n] = ("title", NAMED_TITLE)
         elif f.intrinsic == "dated":
             kinds[f.n] = (("page_date_header", "date at the top of a listing page") if i < _LISTING_HEADER_LINES
                           else ("link_list", "date of a listed story"))
@@ -206,7 +225,7 @@ def _headline_and_span(content: list[LineFeatures], title_key: str, page: bool):
     The body is the article block (after the headline the source names, if a line prints
     it), less a headline it begins with.
     """
-    hinted = _hinted_title(content, title_key) if title_key else None
+    hinted, named = _hinted_title(content, title_key) if title_key else (None, NAMED_TITLE)
     start = hinted + 1 if hinted is not None else 0
     block = find_block(content, start) if page else None
     if page and (block is None or block.words < MIN_ARTICLE_WORDS):
@@ -214,14 +233,14 @@ def _headline_and_span(content: list[LineFeatures], title_key: str, page: bool):
         head = signed_head(content) if hinted is None else hinted if signed(content, hinted) else None
         lines = non_prose_block(content, head) if head is not None else None
         if lines is not None:
-            why = "the headline the source names" if hinted is not None else "headline over its byline and date line"
+            why = named if hinted is not None else "headline over its byline and date line"
             return head, why, lines.start, lines.end, lines
     if block is None:  # a dataset body, or a page without running text: the first paragraph opens the body
-        title, why = (hinted, "the headline the source names") if hinted is not None or not page else first_headline(content)
+        title, why = (hinted, named) if hinted is not None or not page else first_headline(content)
         return title, why, start + _body_start(content[start:]), len(content), None
     first, last = min(block.start + _body_start(content[block.start : block.end + 1]), block.end), block.end
     if hinted is not None:
-        return hinted, "the headline the source names", first, last, block
+        return hinted, named, first, last, block
     # Article prose below already makes the page an article, so an author's name no word list knows signs a headline.
     title, why = pick_title(content, first, unnamed=block.words >= MIN_ARTICLE_WORDS)
     if (instead := _text_not_prose(content, block, title, why)) is not None:

@@ -8,6 +8,7 @@ from email.mime.text import MIMEText
 
 import pytest
 
+from loaders import parse_document
 from loaders.lines import classify
 from loaders.reading import UnreadableFile
 from loaders.readers.html import read_html
@@ -165,6 +166,26 @@ def test_the_h1_that_agrees_with_the_other_titles_wins_over_an_earlier_one():
     main = f"<div><h1>আজকের সেরা খবর পড়ুন এখানে</h1></div><div><h1>{HEADLINE}</h1><p>{PARAGRAPHS[0]}</p></div>"
     head = f"<title>{HEADLINE} | দৈনিক নতুন খবর</title>"
     assert given(read(page(head, main)), "title") == (HEADLINE, "<h1>", None)
+
+
+@pytest.mark.parametrize("stated", [
+    "ভারী বৃষ্টিতে জলাবদ্ধতা, দুর্ভোগে নগরবাসী",                     # a word fewer than printed
+    f"বিশেষ প্রতিবেদন: {HEADLINE}",                                   # a label before it
+])
+def test_a_headline_printed_in_other_words_than_the_markup_names_it_is_taken_as_printed(stated):
+    printed = article(h1=None).replace("<article>", f'<article><div class="headline">{HEADLINE}</div>')
+    doc = read(page(f'<meta property="og:title" content="{stated}">', printed))
+    parsed = parse_document(doc)
+    assert parsed.title == HEADLINE
+    assert parsed.title_basis.endswith("the og:title meta as the page prints it")
+    assert [line.text for line in parsed.lines if line.kind == "title"] == [HEADLINE]
+    assert parse_document(read(page(f'<meta property="og:title" content="{HEADLINE}">', printed))).title_basis == "og:title meta"
+
+
+def test_a_line_sharing_a_few_words_with_the_stated_headline_does_not_print_it():
+    teaser = article(h1=None).replace("<article>", '<article><div class="headline">দুর্ভোগে নগরবাসী</div>')
+    parsed = parse_document(read(page('<meta property="og:title" content="ঢাকায় জলাবদ্ধতা, দুর্ভোগে নগরবাসী">', teaser)))
+    assert (parsed.title, parsed.title_basis) == ("ঢাকায় জলাবদ্ধতা, দুর্ভোগে নগরবাসী", "og:title meta")
 
 
 # --- dates ------------------------------------------------------------------------------------
