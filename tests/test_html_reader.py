@@ -100,6 +100,21 @@ def test_list_items_and_table_rows_are_lines():
     assert any("দল" in line and "রান" in line for line in lines)
 
 
+def test_a_table_that_lays_out_the_page_reads_cell_after_cell():
+    sidebar = ["সর্বাধিক পঠিত", "বাজারে আগুন, পুড়ল ৫০ দোকান", "সোনার দাম আবার বাড়ল"]
+    side = "".join(f"<div><a href='#'>{item}</a></div>" for item in sidebar)
+    main = f'<table><tr><td width="70%">{article()}</td><td>{side}</td></tr></table>'
+    doc = read(page(main=main))
+    lines = doc.text.splitlines()
+    assert HEADLINE in lines and "১২ আগস্ট ২০২৪, ১০:৩০" in lines and all(p in lines for p in PARAGRAPHS)
+    assert lines.index(sidebar[0]) > lines.index(PARAGRAPHS[-1])  # the sidebar after the article, not beside it
+    parsed = parse_document(doc)
+    assert [line.text for line in parsed.lines if line.kind == "body"] == PARAGRAPHS
+    assert parsed.meta.published.iso == "2024-08-12T10:30"
+    results = "<table><tr><th>দল</th><th>আসন</th></tr><tr><td>ক দল</td><td>১২০</td></tr></table>"
+    assert "ক দল  ১২০" in read(page(main=article(body=results))).text.splitlines()  # a data table keeps its rows
+
+
 def test_layout_suits_the_line_classifier():
     doc = read(page())
     lines, _, _ = classify(doc.text)

@@ -41,6 +41,7 @@ _ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "BlogPosting", "LiveBlogPo
 _TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—।]|::)\s+")
 _MIN_HEADLINE_WORDS = 3  # a shorter line the page prints (a menu's "ভারত") does not make the head of a title
 _BLANKS_RE = re.compile(r"\n{3,}")
+_LAYOUT_CELL_WORDS = 40  # a data table's cell holds a name or a figure; a layout table's, the article
 _MAX_FIELDS, _MAX_FIELD_CHARS = 15, 300
 # Meta keys (lower-cased name, property or itemprop) for the dates, most trusted first.
 _PUBLISHED_META = ("article:published_time", "pubdate", "publishdate", "date", "dc.date.issued",
@@ -268,9 +269,24 @@ def _link_blocks(tree) -> None:
         el.tag = "div"  # no "* " bullets or indentation: a browser's copied text has none
 
 
+def _unroll_layout_tables(tree) -> None:
+    """Lay out a table that holds the page (a cell with a heading, or with a paragraph's worth of words)
+    as blocks, one cell after the other, as a browser's copied text gives it. Inscriptis draws cells
+    side by side, which would splice a sidebar into the headline, the date line and the text; a data
+    table (short cells: names, figures) keeps its rows."""
+    for table in tree.xpath("//table"):
+        rows = table.xpath("./tr | ./*/tr")
+        cells = [cell for row in rows for cell in row if cell.tag in ("td", "th")]
+        if any(cell.xpath(".//h1 | .//h2 | .//h3") or len(cell.text_content().split()) >= _LAYOUT_CELL_WORDS
+               for cell in cells):
+            for el in [table, *table.xpath("./thead | ./tbody | ./tfoot"), *rows, *cells]:
+                el.tag = "div"
+
+
 def _page_text(tree) -> str:
     """The visible text, one line per block, NFC, without BOMs, zero-width spaces or blank runs."""
     etree.strip_elements(tree, *_DROPPED, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    _unroll_layout_tables(tree)
     _link_blocks(tree)
     try:
         text = unicodedata.normalize("NFC", Inscriptis(tree, _TEXT_CONFIG).get_text())
