@@ -85,6 +85,14 @@ def test_scripts_styles_and_templates_are_dropped_but_escaped_markup_stays_text(
         assert hidden not in text
 
 
+def test_what_a_browser_does_not_draw_is_not_text():
+    hidden = ('<div hidden><p>ছাপার সংস্করণের অনুচ্ছেদ</p></div>লেজের লেখা'
+              '<div style="display: none"><p>লগইন করুন</p></div>')
+    lines = read(page(main=article(body=hidden))).text.splitlines()
+    assert "ছাপার সংস্করণের অনুচ্ছেদ" not in lines and "লগইন করুন" not in lines
+    assert "লেজের লেখা" in lines  # the text after a hidden element stays
+
+
 def test_text_is_nfc_without_bom_or_zero_width_space_but_keeps_zwnj():
     decomposed = "\u0995\u09c7\u09be"  # ক + ে + া; NFC composes the vowel sign to ো (U+09CB)
     body = f"<p>\ufeffর\u200c্যাব\u200b সদস্য {decomposed}থায়।</p>"
@@ -204,6 +212,15 @@ def test_a_line_sharing_a_few_words_with_the_stated_headline_does_not_print_it()
 
 
 # --- dates ------------------------------------------------------------------------------------
+
+def test_a_line_break_inside_the_h1_is_a_space_not_glue():
+    doc = read(page(main=article(h1="ঢাকায় ভারী বৃষ্টিতে<br>জলাবদ্ধতা, দুর্ভোগে নগরবাসী")))
+    assert given(doc, "title") == (HEADLINE, "<h1>", None)
+    kicker = read(page(main=article(h1="<span>বৃষ্টি</span><div>ঢাকায় জলাবদ্ধতা</div>")))
+    assert given(kicker, "title") == ("বৃষ্টি ঢাকায় জলাবদ্ধতা", "<h1>", None)
+    glued = read(page(main=article(h1="ঢাকা<b>য়</b> বৃষ্টি")))  # inline markup inside a word stays inside it
+    assert given(glued, "title") == ("ঢাকায় বৃষ্টি", "<h1>", None)
+
 
 def test_logo_h1_and_bare_site_name_are_not_titles():
     main = '<header><h1><a href="/"><img alt="logo"></a></h1><h1>প্রথম আলো</h1></header>' + article(h1=None)

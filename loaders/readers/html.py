@@ -58,6 +58,15 @@ def _nfc(value: str) -> str:
     return " ".join(unicodedata.normalize("NFC", value).split())
 
 
+def _shown_text(element) -> str:
+    """An element's text as the page shows it, on one line: a ``<br>`` or a block inside it is a space
+    (``text_content()`` would glue the words on either side)."""
+    try:
+        return _nfc(Inscriptis(element, _TEXT_CONFIG).get_text())
+    except RecursionError:  # inscriptis recurses once per nesting level
+        return _nfc(element.text_content())
+
+
 def _unpack_mhtml(data: bytes) -> tuple[bytes, str | None, str | None]:
     """The first ``text/html`` part of a web archive: its bytes, MIME charset and location."""
     message = email.message_from_bytes(data, policy=email.policy.compat32)
@@ -286,6 +295,8 @@ def _unroll_layout_tables(tree) -> None:
 def _page_text(tree) -> str:
     """The visible text, one line per block, NFC, without BOMs, zero-width spaces or blank runs."""
     etree.strip_elements(tree, *_DROPPED, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    for hidden in tree.xpath("//body//*[@hidden]"):  # browsers draw none (inscriptis reads inline display:none itself)
+        hidden.drop_tree()
     _unroll_layout_tables(tree)
     _link_blocks(tree)
     try:
@@ -329,7 +340,7 @@ def read_html(data: bytes) -> Document:
         raise UnreadableFile("the page has no visible text")
 
     site = meta.get("og:site_name")
-    h1s = [_nfc(h.text_content()) for h in tree.xpath("//article//h1") + tree.xpath("//h1")]
+    h1s = [_shown_text(h) for h in tree.xpath("//article//h1") + tree.xpath("//h1")]
     title_el = tree.find(".//title")
     page_title = _nfc(title_el.text_content()) if title_el is not None else ""
     headline = _ld_value(ld, "headline")
