@@ -83,6 +83,31 @@ def test_listing_pages_are_not_articles_and_have_no_body():
     assert headlines.page_kind == "listing" and headlines.body == ""
 
 
+SECTION_ITEMS = [  # headline, its date line, a teaser long enough to pass for an article's text
+    ("ডেঙ্গুতে আরও ৫ জনের মৃত্যু, হাসপাতালে ভর্তি ৮৫০", "ডেঙ্গু আক্রান্ত হয়ে গত ২৪ ঘণ্টায় সারাদেশে আরও পাঁচজনের মৃত্যু হয়েছে। এ নিয়ে চলতি বছর "
+     "ডেঙ্গুতে মৃতের সংখ্যা দাঁড়িয়েছে ৩৫০ জনে। একই সময়ে হাসপাতালে ভর্তি হয়েছেন আরও ৮৫০ জন রোগী, যাদের বেশির ভাগ ঢাকার বাইরের।"),
+    ("শীতে বাড়ছে শ্বাসকষ্টের রোগী, হাসপাতালে ভিড়", "শীতের শুরুতেই রাজধানীর হাসপাতালগুলোতে শ্বাসকষ্টের রোগীর ভিড় বাড়ছে। শিশু ও বয়স্করাই বেশি "
+     "আক্রান্ত হচ্ছেন বলে জানিয়েছেন চিকিৎসকেরা।"),
+    ("মেট্রোরেল চলবে শুক্রবারেও, নতুন সময়সূচি প্রকাশ", "আগামী সপ্তাহ থেকে শুক্রবারেও মেট্রোরেল চলবে বলে জানিয়েছে ঢাকা ম্যাস ট্রানজিট "
+     "কোম্পানি। ছুটির দিনে বিকেল তিনটা থেকে রাত নয়টা পর্যন্ত ট্রেন চলবে।"),
+    ("সোনার দাম আবার বাড়ল, ভরি এক লাখ ৪০ হাজার টাকা", "দেশের বাজারে সোনার দাম আবারও বেড়েছে। ভালো মানের প্রতি ভরি সোনার দাম দুই হাজার "
+     "টাকা বাড়িয়ে নির্ধারণ করা হয়েছে।"),
+    ("বিশ্বকাপ বাছাইয়ে বাংলাদেশের প্রথম জয়", "বিশ্বকাপ বাছাইপর্বে প্রথম জয়ের দেখা পেয়েছে বাংলাদেশ। ঘরের মাঠে প্রতিপক্ষকে ২-০ "
+     "গোলে হারিয়েছে জামাল ভূঁইয়ারা।"),
+]
+
+
+def test_a_section_page_of_dated_headlines_over_long_teasers_is_a_listing():
+    items = [line for i, (headline, teaser) in enumerate(SECTION_ITEMS)
+             for line in (headline, f"০৭ ডিসেম্বর ২০২৫, ১{i}:০০", teaser)]
+    listing = parse_article(page(MENU, items))
+    assert listing.page_kind == "listing" and listing.body == ""
+    # a short article of two paragraphs with such items printed right under it stays the article
+    article = parse_article(page(MENU, [TITLE, "প্রকাশ: ০৭ ডিসেম্বর ২০২৫, ০৯:০০"], PARAGRAPHS[:2], items))
+    assert article.page_kind == "article" and article.title == TITLE
+    assert article.body.split("\n") == PARAGRAPHS[:2]
+
+
 def test_a_brief_under_a_dated_headline_is_still_an_article():
     brief = "সংসদে আজ বাজেট পাস হয়েছে। অর্থমন্ত্রী প্রস্তাবটি উত্থাপন করেন।"
     article = parse_article(page(MENU, TICKER, [TITLE, "প্রকাশ: ১৩ মে ২০২৫, ০৯:৪০ পিএম", brief], OTHER_STORIES))

@@ -26,6 +26,7 @@ MIN_LIST_ITEMS = 6         # headline-like lines a page without an article needs
 DATED_LIST_ITEMS = 2       # headlines over their date lines right above a dated headline that make it a list item
 TEASER_SHARE = 0.5         # share of the block's paragraphs that each stand under their own headline (or are clipped)
 _BETWEEN_LIST_ITEMS = frozenset({"section_label", "widget"})
+_WITH_LIST_ITEMS = _BETWEEN_LIST_ITEMS | {"dated"}  # what a list prints beside its headlines and teasers
 _CLIPPED_RE = re.compile(r"(?:…|\.\.\.)\W*$")
 
 
@@ -70,7 +71,8 @@ def page_kind(content: list[LineFeatures], block: Block | None, title: int | Non
         return "article", "short page without story lists"
     # Teasers right after the block continue the list it may be the top of (the block finder
     # leaves other stories' teasers at its end out).
-    paragraphs = [i for i in range(block.start, block.end + 1) if content[i].paragraph] + _teasers_after(content, block)
+    paragraphs = [i for i in range(block.start, block.end + 1) if content[i].paragraph]
+    paragraphs += _teasers_after(content, block, dated=len(paragraphs) == 1)
     teasers = sum(under_own_headline(content, i, block.start) for i in paragraphs[1:])
     structured = teasers >= 3 and teasers >= TEASER_SHARE * (len(paragraphs) - 1)
     if structured and (shared := one_story_share(content, paragraphs)) < ONE_STORY_SHARE:
@@ -83,15 +85,18 @@ def page_kind(content: list[LineFeatures], block: Block | None, title: int | Non
     return "article", f"article text of {block.words} words"
 
 
-def _teasers_after(content: list[LineFeatures], block: Block) -> list[int]:
+def _teasers_after(content: list[LineFeatures], block: Block, dated: bool = False) -> list[int]:
     """Paragraphs right below the block that each stand under a headline of their own, with nothing
-    but their headlines between."""
+    but their headlines between; ``dated``: their date lines, section names and link labels too (below
+    a block of one paragraph, which the items of a dated list look like; a short article's related
+    stories printed so stay out of its count)."""
+    between = _WITH_LIST_ITEMS if dated else frozenset()
     found, i = [], block.end + 1
     while i < len(content):
         f = content[i]
         if f.paragraph and under_own_headline(content, i, block.end + 1):
             found.append(i)
-        elif f.paragraph or not (f.intrinsic is None and f.headline_like):
+        elif f.paragraph or not (f.intrinsic is None and f.headline_like or f.intrinsic in between):
             break
         i += 1
     return found
