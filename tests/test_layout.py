@@ -108,6 +108,18 @@ def test_a_section_page_of_dated_headlines_over_long_teasers_is_a_listing():
     assert article.body.split("\n") == PARAGRAPHS[:2]
 
 
+def test_the_sites_name_over_its_header_date_is_not_the_headline():
+    masthead = ["দৈনিক নতুন সময়", "রবিবার, ৭ ডিসেম্বর ২০২৫"]  # no time, no "প্রকাশ": the site's date, not a story's
+    text = ("ত্রয়োদশ জাতীয় সংসদ নির্বাচনের তফসিল ঘোষণা করেছে নির্বাচন কমিশন। প্রধান নির্বাচন কমিশনার আজ সন্ধ্যায় জাতির উদ্দেশে "
+            "দেওয়া ভাষণে এ তফসিল ঘোষণা করেন। ভোট গ্রহণ হবে ফেব্রুয়ারির দ্বিতীয় সপ্তাহে। রাজনৈতিক দলগুলো তফসিলকে স্বাগত "
+            "জানিয়েছে, তবে কয়েকটি দল সময় বাড়ানোর দাবি করেছে।")
+    headline = "নির্বাচনের তফসিল ঘোষণা, ভোট ফেব্রুয়ারির দ্বিতীয় সপ্তাহে"
+    sections = ["হোম", "জাতীয়", "রাজনীতি", "অর্থনীতি", "খেলা", "বিনোদন"]
+    article = parse_article(page(masthead, sections, [headline, text], OTHER_STORIES))
+    assert (article.page_kind, article.title, article.body) == ("article", headline, text)
+    assert article.meta.published is None  # the header's date is the page's, not the article's
+
+
 def test_a_brief_under_a_dated_headline_is_still_an_article():
     brief = "সংসদে আজ বাজেট পাস হয়েছে। অর্থমন্ত্রী প্রস্তাবটি উত্থাপন করেন।"
     article = parse_article(page(MENU, TICKER, [TITLE, "প্রকাশ: ১৩ মে ২০২৫, ০৯:৪০ পিএম", brief], OTHER_STORIES))

@@ -102,9 +102,12 @@ def _read_more(f: LineFeatures) -> bool:
 
 
 def _over_its_byline(content: list[LineFeatures], i: int) -> bool:
-    """Does the line stand right over an author's, desk's or date line (past a second copy of itself)?"""
+    """Does the line stand right over an author's, desk's or date line (past a second copy of itself)?
+    A bare date ("রবিবার, ৭ ডিসেম্বর ২০২৫": no time, no "প্রকাশ") is the site's header date under its
+    name, not a story's."""
     below = next((content[j] for j in range(i + 1, len(content)) if content[j].key != content[i].key), None)
-    return below is not None and below.intrinsic in BYLINE_KINDS
+    return (below is not None and below.intrinsic in BYLINE_KINDS
+            and (below.intrinsic != "dated" or below.has_time or below.labelled))
 
 
 def signature_end(content: list[LineFeatures], i: int, unnamed: bool = False) -> int | None:
