@@ -98,7 +98,8 @@ def test_outlets_in_header_and_copyright_lines(text, expected):
 
 
 @pytest.mark.parametrize("text", ["বর্তমান পরিস্থিতি নিয়ে", "এই সময় তিনি বলেন", "Inqilab Moncho resumes blockade",
-                                  "বাংলাদেশ পোস্ট অফিসের সেবা", "ইনকিলাব, ইনকিলাব, জিন্দাবাদ"])
+                                  "বাংলাদেশ পোস্ট অফিসের সেবা", "ইনকিলাব, ইনকিলাব, জিন্দাবাদ",
+                                  "দৈনিক বাংলা মোড়ে যানজট", "করতোয়া নদীর পানি বাড়ছে", "আমার সংবাদ সম্মেলনে তিনি বলেন"])
 def test_common_words_that_are_also_outlet_names(text):
     assert outlet_ids(text) == []
 
@@ -132,6 +133,12 @@ def test_acronyms_are_case_sensitive_names_are_not():
     ("bangla.thedailystar.net", "dailystar"),
     ("https://www.bbc.com/bengali/articles/c0", "bbc_bangla"),
     ("www.bbc.com", None),
+    ("https://www.dhakamail.com/national/1", "dhakamail"),
+    ("https://bangla.hindustantimes.com/bangladesh/x", "htbangla"),
+    ("www.hindustantimes.com", None),                      # the English paper is not its Bangla site
+    ("https://zeenews.india.com/bengali/kolkata/x", "zee24ghanta"),
+    ("https://zeenews.india.com/india/x", None),
+    ("m.dailyamardesh.com", "amardesh"),
     ("example.com", None),
     ("", None),
 ])
