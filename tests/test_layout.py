@@ -1,6 +1,8 @@
 """The layout decisions on small pages written here: article block, headline, own date, page kind, outlet."""
 from __future__ import annotations
 
+import pytest
+
 from loaders import parse_article, parse_document
 from loaders.document import Document, Given
 from loaders.layout import find_block, line_features, page_kind, pick_title
@@ -553,3 +555,16 @@ def test_the_text_goes_on_below_a_read_more_link_it_does_not_retell():
               "সংসদে আজ নতুন অর্থবছরের বাজেট পাস হয়েছে। কণ্ঠভোটে বাজেট পাসের পর অধিবেশন মুলতবি করা হয়।",
               "টেস্টে জয় পেল বাংলাদেশ", "টেস্টে আজ সফরকারীদের হারিয়ে জয় পেয়েছে বাংলাদেশ। শেষ দিনে দুই উইকেট দরকার ছিল।"]
     assert parse_article(page(MENU, head, PARAGRAPHS, listed)).body == "\n".join(PARAGRAPHS)
+
+
+@pytest.mark.parametrize(("date_line", "published", "updated"), [
+    ("প্রকাশ : ০৭ ডিসেম্বর ২০২৫, ১০:৩০ পিএম | আপডেট : ০৭ ডিসেম্বর ২০২৫, ১১:০০ পিএম", "2025-12-07T22:30", "2025-12-07T23:00"),
+    ("আপডেট: ০৮ ডিসেম্বর ২০২৫, ০৯:০০ | প্রকাশিত: ০৭ ডিসেম্বর ২০২৫, ২২:৩০", "2025-12-07T22:30", "2025-12-08T09:00"),
+    ("প্রথম প্রকাশ: ০৭ ডিসেম্বর ২০২৫, ২২:৩০ সর্বশেষ সম্পাদনা: ০৮ ডিসেম্বর ২০২৫, ০৯:০০", "2025-12-07T22:30", "2025-12-08T09:00"),
+    ("আপলোড সময় : ০৭ ডিসেম্বর ২০২৫, ২২:৩০", "2025-12-07T22:30", None),
+    ("প্রকাশকাল: ০৭ ডিসেম্বর ২০২৫", "2025-12-07", None),
+])
+def test_the_label_before_each_date_says_whether_it_is_the_publish_or_the_update_time(date_line, published, updated):
+    article = parse_article(page(MENU, [TITLE, "নিজস্ব প্রতিবেদক", date_line], PARAGRAPHS))
+    assert article.title == TITLE
+    assert (article.meta.published.iso, article.meta.updated and article.meta.updated.iso) == (published, updated)
