@@ -129,6 +129,7 @@ _GAP = r"[\s,;|।()\-–—/]{1,5}"
 _TIME_GAP_RE = _compile(rf"{_GAP}(?:(?:{_alt(_CAL['years']['era_after_date'])}){_GAP})?")  # "২০২৫ ইং, ১০:৩০"
 _WEEKDAY_GAP_RE = re.compile(r"[\s,(]{0,3}")
 _RFC2822_RE = re.compile(r"(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})?(?: ?[+-]\d{4}| [A-Z]{1,5})?$")
+_ZONE_RE = _compile(rf"(?<![A-Za-z\u0980-\u09FF])(?:{_alt(_CAL['clock']['zones'])})(?![A-Za-z\u0980-\u09FF])")
 _GLUED_ZONE_RE = re.compile(r"(?<=\d)(?=[+-]\d{4}$)")  # "22:30:00+0600", as markup readers may leave it
 
 
@@ -418,6 +419,11 @@ def find_times(text: str) -> list[TimeMatch]:
     if not _ANY_DIGIT_RE.search(text):
         return []
     return [TimeMatch(s, e, h, mi, text[s:e]) for s, e, h, mi in _scan_times(text)]
+
+
+def names_zone(text: str) -> bool:
+    """Whether a line names a time zone ("10:30 GMT"): its clock times are not Dhaka time."""
+    return bool(_ZONE_RE.search(text))
 
 
 def find_weekdays(text: str) -> list[tuple[int, int, int]]:

@@ -302,21 +302,40 @@ def extract(lines: list[Line], given_outlet: str | None = None) -> Metadata:
     )
 
 
+_MAX_ZONE_HOURS = 14  # the widest gap between two time zones
+
+
 def _given_date(value: Given) -> DateValue:
     """A DateValue of a date the source states outright (no line: it is not in the text)."""
     day = dt.date.fromisoformat(value.value[:10])
     return DateValue(value.value, value.precision or "day", value.basis, None, value.value, day.year, day.month, day.day)
 
 
-def with_given(meta: Metadata, document: Document) -> Metadata:
-    """The metadata with what the source states outright (dates, outlet, author) in place of what the lines suggest."""
+def _zone_slip(given: DateValue, shown: DateValue | None, lines: list[Line]) -> int:
+    """Whole hours (1 to 14) by which the markup's time of a moment is off the time the page prints
+    for it, else 0. Markup that carries a local time under a wrong zone ("…T13:21:50Z" for a page
+    printing ১৩:২১) is off so; the page's time, which readers see, stands, unless its line names a
+    zone of its own ("10:30 GMT")."""
+    if not shown or given.precision != "minute" or shown.precision != "minute":
+        return 0
+    line = next((line for line in lines if line.n == shown.line), None)
+    if line is None or dates.names_zone(line.text):
+        return 0
+    hours, rest = divmod(abs((dt.datetime.fromisoformat(given.iso) - dt.datetime.fromisoformat(shown.iso)).total_seconds()), 3600)
+    return int(hours) if rest == 0 and 1 <= hours <= _MAX_ZONE_HOURS else 0
+
+
+def with_given(meta: Metadata, document: Document, lines: list[Line]) -> Metadata:
+    """The metadata with what the source states outright (dates, outlet, author) in place of what ``lines`` suggest."""
     changes: dict = {}
     for field in ("published", "updated"):
         if value := document.get(field):
             given = _given_date(value)
             shown = getattr(meta, field)
+            if hours := _zone_slip(given, shown, lines):
+                changes[field] = replace(shown, basis=f"{shown.basis} (the {given.basis} is {hours} h off it: a wrong time zone)")
             # Markup that gives only the day yields to the page's own date line of that day with its time.
-            if not (given.precision == "day" and shown and shown.precision == "minute" and shown.date == given.date):
+            elif not (given.precision == "day" and shown and shown.precision == "minute" and shown.date == given.date):
                 changes[field] = given
     if "published" in changes:
         changes["published_partial"] = None

@@ -148,6 +148,19 @@ def test_markup_giving_only_a_day_yields_to_the_visible_date_line():
     assert parse_document(other_day).meta.published.iso == "2025-05-12"
 
 
+@pytest.mark.parametrize(("printed", "markup", "published"), [
+    ("১৩ মে ২০২৫, ০৯:৪০ পিএম", "2025-05-14T03:40", "2025-05-13T21:40"),  # 21:40 labelled UTC: 6 hours off
+    ("১৩ মে ২০২৫, ০৯:৪০ পিএম", "2025-05-13T22:10", "2025-05-13T22:10"),  # half an hour off: markup stands
+    ("১৩ মে ২০২৫, ০৩:৪০ পিএম GMT", "2025-05-13T21:40", "2025-05-13T21:40"),  # the page prints another zone
+])
+def test_markup_whole_hours_off_the_printed_time_carries_a_wrong_time_zone(printed, markup, published):
+    doc = Document(text=page([TITLE, printed], PARAGRAPHS), encoding="utf-8", kind="html",
+                   given=(("published", Given(markup, "JSON-LD datePublished", "minute")),))
+    meta = parse_document(doc).meta
+    assert meta.published.iso == published
+    assert ("wrong time zone" in meta.published.basis) == (published != markup)
+
+
 def test_dataset_records_are_always_articles():
     record = Document(text="\n".join(PARAGRAPHS[:1]), encoding="utf-8", kind="record",
                       given=(("title", Given(TITLE, "column Headline")),))
