@@ -79,6 +79,7 @@ class Lexicon:
     credit_end_re: re.Pattern  # a caption that ends in its photo credit ("… নেতারা। ছবি: সংগৃহীত")
     byline_re: re.Pattern
     desk_re: re.Pattern
+    site_word_re: re.Pattern    # "অনলাইন" after an outlet's name on its label line
     sections: frozenset[str]
     date_labels: dict[str, str]
     date_label_re: re.Pattern
@@ -140,6 +141,7 @@ def lexicon() -> Lexicon:
                                  + r")\s*[:：ঃ]\s*[^।.:|()\[\]]{1,40}[)\]]?\s*$", flags),
         byline_re=re.compile(WORD_START + "(?:" + _alternation(data["byline"]["words"]) + ")" + WORD_END, flags),
         desk_re=re.compile(r"(?:" + _alternation(data["byline"]["desk_words"]) + r")\s*$", flags),
+        site_word_re=re.compile(r"\s+(?:" + _alternation(data["byline"]["site_words"]) + r")\s*$", flags),
         sections=frozenset(key_of(s) for s in data["sections"]["names"]),
         date_labels=date_labels,
         date_label_re=re.compile(_LETTER_START + "(?P<label>" + label_alt + ")" + WORD_END + r"\s*[:：ঃ]?", flags),

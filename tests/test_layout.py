@@ -581,3 +581,20 @@ def test_the_label_before_each_date_says_whether_it_is_the_publish_or_the_update
     article = parse_article(page(MENU, [TITLE, "নিজস্ব প্রতিবেদক", date_line], PARAGRAPHS))
     assert article.title == TITLE
     assert (article.meta.published.iso, article.meta.updated and article.meta.updated.iso) == (published, updated)
+
+
+KOLKATA_PAGE = ["আনন্দবাজার অনলাইন", "কলকাতা", "রাজ্য", "দেশ", "বিদেশ", "খেলা",
+                "শীতের শুরুতেই কলকাতায় বাড়ছে ডেঙ্গি, উদ্বেগে স্বাস্থ্য দফতর", "নিজস্ব সংবাদদাতা", "কলকাতা",
+                "শেষ আপডেট: ০৭ ডিসেম্বর ২০২৫ ২২:৩০", "শেয়ার"]
+
+
+def test_a_one_word_line_printed_twice_above_the_text_is_no_headline():
+    # "কলকাতা" stands in the menu and again as the dateline: it neither breaks the parse nor heads the page
+    article = parse_article(page(KOLKATA_PAGE, PARAGRAPHS))
+    assert article.title == KOLKATA_PAGE[6]
+    assert article.body.split("\n") == PARAGRAPHS
+
+
+def test_an_outlets_name_with_a_word_labelling_the_site_is_its_masthead_even_over_a_menu():
+    assert parse_article(page(KOLKATA_PAGE, PARAGRAPHS)).meta.outlet == "anandabazar"
+    assert parse_article(page(["আনন্দবাজার", *KOLKATA_PAGE[1:]], PARAGRAPHS)).meta.outlet is None  # a menu link

@@ -167,7 +167,9 @@ def _date_coverage(text: str, found: tuple) -> float:
 
 
 def _whole_line_source(text: str) -> sources.SourceHit | None:
-    """An outlet or agency name that makes up (nearly) the whole line."""
+    """An outlet or agency name that makes up (nearly) the whole line, past a word that labels the
+    site ("আনন্দবাজার অনলাইন")."""
+    text = lexicon().site_word_re.sub("", text)
     letters = len(key_of_clean(text))
     for hit in sources.find_outlets(text) + sources.find_agencies(text):
         if letters and (hit.end - hit.start) >= 0.8 * letters:
@@ -324,7 +326,8 @@ def _outlet_names_in_menus(content: list[LineFeatures]) -> None:
         before, after = content[max(0, i - _MENU_WINDOW) : i], content[i + 1 : i + 1 + _MENU_WINDOW]
         between = bool(before) and bool(after) and _menu_entry(before[-1]) and _menu_entry(after[0])
         in_run = any(len(side) == _MENU_WINDOW and all(map(_menu_entry, side)) for side in (before, after))
-        # Over a desk, byline or date line it credits the article under its headline (বাসস), as no menu link does.
-        signs = bool(after) and after[0].intrinsic in BYLINE_KINDS
+        # Over a desk, byline or date line it credits the article under its headline (বাসস), as no menu
+        # link does; with a word that labels the site ("আনন্দবাজার অনলাইন") it is the masthead.
+        signs = bool(after) and after[0].intrinsic in BYLINE_KINDS or bool(lexicon().site_word_re.search(f.text))
         if (between or in_run) and not signs:
             f.intrinsic, f.reason = "menu", "outlet name among menu entries (a link, not the page's outlet)"

@@ -243,6 +243,7 @@ def _title_among(content: list[LineFeatures], block_start: int, found: list[int]
     found = list(dict.fromkeys(first_copy[content[i].key] for i in found))
     # A one-word line is a headline only where nothing longer is ("উদ্ধৃতি"); else it is a label.
     found = [i for i in found if content[i].words >= 2] or found[:1]
+    twice &= set(found)  # a one-word line printed twice (a place in the menu and in the dateline) is no headline
     if not found and not listed:
         return None, ""
     crumbs = _breadcrumb_ends(content, max(found + listed))
