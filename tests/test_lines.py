@@ -161,7 +161,9 @@ def test_a_header_in_the_2019_bangla_calendar_agrees_with_its_gregorian_date():
 def test_calls_to_follow_the_site_and_inline_read_more_links_inside_the_text_are_furniture():
     promos = {"আমাদের ফেসবুক পেজে লাইক দিন": "widget", "ইউটিউব চ্যানেল সাবস্ক্রাইব করুন": "widget",
               "হোয়াটসঅ্যাপ চ্যানেলে যুক্ত হোন": "widget", "টেলিগ্রাম চ্যানেলে যুক্ত হতে ক্লিক করুন": "widget",
-              "দৈনিক খবরের সর্বশেষ খবর পেতে গুগল নিউজ অনুসরণ করুন": "widget",
+              "দৈনিক খবরের সর্বশেষ খবর পেতে গুগল নিউজ অনুসরণ করুন": "widget", "ভিডিও দেখুন": "widget",
+              "পড়ুন: বন্যায় ডুবল উত্তরের জনপদ": "related_list", "সংশ্লিষ্ট খবর: বন্যায় ডুবল উত্তর": "related_list",
+              "গ্রাফিক্স: প্রথম আলো": "caption", "অলংকরণ: আরাফাত করিম": "caption",
               "আরও পড়ুন: নির্বাচন নিয়ে নতুন সিদ্ধান্ত": "related_list", "এ বিষয়ে আরও পড়ুন >> বন্যায় ডুবল উত্তর": "related_list"}
     for line, kind in promos.items():
         found = kinds(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, line, PARA2, "© ২০২৪ দৈনিক খবর"))
