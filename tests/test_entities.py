@@ -191,6 +191,18 @@ def test_a_place_one_letter_from_a_gazetteer_name_keeps_its_own_entity():
     assert mentions.set_index("article_id")["entity_id"].to_dict() == {"a": nfc("LOC:সরাইল"), "b": "israel"}
 
 
+@pytest.mark.parametrize(("common", "rare"),
+                         [("iran", "iraq"), ("bnp", "bjp"), ("bbc", "bbs"), ("afp", "ap"), ("who", "wto")])
+def test_gazetteer_entities_whose_ids_are_one_letter_apart_stay_apart(common, rare):
+    gazetteer = load_gazetteer()
+    rows = [_raw(str(i), gazetteer.entries[common].name_bn, kind=gazetteer.entries[common].type, gazetteer_id=common)
+            for i in range(3)]
+    rows.append(_raw("x", gazetteer.entries[rare].name_bn, kind=gazetteer.entries[rare].type, gazetteer_id=rare))
+    entities, mentions = link(*rows)
+    assert mentions.set_index("article_id")["entity_id"].to_dict() == {"0": common, "1": common, "2": common, "x": rare}
+    assert set(entities["entity_id"]) == {common, rare}
+
+
 def test_gazetteer_adjectives_and_short_forms_resolve_to_the_country():
     ids = {m.surface: m.gazetteer_id for m in tag_text("রুশ বাহিনী এবং মার্কিন সেনারা উ. কোরিয়ার সীমান্তে")}
     assert ids[nfc("রুশ")] == "russia" and ids[nfc("মার্কিন")] == "united_states"

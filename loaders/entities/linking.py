@@ -40,6 +40,7 @@ _GENITIVE_GOVERNORS = frozenset(nfc(s) for s in (
 ))
 _KEY_PUNCT = re.compile(r"[-‐–.’'\s]+")
 _MIN_FUZZY_TOKEN = 3
+_GAZETTEER_KEY = "gaz:"  # the key of a mention the gazetteer resolved: this prefix and the entity id
 _MIN_FUZZY_SINGLE = 5
 
 
@@ -128,7 +129,7 @@ def _partial_names(article_ids: list[str], types: list[str], keys: list[str],
         if kind == "PER":
             people[article][key] += 1
     for article, counts in people.items():
-        shorts = [key for key in counts if " " not in key and not key.startswith("gaz:")]
+        shorts = [key for key in counts if " " not in key and not key.startswith(_GAZETTEER_KEY)]
         if not shorts:
             continue
         # First and last word of each fuller name -> that name, the most mentioned name first.
@@ -144,15 +145,21 @@ def _partial_names(article_ids: list[str], types: list[str], keys: list[str],
 @functools.lru_cache(maxsize=1 << 14)
 def _full_name_words(key: str, gazetteer: Gazetteer) -> tuple[tuple[str, ...], ...]:
     """The words of each multi-word spelling of a person key (a gazetteer entry's aliases, or the key itself)."""
-    if key.startswith("gaz:"):
-        return tuple(tuple(alias.split()) for alias in gazetteer.entries[key[4:]].aliases if " " in alias)
+    if key.startswith(_GAZETTEER_KEY):
+        entry = gazetteer.entries[key.removeprefix(_GAZETTEER_KEY)]
+        return tuple(tuple(alias.split()) for alias in entry.aliases if " " in alias)
     return (tuple(key.split()),) if " " in key else ()
 
 
 def _fuzzy_targets(counts: Counter, protected: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
-    """Map (type, key) to a commoner (type, key) that differs by one near-identical word."""
+    """Map (type, key) to a commoner (type, key) that differs by one near-identical word.
+
+    Only spellings take part: a gazetteer entity ("gaz:iran") is resolved already, and its id is
+    one edit from others' (iran, iraq; bbc, bbs; who, wto) by chance."""
     buckets: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
     for kind, key in counts:
+        if key.startswith(_GAZETTEER_KEY):
+            continue
         words = key.split()
         for i, word in enumerate(words):
             if len(word) >= _MIN_FUZZY_TOKEN and (len(words) > 1 or len(word) >= _MIN_FUZZY_SINGLE):
@@ -216,7 +223,7 @@ def link_entities(mentions: pd.DataFrame, word_counts: Mapping[str, int] | None 
     keys, written = [], []
     for gid, surface, next_word in zip(gazetteer_ids, surfaces, table["next_word"].tolist()):
         if isinstance(gid, str):
-            keys.append(f"gaz:{gid}")
+            keys.append(f"{_GAZETTEER_KEY}{gid}")
             written.append("")
             continue
         found = memo.get((surface, next_word))
@@ -231,10 +238,11 @@ def link_entities(mentions: pd.DataFrame, word_counts: Mapping[str, int] | None 
     # One key, one type: the type it is given most often (the gazetteer's type for its entries).
     majority = {key: kind for (key, kind), _ in Counter(zip(keys, types)).most_common()[::-1]}
     for key in majority:
-        if key.startswith("gaz:"):
-            majority[key] = gazetteer.entries[key[4:]].type
+        if key.startswith(_GAZETTEER_KEY):
+            majority[key] = gazetteer.entries[key.removeprefix(_GAZETTEER_KEY)].type
     types = [majority[key] for key in keys]
-    alias_keys = {(e.type, _key(alias)): f"gaz:{e.id}" for e in gazetteer.entries.values() for alias in e.aliases}
+    alias_keys = {(e.type, _key(alias)): f"{_GAZETTEER_KEY}{e.id}"
+                  for e in gazetteer.entries.values() for alias in e.aliases}
     counts = Counter(zip(types, keys))
     # Only spellings seen in the corpus are targets. Letting every gazetteer alias be one as well
     # pulled short names one edit away into the wrong entity (সরাইল -> Israel, এএফসি -> AFP).
@@ -243,7 +251,8 @@ def link_entities(mentions: pd.DataFrame, word_counts: Mapping[str, int] | None 
     for kind, key in zip(types, keys):
         kind_key = targets.get((kind, key), (kind, key))
         resolved = alias_keys.get(kind_key, kind_key[1])
-        entity_ids.append(resolved[4:] if resolved.startswith("gaz:") else f"{kind}:{resolved}")
+        entity_ids.append(resolved.removeprefix(_GAZETTEER_KEY) if resolved.startswith(_GAZETTEER_KEY)
+                          else f"{kind}:{resolved}")
     table = table.assign(entity_id=entity_ids, type=types, aside=None)[MENTION_COLUMNS]
     # The canonical name of a new entity is the stem it was written as most often (longest on ties).
     names: dict[str, tuple[str, str | None]] = {}
