@@ -185,6 +185,21 @@ def test_near_spellings_merge_within_a_type_only():
     assert ids["LOC"] == {nfc("LOC:রবার্ট মুগাবো")}
 
 
+@pytest.mark.parametrize(("common", "rare", "one"), [
+    ("আবদুল মান্নান", "আব্দুল মান্নান", True),   # the virama
+    ("মহিউদ্দিন আহমেদ", "মহিউদ্দিন আহমদ", True),  # a vowel sign
+    ("শরিফুল ইসলাম", "শরীফুল ইসলাম", True),     # a long vowel for a short one
+    ("নাসির উদ্দিন", "নাছির উদ্দিন", True),      # a consonant that sounds the same
+    ("নুরুল ইসলাম", "নজরুল ইসলাম", False),     # another consonant: another name
+    ("শেখ কামাল", "শেখ জামাল", False),
+    ("মাহবুব আলম", "মাহবুব আলী", False),
+])
+def test_only_spellings_of_one_name_merge_not_names_one_letter_apart(common, rare, one):
+    _, mentions = link(*[_raw(str(i), common) for i in range(3)], _raw("x", rare))
+    ids = mentions.set_index("article_id")["entity_id"]
+    assert (ids["x"] == ids["0"]) == one
+
+
 def test_a_place_one_letter_from_a_gazetteer_name_keeps_its_own_entity():
     # সরাইল (an upazila) is one edit from ইসরাইল (Israel) but is a different place.
     _, mentions = link(_raw("a", "সরাইল", kind="LOC"), _raw("b", "ইসরাইল", kind="LOC", gazetteer_id="israel"))

@@ -5,8 +5,9 @@ Steps, all corpus-level and pure:
    ending removed where the corpus gives evidence for it;
 2. within an article, a lone given name or surname (কিম, নারিশকিন) joins the full
    name of the same type that it starts or ends (কিম জং উন);
-3. keys that differ by one slightly misspelt token (কিং জং উন / কিম জং উন) merge,
-   inside one type only, into the commoner key or the gazetteer entity;
+3. keys that differ by one word spelt another way (a vowel sign, the virama or a consonant
+   that sounds the same: আব্দুল / আবদুল, নাসির / নাছির) merge, inside one type only, into the
+   commoner key or the gazetteer entity;
 4. entities get a canonical Bengali name, English label, type and counts.
 """
 from __future__ import annotations
@@ -40,6 +41,12 @@ _GENITIVE_GOVERNORS = frozenset(nfc(s) for s in (
 ))
 _KEY_PUNCT = re.compile(r"[-‐–.’'\s]+")
 _MIN_FUZZY_TOKEN = 3
+# How one spelling of a Bengali name differs from another: a vowel sign (আহমেদ, আহমদ; শরীফুল, শরিফুল;
+# মুগাবে, মুগাবী), the virama (আবদুল, আব্দুল), or a consonant for one that sounds the same (নাসির, নাছির;
+# মন্ডল, মণ্ডল). Any other consonant makes another name: নজরুল is not নুরুল, বিজিবি not বিসিবি.
+_VOWEL_SIGNS = frozenset("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc\u09d7")
+_SILENT_MARKS = frozenset("\u09cd\u09bc")  # virama, nukta
+_SOUNDS_ALIKE = tuple(frozenset(group) for group in ("নণ", "শসষছ", "তৎ", "জয", "ইঈ", "উঊ"))
 _GAZETTEER_KEY = "gaz:"  # the key of a mention the gazetteer resolved: this prefix and the entity id
 _MIN_FUZZY_SINGLE = 5
 
@@ -151,8 +158,21 @@ def _full_name_words(key: str, gazetteer: Gazetteer) -> tuple[tuple[str, ...], .
     return (tuple(key.split()),) if " " in key else ()
 
 
+def _spelling_variant(word: str, other: str) -> bool:
+    """Whether two words one edit apart are spellings of one name (see ``_VOWEL_SIGNS``)."""
+    ops = Levenshtein.editops(word, other)
+    if len(ops) != 1:
+        return False
+    op = ops[0]
+    if op.tag == "replace":
+        pair = {word[op.src_pos], other[op.dest_pos]}
+        return pair <= _VOWEL_SIGNS or any(pair <= group for group in _SOUNDS_ALIKE)
+    changed = word[op.src_pos] if op.tag == "delete" else other[op.dest_pos]
+    return changed in _VOWEL_SIGNS or changed in _SILENT_MARKS
+
+
 def _fuzzy_targets(counts: Counter, protected: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
-    """Map (type, key) to a commoner (type, key) that differs by one near-identical word.
+    """Map (type, key) to a commoner (type, key) that differs by one word spelt another way (see ``_spelling_variant``).
 
     Only spellings take part: a gazetteer entity ("gaz:iran") is resolved already, and its id is
     one edit from others' (iran, iraq; bbc, bbs; who, wto) by chance."""
@@ -177,7 +197,7 @@ def _fuzzy_targets(counts: Counter, protected: set[tuple[str, str]]) -> dict[tup
             if rank and member not in protected and member not in target:
                 candidates = sorted({r for v in variants for r in earlier.get(v, ())})
                 leader = next((r for r in candidates
-                               if Levenshtein.distance(ranked[r][1].split()[position], word) == 1), None)
+                               if _spelling_variant(ranked[r][1].split()[position], word)), None)
                 if leader is not None:
                     target[member] = ranked[leader]
             for variant in variants:
