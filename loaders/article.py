@@ -87,7 +87,7 @@ def parse_document(document: Document, name: str = "", site_furniture: frozenset
                                              page=document.kind != "record", site_furniture=site_furniture)
     lines = tuple(classified)
     given_outlet = document.get("outlet")
-    meta = with_given(extract(list(lines), given_outlet.value if given_outlet else None), document, list(lines))
+    meta = with_given(extract(classified, given_outlet.value if given_outlet else None), document, classified)
     if kind != "article":
         title, basis = None, None  # a listing's <title> names the page, not a story; it stays in the fields
     else:

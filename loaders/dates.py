@@ -365,7 +365,8 @@ def _attach_weekdays(a: str, dates: list[list]) -> None:
 
 def _attach_times(a: str, dates: list[list]) -> None:
     """Give each date of a day without a time the nearest free time joined to it by punctuation only."""
-    near = [t for lo, hi in _windows(a, [d[:2] for d in dates], _TIME_REACH) for t in _scan_times(a, lo, hi, beside_date=True)]
+    near = [t for lo, hi in _windows(a, [d[:2] for d in dates], _TIME_REACH)
+            for t in _scan_times(a, lo, hi, beside_date=True)]
     times = [t for t in near if not any(t[0] < d[1] and d[0] < t[1] for d in dates)]
     pairs = []  # (gap length, time after the date first, date, time)
     for i, d in enumerate(dates):

@@ -321,7 +321,8 @@ def _zone_slip(given: DateValue, shown: DateValue | None, lines: list[Line]) -> 
     line = next((line for line in lines if line.n == shown.line), None)
     if line is None or dates.names_zone(line.text):
         return 0
-    hours, rest = divmod(abs((dt.datetime.fromisoformat(given.iso) - dt.datetime.fromisoformat(shown.iso)).total_seconds()), 3600)
+    gap = dt.datetime.fromisoformat(given.iso) - dt.datetime.fromisoformat(shown.iso)
+    hours, rest = divmod(abs(gap.total_seconds()), 3600)
     return int(hours) if rest == 0 and 1 <= hours <= _MAX_ZONE_HOURS else 0
 
 
@@ -333,7 +334,8 @@ def with_given(meta: Metadata, document: Document, lines: list[Line]) -> Metadat
             given = _given_date(value)
             shown = getattr(meta, field)
             if hours := _zone_slip(given, shown, lines):
-                changes[field] = replace(shown, basis=f"{shown.basis} (the {given.basis} is {hours} h off it: a wrong time zone)")
+                why = f"the {given.basis} is {hours} h off it: a wrong time zone"
+                changes[field] = replace(shown, basis=f"{shown.basis} ({why})")
             # Markup that gives only the day yields to the page's own date line of that day with its time.
             elif not (given.precision == "day" and shown and shown.precision == "minute" and shown.date == given.date):
                 changes[field] = given

@@ -41,6 +41,7 @@ _GENITIVE_GOVERNORS = frozenset(nfc(s) for s in (
 ))
 _KEY_PUNCT = re.compile(r"[-‐–.’'\s]+")
 _MIN_FUZZY_TOKEN = 3
+_MIN_FUZZY_SINGLE = 5
 # How one spelling of a Bengali name differs from another: a vowel sign (আহমেদ, আহমদ; শরীফুল, শরিফুল;
 # মুগাবে, মুগাবী), the virama (আবদুল, আব্দুল), or a consonant for one that sounds the same (নাসির, নাছির;
 # মন্ডল, মণ্ডল). Any other consonant makes another name: নজরুল is not নুরুল, বিজিবি not বিসিবি.
@@ -48,7 +49,6 @@ _VOWEL_SIGNS = frozenset("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb
 _SILENT_MARKS = frozenset("\u09cd\u09bc")  # virama, nukta
 _SOUNDS_ALIKE = tuple(frozenset(group) for group in ("নণ", "শসষছ", "তৎ", "জয", "ইঈ", "উঊ"))
 _GAZETTEER_KEY = "gaz:"  # the key of a mention the gazetteer resolved: this prefix and the entity id
-_MIN_FUZZY_SINGLE = 5
 
 
 def _key(name: str) -> str:
@@ -172,9 +172,9 @@ def _spelling_variant(word: str, other: str) -> bool:
 
 
 def _fuzzy_targets(counts: Counter, protected: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
-    """Map (type, key) to a commoner (type, key) that differs by one word spelt another way (see ``_spelling_variant``).
+    """Map (type, key) to a commoner (type, key) that differs by one word spelt another way.
 
-    Only spellings take part: a gazetteer entity ("gaz:iran") is resolved already, and its id is
+    See :func:`_spelling_variant`. Only spellings take part: a gazetteer entity ("gaz:iran") is resolved already, and its id is
     one edit from others' (iran, iraq; bbc, bbs; who, wto) by chance."""
     buckets: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
     for kind, key in counts:

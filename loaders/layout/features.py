@@ -328,6 +328,6 @@ def _outlet_names_in_menus(content: list[LineFeatures]) -> None:
         in_run = any(len(side) == _MENU_WINDOW and all(map(_menu_entry, side)) for side in (before, after))
         # Over a desk, byline or date line it credits the article under its headline (বাসস), as no menu
         # link does; with a word that labels the site ("আনন্দবাজার অনলাইন") it is the masthead.
-        signs = bool(after) and after[0].intrinsic in BYLINE_KINDS or bool(lexicon().site_word_re.search(f.text))
+        signs = (bool(after) and after[0].intrinsic in BYLINE_KINDS) or bool(lexicon().site_word_re.search(f.text))
         if (between or in_run) and not signs:
             f.intrinsic, f.reason = "menu", "outlet name among menu entries (a link, not the page's outlet)"
