@@ -131,6 +131,9 @@ _WEEKDAY_GAP_RE = re.compile(r"[\s,(]{0,3}")
 _RFC2822_RE = re.compile(r"(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})?(?: ?[+-]\d{4}| [A-Z]{1,5})?$")
 _ZONE_RE = _compile(rf"(?<![A-Za-z\u0980-\u09FF])(?:{_alt(_CAL['clock']['zones'])})(?![A-Za-z\u0980-\u09FF])")
 _GLUED_ZONE_RE = re.compile(r"(?<=\d)(?=[+-]\d{4}$)")  # "22:30:00+0600", as markup readers may leave it
+_ZONE_OFFSETS = {_key(name): offset for name, offset in _CAL["clock"]["zone_offsets"].items()}
+_ZONE_AFTER_TIME_RE = _compile(rf"\s*\(?\s*(?P<zone>{_alt(_CAL['clock']['zone_offsets'])})\)?(?![A-Za-z\u0980-\u09FF])")
+HOME_ZONES: dict[str, str] = dict(_CAL["clock"]["home_zones"])  # outlet country -> UTC offset of its clocks
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,7 @@ class DateMatch:
     minute: int | None
     weekday: int | None
     text: str
+    zone: str | None = None  # the zone printed after the time ("GMT"), which was turned into Dhaka time
 
     @property
     def precision(self) -> str:
@@ -239,8 +243,8 @@ def _valid_day(calendar: str, year: int | None, month: int, day: int | None) -> 
         return False
 
 
-def _to_dhaka(fields: list, tz: str) -> list:
-    """Shift Gregorian ``[y, m, d, h, min]`` written at UTC offset ``tz`` to Dhaka time."""
+def to_dhaka(fields: list, tz: str) -> list:
+    """Shift Gregorian ``[y, m, d, h, min]`` written at UTC offset ``tz`` ("+05:30", "Z") to Dhaka time."""
     minutes = 0 if tz == "Z" else int(tz[1:3]) * 60 + int(tz[-2:])
     offset = dt.timezone(dt.timedelta(minutes=-minutes if tz[0] == "-" else minutes))
     local = dt.datetime(*fields, tzinfo=offset).astimezone(_DHAKA)
@@ -272,7 +276,7 @@ def _read_date(m: re.Match, a: str) -> list | None:
             if hour > 23 or minute > 59 or not _valid_day(calendar, year, month, day):
                 return None
             if g["itz"]:
-                year, month, day, hour, minute = _to_dhaka([year, month, day, hour, minute], g["itz"])
+                year, month, day, hour, minute = to_dhaka([year, month, day, hour, minute], g["itz"])
     elif form == "sal" and not (g["smo"] and (g["sd"] or _nfc(g["sw"]) in _GENITIVE)):
         # "২০২২ সালে": a year reference; a bare month follows only a genitive ("২০২২ সালের মে")
         calendar, year, month, end = _YEAR_WORDS[_nfc(g["sw"])], int(g["sy"]), None, m.end("sw")
@@ -383,6 +387,23 @@ def _attach_times(a: str, dates: list[list]) -> None:
             d[0], d[1], d[6], d[7] = min(d[0], t[0]), max(d[1], t[1]), t[2], t[3]
 
 
+def _attach_zones(a: str, dates: list[list]) -> list[str | None]:
+    """Turn each date-time followed by the name of a time zone ("১০:৩০ জিএমটি", "4:30 PM IST") into
+    Dhaka time, taking the name into its span; returns the zone named after each date, if any."""
+    zones: list[str | None] = []
+    for d in dates:
+        complete = d[2] == "gregorian" and d[6] is not None and None not in d[3:6]
+        m = _ZONE_AFTER_TIME_RE.match(a, d[1]) if complete else None
+        if m:
+            day = d[5]
+            d[3:8] = to_dhaka(d[3:8], _ZONE_OFFSETS[_key(m.group("zone"))])
+            d[1] = m.end()
+            if d[5] != day:
+                d[8] = None  # the printed weekday names the printed day, not Dhaka's
+        zones.append(_nfc(m.group("zone")) if m else None)
+    return zones
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """All date expressions in one line of NFC text, in order of ``start``.
 
@@ -393,7 +414,8 @@ def find_dates(text: str) -> list[DateMatch]:
     guessed); impossible dates are dropped, not clamped; মে/May and other month names
     that are also ordinary words need a year or a cue word ("গত ৫ মে"). A weekday
     right before (or after) the date and a time joined to it by punctuation only are
-    attached and included in the span; each time goes to its nearest date only.
+    attached and included in the span; each time goes to its nearest date only. A time
+    followed by a zone's name ("১০:৩০ জিএমটি", "4:30 PM IST") is given in Dhaka time.
     """
     if not _ANY_DIGIT_RE.search(text):
         return []
@@ -406,7 +428,8 @@ def find_dates(text: str) -> list[DateMatch]:
     _attach_weekdays(text, dates)
     if any(d[6] is None for d in dates):
         _attach_times(text, dates)
-    return [DateMatch(*d[:9], text=text[d[0]:d[1]]) for d in dates]
+    zones = _attach_zones(text, dates)
+    return [DateMatch(*d[:9], text=text[d[0]:d[1]], zone=zone) for d, zone in zip(dates, zones)]
 
 
 def find_times(text: str) -> list[TimeMatch]:

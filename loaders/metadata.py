@@ -86,6 +86,8 @@ def _value(match: dates.DateMatch, basis: str, line: int) -> DateValue | None:
     """A DateValue from a Gregorian or Bangla-calendar match; Hijri dates give None."""
     if match.calendar == "hijri":
         return None
+    if match.zone:
+        basis = f"{basis} ({match.zone}, in Dhaka time)"
     if match.calendar == "bangla":
         day = match.to_gregorian()
         if day is None:
@@ -245,6 +247,20 @@ def _fingerprint(lines: list[Line]) -> str:
     return hashlib.sha1("\n".join(template).encode()).hexdigest()[:10]
 
 
+def _in_dhaka_time(value: DateValue | None, zone: str | None, lines: list[Line]) -> DateValue | None:
+    """A clock time the page prints in its outlet's home ``zone`` (a UTC offset), in Dhaka time;
+    a time on a line that names a zone of its own is left as it is."""
+    if value is None or zone is None or value.precision != "minute":
+        return value
+    line = next((line for line in lines if line.n == value.line), None)
+    if line is None or dates.names_zone(line.text):
+        return value
+    y, m, d, hour, minute = dates.to_dhaka([int(value.iso[:4]), value.month, value.day,
+                                            int(value.iso[11:13]), int(value.iso[14:16])], zone)
+    iso = f"{y:04d}-{m:02d}-{d:02d}T{hour:02d}:{minute:02d}"
+    return replace(value, iso=iso, year=y, month=m, day=d, basis=f"{value.basis} (UTC{zone}, the outlet's time, in Dhaka time)")
+
+
 def _publish_time(candidates: list[tuple[str | None, str, DateValue]]) -> DateValue | None:
     """The labelled publish time among dated-line values, else the first unlabelled one."""
     labelled = next((v for field, _, v in candidates if field == "published"), None)
@@ -283,6 +299,8 @@ def extract(lines: list[Line], given_outlet: str | None = None) -> Metadata:
         partial = partial or (dateline_value if dateline_value and not dateline_value.iso else None)
     outlet, outlet_basis = _outlet(lines)
     publisher = sources.outlet_info(given_outlet or outlet) if given_outlet or outlet else None
+    home_zone = dates.HOME_ZONES.get(publisher["country"]) if publisher else None
+    published, updated = (_in_dhaka_time(value, home_zone, lines) for value in (published, updated))
     desk_line = next((line for line in lines if line.kind in ("desk", "desk_and_outlet")), None)
     byline = next((line.text for line in lines if line.kind == "byline"), None)
     return Metadata(

@@ -370,6 +370,27 @@ def test_bangla_month_lengths_of_one_year():
     assert lengths == [31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 29, 30]
 
 
+@pytest.mark.parametrize(("line", "iso", "zone"), [
+    ("প্রকাশ: ৭ ডিসেম্বর ২০২৫, ১০:৩০ জিএমটি", "2025-12-07T16:30", "জিএমটি"),
+    ("Published: 07 Dec 2025, 04:30 PM IST", "2025-12-07T17:00", "IST"),  # as Indian sites print it
+    ("Last Updated: December 07, 2025, 23:50 (GMT)", "2025-12-08T05:50", "GMT"),  # the next day in Dhaka
+    ("৭ ডিসেম্বর ২০২৫, ১০:৩০ ভারতীয় সময়", "2025-12-07T11:00", "ভারতীয় সময়"),
+    ("৭ ডিসেম্বর ২০২৫, ১০:৩০ BST", "2025-12-07T10:30", None),  # British Summer or Bangladesh Standard Time
+    ("৭ ডিসেম্বর ২০২৫ GMT", "2025-12-07", None),  # no time to shift
+])
+def test_a_time_printed_with_a_zone_is_given_in_dhaka_time(line, iso, zone):
+    (match,) = find_dates(line)
+    assert (match.iso, match.zone) == (iso, zone)
+    assert zone is None or zone in match.text
+
+
+def test_a_zone_that_moves_the_day_drops_the_printed_weekday():
+    (match,) = find_dates("বুধবার, ৩১ ডিসেম্বর ২০২৫, ২০:৩০ GMT")
+    assert (match.iso, match.weekday) == ("2026-01-01T02:30", None)
+    (same_day,) = find_dates("বুধবার, ৩১ ডিসেম্বর ২০২৫, ১০:৩০ GMT")
+    assert (same_day.iso, same_day.weekday) == ("2025-12-31T16:30", 2)
+
+
 @pytest.mark.parametrize(("value", "iso"), [
     ("2025-12-30T10:54:21+06:00", "2025-12-30T10:54"),
     ("2025-12-30T06:07:43+00:00", "2025-12-30T12:07"),

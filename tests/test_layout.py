@@ -161,6 +161,22 @@ def test_markup_whole_hours_off_the_printed_time_carries_a_wrong_time_zone(print
     assert ("wrong time zone" in meta.published.basis) == (published != markup)
 
 
+@pytest.mark.parametrize(("outlet", "printed", "published", "basis"), [
+    ("anandabazar", "প্রকাশ: ০৮ জুলাই ২০২৫ ১৬:৩০", "2025-07-08T17:00", "the outlet's time"),  # India time
+    ("anandabazar", "প্রকাশ: ০৮ জুলাই ২০২৫ ২৩:৪৫", "2025-07-09T00:15", "the outlet's time"),
+    ("anandabazar", "Published: 08 Jul 2025, 04:30 PM IST", "2025-07-08T17:00", "IST, in Dhaka time"),  # once
+    ("anandabazar", "প্রকাশ: ০৮ জুলাই ২০২৫", "2025-07-08", "প্রকাশ"),
+    ("prothomalo", "প্রকাশ: ০৮ জুলাই ২০২৫ ১৬:৩০", "2025-07-08T16:30", "প্রকাশ"),
+    (None, "প্রকাশ: ০৮ জুলাই ২০২৫ ১৬:৩০", "2025-07-08T16:30", "প্রকাশ"),
+])
+def test_an_outlet_abroad_prints_its_own_clock_time(outlet, printed, published, basis):
+    given = (("outlet", Given(outlet, "og:site_name meta")),) if outlet else ()
+    doc = Document(text=page([TITLE, printed], PARAGRAPHS), encoding="utf-8", kind="html", given=given)
+    meta = parse_document(doc).meta
+    assert meta.published.iso == published
+    assert basis in meta.published.basis and meta.published.basis.count("Dhaka time") <= 1
+
+
 def test_dataset_records_are_always_articles():
     record = Document(text="\n".join(PARAGRAPHS[:1]), encoding="utf-8", kind="record",
                       given=(("title", Given(TITLE, "column Headline")),))
