@@ -110,6 +110,19 @@ def test_a_section_page_of_dated_headlines_over_long_teasers_is_a_listing():
     assert article.body.split("\n") == PARAGRAPHS[:2]
 
 
+def test_a_section_pages_name_over_dated_headlines_is_no_dated_brief():
+    # The <h1> names the section; its stories follow, each headline over its update line, and only
+    # some with a teaser (a short one first): their dates are not the section name's own date line.
+    lines = ["সম্পাদকীয় ও মতামত", "সাক্ষাৎকার", "প্রতিক্রিয়া"]
+    teasers = {0: " ".join(SECTION_ITEMS[0][1].split()[:12]), 3: " ".join(SECTION_ITEMS[0][1].split()[:25])}
+    for i, (headline, _) in enumerate(SECTION_ITEMS):
+        lines += [headline, *([teasers[i]] if i in teasers else []), f"আপডেটঃ ০৭ ডিসেম্বর ২০২৫ | ১{'০১২৩৪'[i]}:০০"]
+    named = Document(text=page(MENU, lines, ["আরও"]), encoding="utf-8", kind="html",
+                     given=(("title", Given("সম্পাদকীয় ও মতামত", "<h1>")),))
+    listing = parse_document(named)
+    assert (listing.page_kind, listing.title, listing.body) == ("listing", None, "")
+
+
 def test_the_sites_name_over_its_header_date_is_not_the_headline():
     masthead = ["দৈনিক নতুন সময়", "রবিবার, ৭ ডিসেম্বর ২০২৫"]  # no time, no "প্রকাশ": the site's date, not a story's
     text = ("ত্রয়োদশ জাতীয় সংসদ নির্বাচনের তফসিল ঘোষণা করেছে নির্বাচন কমিশন। প্রধান নির্বাচন কমিশনার আজ সন্ধ্যায় জাতির উদ্দেশে "

@@ -90,3 +90,27 @@ def test_zip_members_become_documents():
     assert corpus.errors["error"].tolist() == ["empty file"]
     broken = sources_from_bytes("bad.zip", "bad.zip", b"PK\x03\x04 not really")
     assert isinstance(broken[0].data, UnreadableFile) and "zip" in str(broken[0].data)
+
+
+CHALLENGE = b"""<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title>
+<script>window._cf_chl_opt = {cType: 'managed'};</script></head><body>
+<div class="main-wrapper"><h1 class="zone-name-title">www.example-news.com.bd</h1>
+<h2>Performing security verification</h2>
+<p>This website uses a security service to protect against malicious bots. This page is displayed while
+the website verifies you are not a bot.</p>
+<div class="footer">Ray ID: 8f2a1b3c4d5e6f70 Performance and Security by Cloudflare Privacy</div></div></body></html>"""
+BLOCKED_DUMP = "Attention Required! | Cloudflare\n\nSorry, you have been blocked\n\nYou are unable to access example.com"
+
+
+def test_a_bot_check_saved_instead_of_the_page_is_an_error_row(tmp_path):
+    (tmp_path / "story.html").write_bytes(CHALLENGE)
+    (tmp_path / "blocked.txt").write_text(BLOCKED_DUMP, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    quoted = GOOD + "\n\n" + "\n\n".join(  # an article quoting such a phrase is long, and stays an article
+        ["ওয়েবসাইটে ঢুকতে গেলে লেখা আসে 'Verifying you are human', এরপর অনেক পাঠক আর অপেক্ষা করেন না।"] * 20)
+    (tmp_path / "quoted.txt").write_text(quoted, encoding="utf-8")
+    corpus = load_corpus([tmp_path])
+    assert sorted(corpus.articles["article_id"]) == ["good.txt", "quoted.txt"]
+    errors = dict(zip(corpus.errors["article_id"], corpus.errors["error"]))
+    assert errors.keys() == {"story.html", "blocked.txt"}
+    assert '("Performing security verification")' in errors["story.html"] and "bot check" in errors["blocked.txt"]

@@ -35,11 +35,16 @@ def dated_head(content: list[LineFeatures], title: int | None, block: Block | No
 
     Not when that headline is one of a list of dated headlines (each over its date line, one
     after the other, as a latest-news page prints them)."""
-    if title is None or block is None or _in_dated_list(content, title):
+    if title is None or block is None or _in_dated_list(content, title) or _dated_items_below(content, title, block):
         return False
     # Not the site's "today" header above it: a listing's first headline stands under that too.
     return (any(f.intrinsic == "dated" for f in content[title + 1 : block.start])
             or own_date_above(content, title, block.start) is not None)
+
+
+def _dated_item(content: list[LineFeatures], i: int) -> bool:
+    """Is line ``i`` a date line right under a headline-like line, as a list prints each item?"""
+    return i >= 1 and content[i].intrinsic == "dated" and content[i - 1].intrinsic is None and content[i - 1].headline_like
 
 
 def _in_dated_list(content: list[LineFeatures], title: int) -> bool:
@@ -49,11 +54,16 @@ def _in_dated_list(content: list[LineFeatures], title: int) -> bool:
     while i >= 1:
         while i >= 1 and content[i].intrinsic in _BETWEEN_LIST_ITEMS:
             i -= 1
-        if i < 1 or not (content[i].intrinsic == "dated" and content[i - 1].intrinsic is None
-                         and content[i - 1].headline_like):
+        if not _dated_item(content, i):
             break
         pairs, i = pairs + 1, i - 2
     return pairs >= DATED_LIST_ITEMS
+
+
+def _dated_items_below(content: list[LineFeatures], title: int, block: Block) -> bool:
+    """Do ``DATED_LIST_ITEMS`` other headlines over their date lines stand between the headline and
+    the text? Then the dates there are theirs (a section page under its name), not the headline's."""
+    return sum(_dated_item(content, i) for i in range(title + 2, block.start)) >= DATED_LIST_ITEMS
 
 
 def page_kind(content: list[LineFeatures], block: Block | None, title: int | None = None) -> tuple[str, str]:

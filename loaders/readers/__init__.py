@@ -17,6 +17,7 @@ from pathlib import Path
 from ..document import Document, Source
 from ..reading import MAX_BYTES, MAX_PAGE_BYTES, UnreadableFile, decode, looks_like_html, too_large, unforeseen
 from . import archive, dataset
+from .bot_check import refuse_bot_check
 
 logger = logging.getLogger(__name__)
 
@@ -172,12 +173,16 @@ def _files_below(root: Path) -> list[tuple[str, str]]:
 
 
 def to_document(source: Source) -> Document:
-    """Run the reader of the source's kind; raises :class:`UnreadableFile` with the reason."""
+    """Run the reader of the source's kind; raises :class:`UnreadableFile` with the reason (a page
+    that is a bot check served instead of the site's page among them)."""
     if source.kind == "record":
         return dataset.read_record(source.data)
     if source.kind == "html":
         from .html import read_html  # lxml and inscriptis load only when a page needs them
 
-        return read_html(source.data)
-    decoded = decode(source.data)
-    return Document(text=decoded.text, encoding=decoded.encoding)
+        document = read_html(source.data)
+    else:
+        decoded = decode(source.data)
+        document = Document(text=decoded.text, encoding=decoded.encoding)
+    refuse_bot_check(document.text)
+    return document
