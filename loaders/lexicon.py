@@ -77,7 +77,9 @@ class Lexicon:
     attribution_re: re.Pattern
     caption_re: re.Pattern
     credit_end_re: re.Pattern  # a caption that ends in its photo credit ("… নেতারা। ছবি: সংগৃহীত")
+    labelled_caption_re: re.Pattern  # "ছবির উৎস, …", "ছবির ক্যাপশান, …"
     byline_re: re.Pattern
+    byline_label_re: re.Pattern      # "লেখা, …", "পদবী, …"
     desk_re: re.Pattern
     site_word_re: re.Pattern    # "অনলাইন" after an outlet's name on its label line
     sections: frozenset[str]
@@ -139,7 +141,10 @@ def lexicon() -> Lexicon:
         caption_re=re.compile(r"^\W{0,3}(?:" + _alternation(data["caption"]["labels"]) + r")\s*(?:[:：ঃ]|[।.]?\s*$)", flags),
         credit_end_re=re.compile(r"(?:(?:[।.|]|^)\s*[(\[]?|\s[(\[])\s*(?:" + _alternation(data["caption"]["labels"])
                                  + r")\s*[:：ঃ]\s*[^।.:|()\[\]]{1,40}[)\]]?\s*$", flags),
+        labelled_caption_re=re.compile(r"^\W{0,3}(?:" + _alternation(data["caption"]["caption_labels"]) + r")\s*[,:：ঃ]\s*\S",
+                                       flags),
         byline_re=re.compile(WORD_START + "(?:" + _alternation(data["byline"]["words"]) + ")" + WORD_END, flags),
+        byline_label_re=re.compile(r"^(?:" + _alternation(data["byline"]["labels"]) + r")\s*(?P<sep>[,:：ঃ])\s*(?=\S)", flags),
         desk_re=re.compile(r"(?:" + _alternation(data["byline"]["desk_words"]) + r")\s*$", flags),
         site_word_re=re.compile(r"\s+(?:" + _alternation(data["byline"]["site_words"]) + r")\s*$", flags),
         sections=frozenset(key_of(s) for s in data["sections"]["names"]),

@@ -303,6 +303,8 @@ def extract(lines: list[Line], given_outlet: str | None = None) -> Metadata:
     published, updated = (_in_dhaka_time(value, home_zone, lines) for value in (published, updated))
     desk_line = next((line for line in lines if line.kind in ("desk", "desk_and_outlet")), None)
     byline = next((line.text for line in lines if line.kind == "byline"), None)
+    if byline and (label := lexicon().byline_label_re.match(byline)) and label.group("sep") == ",":
+        byline = byline[label.end():]  # BBC's "লেখা, " (author, ) is read aloud, not part of the name
     return Metadata(
         published=published,
         published_partial=partial,

@@ -123,6 +123,20 @@ def test_a_section_pages_name_over_dated_headlines_is_no_dated_brief():
     assert (listing.page_kind, listing.title, listing.body) == ("listing", None, "")
 
 
+def test_bbc_banglas_labelled_byline_and_captions_are_furniture():
+    # BBC News বাংলা prints its screen readers' labels: "লেখা, " (author), "পদবী, " (post), and
+    # "ছবির উৎস, " / "ছবির ক্যাপশান, " before each picture's credit and caption, above and inside the text.
+    picture = ["ছবির উৎস, Getty Images", "ছবির ক্যাপশান, রাজধানীর একটি কারখানায় আগুন নেভানোর চেষ্টা করছেন ফায়ার সার্ভিসের কর্মীরা"]
+    text = page(["সরাসরি কনটেন্টে যান", "সেকশন", "মূলপাতা", "বাংলাদেশ", "আন্তর্জাতিক"],
+                [TITLE, "লেখা, মীর সাব্বির", "পদবী, বিবিসি নিউজ বাংলা, ঢাকা", "৭ ডিসেম্বর ২০২৫",
+                 "আপডেট হয়েছে ৮ ডিসেম্বর ২০২৫"], picture, PARAGRAPHS[:2], picture, PARAGRAPHS[2:], OTHER_STORIES)
+    article = parse_article(text)
+    assert (article.title, article.body) == (TITLE, "\n".join(PARAGRAPHS))
+    assert (article.meta.byline, article.meta.outlet) == ("মীর সাব্বির", "bbc_bangla")
+    assert (article.meta.published.iso, article.meta.updated.iso) == ("2025-12-07", "2025-12-08")
+    assert {line.kind for line in article.lines if line.text in picture} == {"caption"}
+
+
 def test_the_sites_name_over_its_header_date_is_not_the_headline():
     masthead = ["দৈনিক নতুন সময়", "রবিবার, ৭ ডিসেম্বর ২০২৫"]  # no time, no "প্রকাশ": the site's date, not a story's
     text = ("ত্রয়োদশ জাতীয় সংসদ নির্বাচনের তফসিল ঘোষণা করেছে নির্বাচন কমিশন। প্রধান নির্বাচন কমিশনার আজ সন্ধ্যায় জাতির উদ্দেশে "

@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 # Lines longer than this are never furniture phrases or headlines, so they get no lookup key.
 KEY_MAX_WORDS = 40
 _CAPTION_WORDS = 30  # a photo caption is a sentence or two
+_BYLINE_LABEL_WORDS = 10  # "পদবী, বিবিসি নিউজ বাংলা, ঢাকা": a name or a post, an outlet and a place
 _PATTERN_WORDS = 15  # the longest furniture line a pattern describes (a linked headline after "আরও পড়ুন:")
 _COLON_RE = re.compile(r"[:：ঃ]")  # a photo credit has one (ছবি: …); most lines do not, and the credit pattern is costly
 _DATELINE_CHARS = 120
@@ -244,13 +245,15 @@ def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> t
         return "desk", "desk name"
     if words <= 5 and lex.byline_re.search(text):
         return "byline", "reporter word (প্রতিবেদক, প্রতিনিধি …)"
+    if words <= _BYLINE_LABEL_WORDS and lex.byline_label_re.match(text):
+        return "byline", "byline label (লেখা, পদবী …)"
     if words <= _AUTHOR_LINE_WORDS and not bullet and _author_name(text):
         return "byline", "a person's name alone on the line (the author)"
     if words <= 6 and not bullet and _whole_line_source(text):
         return "outlet_label", "outlet or agency name alone on the line"
     if words <= 3 and lex.link_item_marker.fullmatch(key):
         return "link_marker", "image/link marker of a story list"
-    if words <= 6 and lex.caption_re.match(text):
+    if words <= 6 and lex.caption_re.match(text) or words <= _CAPTION_WORDS and lex.labelled_caption_re.match(text):
         return "caption", "photo caption or credit (ছবি: …)"
     if words <= _CAPTION_WORDS and _COLON_RE.search(text) and lex.credit_end_re.search(text):
         return "caption", "photo caption ending in its credit (… ছবি: …)"
