@@ -126,7 +126,8 @@ _HHMM_CUE_RE = _compile(rf"(?:{_alt(_CAL['clock']['hhmm_cues'])})\s*:?\s*$")
 _WEEKDAY_RE = _compile(rf"{_NOT_AFTER_LETTER}(?P<w>{_alt(_WEEKDAYS)})"
                        rf"(?:{_alt(_CAL['weekdays']['case_endings'])})?{_NOT_BEFORE_LETTER}")
 _GAP = r"[\s,;|।()\-–—/]{1,5}"
-_TIME_GAP_RE = _compile(rf"{_GAP}(?:(?:{_alt(_CAL['years']['era_after_date'])}){_GAP})?")  # "২০২৫ ইং, ১০:৩০"
+# "২০২৫ ইং, ১০:৩০", "2025 at 4:30 pm"
+_TIME_GAP_RE = _compile(rf"{_GAP}(?:(?:{_alt(_CAL['years']['era_after_date'] + _CAL['clock']['joiners'])}){_GAP})?")
 _WEEKDAY_GAP_RE = re.compile(r"[\s,(]{0,3}")
 _RFC2822_RE = re.compile(r"(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})?(?: ?[+-]\d{4}| [A-Z]{1,5})?$")
 _ZONE_RE = _compile(rf"(?<![A-Za-z\u0980-\u09FF])(?:{_alt(_CAL['clock']['zones'])})(?![A-Za-z\u0980-\u09FF])")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from . import dates, sources
 from .document import Document, Given
+from .layout import leading_byline
 from .lexicon import key_of, lexicon
 from .lines import LIST_KINDS, Line
 
@@ -99,17 +100,29 @@ def _value(match: dates.DateMatch, basis: str, line: int) -> DateValue | None:
 
 
 def _labelled_dates(line: Line) -> list[tuple[str | None, str, DateValue]]:
-    """(field, basis, value) for each date on a timestamp line; a label governs the dates after it."""
+    """(field, basis, value) for each date on a timestamp line; a label governs the dates after it.
+
+    A label followed by a time alone takes the day of the date before it on the line ("প্রকাশ: ০৭
+    ডিসেম্বর ২০২৫, ১৬:৩০ | আপডেট: ১৮:১০"): sites print only the time of a same-day update."""
     lex = lexicon()
-    labels = [(m.start(), key_of(m.group("label"))) for m in lex.date_label_re.finditer(line.text)]
+    labels = [(m.start(), m.end(), key_of(m.group("label"))) for m in lex.date_label_re.finditer(line.text)]
     out = []
     for match in line.dates:
-        before = [key for start, key in labels if start < match.start]
+        before = [key for start, _, key in labels if start < match.start]
         label = before[-1] if before else None
         field = lex.date_labels.get(label) if label else None
         value = _value(match, label or "timestamp", line.n)
         if value:
             out.append((field, label or "timestamp", value))
+    for i, (_, end, label) in enumerate(labels):
+        upto = labels[i + 1][0] if i + 1 < len(labels) else len(line.text)
+        day = next((v for _, _, v in reversed(out) if v.precision != "partial" and line.text.find(v.text) < end), None)
+        if day is None or any(end <= m.start < upto for m in line.dates):
+            continue
+        if clock := next((t for t in dates.find_times(line.text) if end <= t.start < upto), None):
+            iso = f"{day.iso[:10]}T{clock.hour:02d}:{clock.minute:02d}"
+            out.append((lex.date_labels.get(label), f"{label} (a time alone, on the day of the date before it)",
+                        replace(day, iso=iso, precision="minute", line=line.n, text=clock.text)))
     return out
 
 
@@ -302,7 +315,9 @@ def extract(lines: list[Line], given_outlet: str | None = None) -> Metadata:
     home_zone = dates.HOME_ZONES.get(publisher["country"]) if publisher else None
     published, updated = (_in_dhaka_time(value, home_zone, lines) for value in (published, updated))
     desk_line = next((line for line in lines if line.kind in ("desk", "desk_and_outlet")), None)
-    byline = next((line.text for line in lines if line.kind == "byline"), None)
+    byline = (next((line.text for line in lines if line.kind == "byline"), None)  # else one opening the date line
+              or next((name for line in lines if line.kind == "timestamp" and line.n < first_body
+                       and (name := leading_byline(line.text))), None))
     if byline and (label := lexicon().byline_label_re.match(byline)) and label.group("sep") == ",":
         byline = byline[label.end():]  # BBC's "লেখা, " (author, ) is read aloud, not part of the name
     return Metadata(

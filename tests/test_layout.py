@@ -619,11 +619,23 @@ def test_the_text_goes_on_below_a_read_more_link_it_does_not_retell():
     ("প্রথম প্রকাশ: ০৭ ডিসেম্বর ২০২৫, ২২:৩০ সর্বশেষ সম্পাদনা: ০৮ ডিসেম্বর ২০২৫, ০৯:০০", "2025-12-07T22:30", "2025-12-08T09:00"),
     ("আপলোড সময় : ০৭ ডিসেম্বর ২০২৫, ২২:৩০", "2025-12-07T22:30", None),
     ("প্রকাশকাল: ০৭ ডিসেম্বর ২০২৫", "2025-12-07", None),
+    ("প্রকাশের তারিখ: ০৭ ডিসেম্বর ২০২৫", "2025-12-07", None),
+    ("প্রকাশিত: ০৭ ডিসেম্বর ২০২৫, ১৬:৩০ | আপডেট: ১৮:১০", "2025-12-07T16:30", "2025-12-07T18:10"),  # same day
+    ("Published: 07 Dec 2025, 16:30 | Updated: 18:10", "2025-12-07T16:30", "2025-12-07T18:10"),
+    ("ঢাকা, রবিবার, ০৭ ডিসেম্বর ২০২৫ | আপডেট: ১৬:৩০", "2025-12-07", "2025-12-07T16:30"),
+    ("Posted on December 7, 2025 at 4:30 pm", "2025-12-07T16:30", None),
 ])
 def test_the_label_before_each_date_says_whether_it_is_the_publish_or_the_update_time(date_line, published, updated):
     article = parse_article(page(MENU, [TITLE, "নিজস্ব প্রতিবেদক", date_line], PARAGRAPHS))
     assert article.title == TITLE
     assert (article.meta.published.iso, article.meta.updated and article.meta.updated.iso) == (published, updated)
+
+
+@pytest.mark.parametrize("separator", ["|", "।"])
+def test_a_byline_opening_the_date_line_leaves_it_a_date_line(separator):
+    article = parse_article(page(MENU, [TITLE, f"নিজস্ব প্রতিবেদক {separator} ০৭ ডিসেম্বর ২০২৫, ১৬:৩০"], PARAGRAPHS))
+    assert (article.title, article.body) == (TITLE, "\n".join(PARAGRAPHS))
+    assert (article.meta.published.iso, article.meta.byline) == ("2025-12-07T16:30", "নিজস্ব প্রতিবেদক")
 
 
 KOLKATA_PAGE = ["আনন্দবাজার অনলাইন", "কলকাতা", "রাজ্য", "দেশ", "বিদেশ", "খেলা",

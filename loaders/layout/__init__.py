@@ -6,10 +6,10 @@
 - :mod:`~loaders.layout.page_kind` — whether the page is an article at all.
 """
 from .block import Block, find_block, non_prose_block
-from .features import LineFeatures, has_latin_letters, line_features
+from .features import LineFeatures, has_latin_letters, leading_byline, line_features
 from .headline import first_headline, own_date_above, pick_title, signed, signed_head
 from .page_kind import MIN_ARTICLE_WORDS, PAGE_KINDS, dated_head, page_kind
 
 __all__ = ["Block", "LineFeatures", "MIN_ARTICLE_WORDS", "PAGE_KINDS", "dated_head", "find_block", "first_headline",
-           "has_latin_letters", "line_features", "non_prose_block", "own_date_above", "page_kind", "pick_title", "signed",
+           "has_latin_letters", "leading_byline", "line_features", "non_prose_block", "own_date_above", "page_kind", "pick_title", "signed",
            "signed_head"]

@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 # Lines longer than this are never furniture phrases or headlines, so they get no lookup key.
 KEY_MAX_WORDS = 40
 _CAPTION_WORDS = 30  # a photo caption is a sentence or two
+_BYLINE_WORDS = 5  # "নিজস্ব প্রতিবেদক", "বিশেষ প্রতিনিধি, চট্টগ্রাম"
 _BYLINE_LABEL_WORDS = 10  # "পদবী, বিবিসি নিউজ বাংলা, ঢাকা": a name or a post, an outlet and a place
 _PATTERN_WORDS = 15  # the longest furniture line a pattern describes (a linked headline after "আরও পড়ুন:")
 _COLON_RE = re.compile(r"[:：ঃ]")  # a photo credit has one (ছবি: …); most lines do not, and the credit pattern is costly
@@ -57,6 +58,7 @@ _LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
 _BULLET_RE = re.compile(r"^\s*(?:[*•◦▪●+\-–o]\s+|[*•◦▪●]$|[0-9০-৯]{1,2}[.)]\s+)")
 # A letter or digit of any script (what str.isalnum accepts), or a Bengali sign that is not one.
 _COUNTED_RE = re.compile(r"[^\W_]|[A-Za-z\u0980-\u09E5\u09F0-\u09FF]")
+_LEADING_SEGMENT_RE = re.compile(r"([^|।]*)([|।]?)", re.DOTALL)
 
 
 @dataclass
@@ -149,12 +151,15 @@ def is_paragraph(text: str, words: int) -> bool:
 
 
 def _date_coverage(text: str, found: tuple) -> float:
-    """Share of the line's letters and digits that belong to dates, times and date labels."""
+    """Share of the line's letters and digits that belong to dates, times and date labels, or to a
+    byline the date line opens with ("নিজস্ব প্রতিবেদক | ০৭ ডিসেম্বর ২০২৫, ১৬:৩০")."""
     total = len(_COUNTED_RE.findall(text))
     if not total:
         return 0.0
     lex = lexicon()
     spans = [(m.start, m.end) for m in found]
+    if byline := leading_byline(text):
+        spans.append((0, len(byline)))
     spans += [(m.start, m.end) for m in dates.find_times(text)]
     spans += [(s, e) for s, e, _ in dates.find_weekdays(text)]
     spans += [m.span() for m in lex.date_label_re.finditer(text)]
@@ -165,6 +170,12 @@ def _date_coverage(text: str, found: tuple) -> float:
             hit += len(_COUNTED_RE.findall(text, start, end))
             reach = end
     return hit / total
+
+
+def leading_byline(text: str) -> str | None:
+    """The byline a line opens with, before a "|" or "।" ("নিজস্ব প্রতিবেদক | …"), if any."""
+    head, bar = _LEADING_SEGMENT_RE.match(text).groups()
+    return head.rstrip() if bar and len(head.split()) <= _BYLINE_WORDS and lexicon().byline_re.search(head) else None
 
 
 def _whole_line_source(text: str) -> sources.SourceHit | None:
@@ -243,7 +254,7 @@ def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> t
         if len(segments) > 1 and any(sources.find_outlets(s) for s in segments[1:]):
             return "desk_and_outlet", "desk name with outlet"
         return "desk", "desk name"
-    if words <= 5 and lex.byline_re.search(text):
+    if words <= _BYLINE_WORDS and lex.byline_re.search(text):
         return "byline", "reporter word (প্রতিবেদক, প্রতিনিধি …)"
     if words <= _BYLINE_LABEL_WORDS and lex.byline_label_re.match(text):
         return "byline", "byline label (লেখা, পদবী …)"
