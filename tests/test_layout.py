@@ -137,6 +137,18 @@ def test_bbc_banglas_labelled_byline_and_captions_are_furniture():
     assert {line.kind for line in article.lines if line.text in picture} == {"caption"}
 
 
+def test_a_home_pages_lead_story_is_no_article_even_with_a_long_teaser():
+    # A home page: its lead headline over one long teaser, with no byline or date line, among dozens
+    # of other stories' headlines. An article of one paragraph has its byline or date line.
+    lead = " ".join(PARAGRAPHS)  # 60 words
+    others = [f"{headline} {n}" for n in "১২৩৪৫৬" for headline, _ in SECTION_ITEMS]
+    home = parse_article(page(MENU, ["শিরোনাম"], others[:12], [TITLE, lead], ["সর্বশেষ"], others[12:]))
+    assert (home.page_kind, home.title, home.body) == ("listing", None, "")
+    assert "lead story" in home.page_kind_reason
+    brief = parse_article(page(MENU, ["শিরোনাম"], others[:12], [TITLE, "নিজস্ব প্রতিবেদক", lead], ["সর্বশেষ"], others[12:]))
+    assert (brief.page_kind, brief.title, brief.body) == ("article", TITLE, lead)
+
+
 def test_the_sites_name_over_its_header_date_is_not_the_headline():
     masthead = ["দৈনিক নতুন সময়", "রবিবার, ৭ ডিসেম্বর ২০২৫"]  # no time, no "প্রকাশ": the site's date, not a story's
     text = ("ত্রয়োদশ জাতীয় সংসদ নির্বাচনের তফসিল ঘোষণা করেছে নির্বাচন কমিশন। প্রধান নির্বাচন কমিশনার আজ সন্ধ্যায় জাতির উদ্দেশে "

@@ -24,6 +24,7 @@ PAGE_KINDS = {
 MIN_ARTICLE_WORDS = 30     # running text a page needs to be read as an article
 MIN_LIST_ITEMS = 6         # headline-like lines a page without an article needs to be a listing
 DATED_LIST_ITEMS = 2       # headlines over their date lines right above a dated headline that make it a list item
+LEAD_TEASER_ITEMS = 4 * MIN_LIST_ITEMS  # headline-like lines around one unsigned, undated paragraph: a page's lead story
 TEASER_SHARE = 0.5         # share of the block's paragraphs that each stand under their own headline (or are clipped)
 _BETWEEN_LIST_ITEMS = frozenset({"section_label", "widget"})
 _WITH_LIST_ITEMS = _BETWEEN_LIST_ITEMS | {"dated"}  # what a list prints beside its headlines and teasers
@@ -82,6 +83,9 @@ def page_kind(content: list[LineFeatures], block: Block | None, title: int | Non
     # Teasers right after the block continue the list it may be the top of (the block finder
     # leaves other stories' teasers at its end out).
     paragraphs = [i for i in range(block.start, block.end + 1) if content[i].paragraph]
+    if len(paragraphs) == 1 and items >= LEAD_TEASER_ITEMS and not _headed(content, title, block):
+        return "listing", (f"one paragraph of {block.words} words under a headline without a byline or date line, "
+                           f"among {items} headline-like lines: the lead story of a home or section page")
     paragraphs += _teasers_after(content, block, dated=len(paragraphs) == 1)
     teasers = sum(under_own_headline(content, i, block.start) for i in paragraphs[1:])
     structured = teasers >= 3 and teasers >= TEASER_SHARE * (len(paragraphs) - 1)
@@ -93,6 +97,12 @@ def page_kind(content: list[LineFeatures], block: Block | None, title: int | Non
     if mostly_clipped and not dated_head(content, title, block):  # a dated headline heads an article, digest or not
         return "listing", f"{clipped} of {len(paragraphs)} paragraphs are clipped (…): teasers"
     return "article", f"article text of {block.words} words"
+
+
+def _headed(content: list[LineFeatures], title: int | None, block: Block) -> bool:
+    """Does the text stand under a headline with its own byline or date line, as an article does?"""
+    return title is not None and (dated_head(content, title, block)
+                                  or any(f.intrinsic in ("byline", "desk") for f in content[title + 1 : block.start]))
 
 
 def _teasers_after(content: list[LineFeatures], block: Block, dated: bool = False) -> list[int]:
