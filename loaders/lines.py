@@ -13,7 +13,8 @@ import logging
 from dataclasses import dataclass
 
 from .layout import (MIN_ARTICLE_WORDS, Block, LineFeatures, dated_head, find_block, first_headline, has_latin_letters,
-                     line_features, own_date_above, page_kind, pick_title, signed, signed_head, non_prose_block)
+                     line_features, own_date_above, page_kind, pick_title, signed, signed_head, non_prose_block,
+                     split_doubled, split_lines)
 from .lexicon import key_of, lexicon
 
 logger = logging.getLogger(__name__)
@@ -275,7 +276,8 @@ def classify(source: str, title: str | None = None, page: bool = True,
     dataset record's body, which is all article: every line comes after the headline, and
     the page kind is "article". ``site_furniture``: keys of lines most pages of the site print.
     """
-    feats = line_features(source, site_furniture)
+    spans, doubled = (None, set()) if page else split_doubled(source, split_lines(source))
+    feats = line_features(source, site_furniture, spans)
     kinds: dict[int, tuple[str, str]] = {f.n: ("blank", f.reason) for f in feats if f.intrinsic == "blank"}
     content = [f for f in feats if f.intrinsic != "blank"]
     title_key = key_of(title) if title else ""
@@ -296,6 +298,7 @@ def classify(source: str, title: str | None = None, page: bool = True,
     _classify_header(content[:body_start], title_n, title_key, kinds, title_reason,
                      content[own_date].n if own_date is not None else None, latin_page)
     _classify_rest(content[body_start:], body_end - body_start, title_key, kinds, prose=block is None or block.prose)
+    kinds |= {n: ("repeated_block", "the sentences before it again: the scraper took them twice") for n in doubled}
     return _lines(feats, kinds), kind, kind_reason
 
 

@@ -66,6 +66,22 @@ def test_csv_rows_become_articles_with_column_basis():
     assert fields == {"Headline": "সমাবেশে হাজারো মানুষ 1", "Date Published": "2024-08-05 23:41:40"}
 
 
+def test_paragraphs_a_scraper_took_twice_in_a_row_count_once():
+    # A flattened record whose scraper wrote each paragraph twice: "A A B B C".
+    last = "আয়োজকেরা জানান, আগামী সপ্তাহে আবারও সমাবেশ হবে। সেখানে আরও বেশি মানুষ আসবেন বলে আশা করছেন তাঁরা।"
+    doubled = " ".join([BODY, BODY, BODY2, BODY2, last])
+    said_twice = "না। না। " + " ".join([BODY, BODY2, last, "কেউ বললেন, না।"])  # a writer's short repeat stays
+    corpus = load("export.json", json.dumps([record(1, **{"Article Body": doubled}),
+                                              record(2, **{"Article Body": said_twice})], ensure_ascii=False).encode())
+    articles = corpus.articles.set_index("article_id")
+    first = articles.loc["export.json:item-0"]
+    assert first["body"].split("\n") == [BODY, BODY2, last]
+    lines = corpus.lines[corpus.lines["article_id"] == "export.json:item-0"].sort_values("n")
+    assert list(lines["kind"].astype(str)) == ["body", "repeated_block", "body", "repeated_block", "body"]
+    assert all(doubled[start:end] in (BODY, BODY2, last) for start, end in zip(lines["start"], lines["end"]))
+    assert articles.loc["export.json:item-1", "body"] == said_twice  # one line, all of it text
+
+
 def test_english_and_bengali_column_names_and_outlet_from_name_or_url():
     rows = [
         {"url": "https://www.jugantor.com/national/1", "paper_name": "Unknown", "headline": "শিরোনাম এক",

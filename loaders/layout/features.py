@@ -282,15 +282,17 @@ def has_latin_letters(text: str) -> bool:
     return _LATIN_LETTER_RE.search(text) is not None
 
 
-def line_features(source: str, site_furniture: frozenset[str] = frozenset()) -> list[LineFeatures]:
+def line_features(source: str, site_furniture: frozenset[str] = frozenset(),
+                  spans: list[tuple[int, int, int]] | None = None) -> list[LineFeatures]:
     """Features of every line of the page, blank lines included.
 
     ``site_furniture`` holds the keys of lines that most pages of the page's site print:
     whatever they say, they are template (a date among them is the site's header date).
+    ``spans``: the lines as ``(n, start, end)``, when not those of :func:`split_lines`.
     """
     lex = lexicon()
     feats = []
-    for n, start, end in split_lines(source):
+    for n, start, end in spans if spans is not None else split_lines(source):
         raw = clean(source[start:end])
         text = raw.strip()
         words = len(text.split())
