@@ -61,6 +61,21 @@ def _caseless_alternation(words) -> str:
     return "|".join(alternatives)
 
 
+# Words a heading is spelt either way with ("আরও"/"আরো", "এ"/"এই" বিভাগের, "খবর"/"সংবাদ"): each heading
+# of the list is known in every combination of them.
+_SPELLINGS = (("আরও", "আরো"), ("এ", "এই"), ("খবর", "সংবাদ"))
+
+
+def _spellings(key: str) -> set[str]:
+    """``key`` with each word of ``_SPELLINGS`` in either of its spellings."""
+    variants = {key}
+    for pair in _SPELLINGS:
+        for word in pair:
+            for other in pair:
+                variants |= {" ".join(other if w == word else w for w in v.split()) for v in variants}
+    return variants
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Compiled phrase lexicon; see ``data/boilerplate.toml`` for what each part means."""
@@ -122,7 +137,7 @@ def lexicon() -> Lexicon:
     label_alt = _alternation(data["date_labels"])
     relative = {clean(k): v for k, v in data["relative_days"].items()}
     lex = Lexicon(
-        list_headings={key_of(k): v for k, v in data["list_headings"].items()},
+        list_headings={variant: v for k, v in data["list_headings"].items() for variant in _spellings(key_of(k))},
         exact={key_of(k): v for k, v in data["exact"].items()},
         patterns=compiled("patterns") + long_patterns,
         long_patterns=long_patterns,
@@ -139,8 +154,10 @@ def lexicon() -> Lexicon:
         ),
         # "ছবি: সংগৃহীত" or "প্রতীকী ছবি" alone; "ছবিতে দেখা যাচ্ছে" is text, so the label must end there.
         caption_re=re.compile(r"^\W{0,3}(?:" + _alternation(data["caption"]["labels"]) + r")\s*(?:[:：ঃ]|[।.]?\s*$)", flags),
+        # "… ছবি: পিটিআই।", and Kolkata's "… মঙ্গলবার। —নিজস্ব চিত্র।"
         credit_end_re=re.compile(r"(?:(?:[।.|]|^)\s*[(\[]?|\s[(\[])\s*(?:" + _alternation(data["caption"]["labels"])
-                                 + r")\s*[:：ঃ]\s*[^।.:|()\[\]]{1,40}[)\]]?\s*$", flags),
+                                 + r")\s*[:：ঃ]\s*[^।.:|()\[\]]{1,40}[)\]]?[।.]?\s*$|[।.]\s*[—–]\s*(?:"
+                                 + _alternation(data["caption"]["labels"]) + r")\s*[।.]?\s*$", flags),
         labelled_caption_re=re.compile(r"^\W{0,3}(?:" + _alternation(data["caption"]["caption_labels"]) + r")\s*[,:：ঃ]\s*\S",
                                        flags),
         byline_re=re.compile(WORD_START + "(?:" + _alternation(data["byline"]["words"]) + ")" + WORD_END, flags),

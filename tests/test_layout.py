@@ -665,3 +665,14 @@ def test_a_one_word_line_printed_twice_above_the_text_is_no_headline():
 def test_an_outlets_name_with_a_word_labelling_the_site_is_its_masthead_even_over_a_menu():
     assert parse_article(page(KOLKATA_PAGE, PARAGRAPHS)).meta.outlet == "anandabazar"
     assert parse_article(page(["আনন্দবাজার", *KOLKATA_PAGE[1:]], PARAGRAPHS)).meta.outlet is None  # a menu link
+
+
+def test_kolkata_captions_tags_and_a_related_heading_spelt_another_way_are_furniture():
+    captions = ["জলমগ্ন রাস্তা। মঙ্গলবার। —নিজস্ব চিত্র।", "বৈঠকে মেয়র। ছবি: পিটিআই।", "প্রতীকী চিত্র।"]
+    tail = ["বিষয়: Kolkata Rain, Waterlogging, আবহাওয়া", "#ডেঙ্গি #কলকাতা", "এই বিভাগের আরো খবর",
+            "মেট্রোর নতুন পথে পরীক্ষামূলক চলাচল শুরু", "শহরে বাড়ছে বাজারদর, চিন্তায় ক্রেতারা"]
+    article = parse_article(page(KOLKATA_PAGE, captions[:1], PARAGRAPHS[:1], captions[1:], PARAGRAPHS[1:], tail))
+    assert article.body.split("\n") == PARAGRAPHS
+    kinds = {line.text: line.kind for line in article.lines}
+    assert [kinds[text] for text in captions + tail[:3]] == ["caption"] * 3 + ["widget", "widget", "list_heading"]
+    assert {kinds[text] for text in tail[3:]} == {"related_list"}
