@@ -139,6 +139,9 @@ def test_acronyms_are_case_sensitive_names_are_not():
     ("https://zeenews.india.com/bengali/kolkata/x", "zee24ghanta"),
     ("https://zeenews.india.com/india/x", None),
     ("m.dailyamardesh.com", "amardesh"),
+    ("https://www.shomoyeralo.com/details.php?id=1", "shomoyeralo"),
+    ("https://bangla.aajtak.in/west-bengal/x", "aajtakbangla"),
+    ("https://www.aajtak.in/india/x", None),               # the Hindi channel is not its Bangla site
     ("example.com", None),
     ("", None),
 ])
