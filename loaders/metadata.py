@@ -310,6 +310,10 @@ def extract(lines: list[Line], given_outlet: str | None = None) -> Metadata:
     if published is None:
         partial = next((v for _, _, v in candidates if not v.iso), None)
         partial = partial or (dateline_value if dateline_value and not dateline_value.iso else None)
+    if published is None and partial is None and updated is not None:
+        # A page that prints only when it was last updated ("শেষ আপডেট", as Kolkata papers do) was
+        # published then or before: an upper bound, shown as a reasoned date, not a stated one.
+        published = replace(updated, basis=f"{updated.basis} (upper bound: the page gives only its update time)")
     outlet, outlet_basis = _outlet(lines)
     publisher = sources.outlet_info(given_outlet or outlet) if given_outlet or outlet else None
     home_zone = dates.HOME_ZONES.get(publisher["country"]) if publisher else None

@@ -1,8 +1,10 @@
 """The layout decisions on small pages written here: article block, headline, own date, page kind, outlet."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
+from components.aggregate import is_inferred
 from loaders import parse_article, parse_document
 from loaders.document import Document, Given
 from loaders.layout import find_block, line_features, page_kind, pick_title
@@ -676,3 +678,12 @@ def test_kolkata_captions_tags_and_a_related_heading_spelt_another_way_are_furni
     kinds = {line.text: line.kind for line in article.lines}
     assert [kinds[text] for text in captions + tail[:3]] == ["caption"] * 3 + ["widget", "widget", "list_heading"]
     assert {kinds[text] for text in tail[3:]} == {"related_list"}
+
+
+def test_a_page_giving_only_its_update_time_is_dated_by_it_as_an_upper_bound():
+    meta = parse_article(page(KOLKATA_PAGE, PARAGRAPHS)).meta  # "শেষ আপডেট: … ২২:৩০", India time
+    assert meta.published.iso == meta.updated.iso == "2025-12-07T23:00"
+    assert "upper bound" in meta.published.basis and is_inferred(pd.Series([meta.published.basis])).all()
+    stated = parse_article(page(MENU, [TITLE, "প্রকাশ: ০৭ ডিসেম্বর ২০২৫, ১০:০০ | আপডেট: ০৭ ডিসেম্বর ২০২৫, ১২:০০"],
+                                PARAGRAPHS)).meta
+    assert (stated.published.iso, stated.published.basis) == ("2025-12-07T10:00", "প্রকাশ")
