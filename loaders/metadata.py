@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from . import dates, sources
 from .document import Document, Given
-from .layout import leading_byline
+from .layout import PLACE_UNDER_BYLINE, leading_byline
 from .lexicon import key_of, lexicon
 from .lines import LIST_KINDS, Line
 
@@ -274,6 +274,22 @@ def _in_dhaka_time(value: DateValue | None, zone: str | None, lines: list[Line])
     return replace(value, iso=iso, year=y, month=m, day=d, basis=f"{value.basis} (UTC{zone}, the outlet's time, in Dhaka time)")
 
 
+def _byline(lines: list[Line], first_body: int) -> str | None:
+    """The first byline line, with the reporter's place printed under it ("প্রতিনিধি, কুড়িগ্রাম"); else
+    the byline a date line opens with."""
+    at = next((i for i, line in enumerate(lines) if line.kind == "byline"), None)
+    if at is None:
+        return next((name for line in lines if line.kind == "timestamp" and line.n < first_body
+                     and (name := leading_byline(line.text))), None)
+    byline = lines[at].text
+    if (label := lexicon().byline_label_re.match(byline)) and label.group("sep") == ",":
+        byline = byline[label.end():]  # BBC's "লেখা, " (author, ) is read aloud, not part of the name
+    below = next((line for line in lines[at + 1 :] if line.kind != "blank"), None)
+    if below is not None and below.kind == "byline" and below.reason == PLACE_UNDER_BYLINE:
+        byline = f"{byline}, {below.text}"
+    return byline
+
+
 def _publish_time(candidates: list[tuple[str | None, str, DateValue]]) -> DateValue | None:
     """The labelled publish time among dated-line values, else the first unlabelled one."""
     labelled = next((v for field, _, v in candidates if field == "published"), None)
@@ -319,11 +335,7 @@ def extract(lines: list[Line], given_outlet: str | None = None) -> Metadata:
     home_zone = dates.HOME_ZONES.get(publisher["country"]) if publisher else None
     published, updated = (_in_dhaka_time(value, home_zone, lines) for value in (published, updated))
     desk_line = next((line for line in lines if line.kind in ("desk", "desk_and_outlet")), None)
-    byline = (next((line.text for line in lines if line.kind == "byline"), None)  # else one opening the date line
-              or next((name for line in lines if line.kind == "timestamp" and line.n < first_body
-                       and (name := leading_byline(line.text))), None))
-    if byline and (label := lexicon().byline_label_re.match(byline)) and label.group("sep") == ",":
-        byline = byline[label.end():]  # BBC's "লেখা, " (author, ) is read aloud, not part of the name
+    byline = _byline(lines, first_body)
     return Metadata(
         published=published,
         published_partial=partial,

@@ -687,3 +687,25 @@ def test_a_page_giving_only_its_update_time_is_dated_by_it_as_an_upper_bound():
     stated = parse_article(page(MENU, [TITLE, "প্রকাশ: ০৭ ডিসেম্বর ২০২৫, ১০:০০ | আপডেট: ০৭ ডিসেম্বর ২০২৫, ১২:০০"],
                                 PARAGRAPHS)).meta
     assert (stated.published.iso, stated.published.basis) == ("2025-12-07T10:00", "প্রকাশ")
+
+
+def test_a_kicker_a_reporters_place_and_a_caption_over_its_credit_are_not_the_headline_or_the_text():
+    # Prothom Alo's layout: a topic label over the headline and its summary, the reporter's place under
+    # "প্রতিনিধি", the lead photo's caption over its own credit line. The two words of the label both
+    # recur in the text, yet the headline that repeats five of its six is the title.
+    headline = "কুড়িগ্রামে বন্যায় পানিবন্দী ৫০ হাজার মানুষ, খাদ্যসংকট"
+    summary = "টানা বর্ষণ ও উজানের ঢলে ব্রহ্মপুত্র ও ধরলার পানি বিপৎসীমার ওপর দিয়ে প্রবাহিত হচ্ছে, ফলে জেলার নিম্নাঞ্চল প্লাবিত"
+    caption = "বন্যার পানিতে ডুবে আছে চিলমারী উপজেলার একটি গ্রাম। আজ শুক্রবার দুপুরে"
+    text_lines = ["কুড়িগ্রামে বন্যা পরিস্থিতির আরও অবনতি হয়েছে। জেলার নয়টি উপজেলার অন্তত ৫০ হাজার মানুষ পানিবন্দী হয়ে "
+                  "পড়েছেন। অনেক এলাকায় খাবার ও বিশুদ্ধ পানির সংকট দেখা দিয়েছে।",
+                  "পানি উন্নয়ন বোর্ড জানিয়েছে, ব্রহ্মপুত্র নদের পানি চিলমারী পয়েন্টে বিপৎসীমার ২৫ সেন্টিমিটার ওপর দিয়ে "
+                  "প্রবাহিত হচ্ছে। ধরলার পানিও বাড়ছে।",
+                  "জেলা প্রশাসক বলেন, ক্ষতিগ্রস্তদের মধ্যে ত্রাণ বিতরণ শুরু হয়েছে। প্রয়োজনে আশ্রয়কেন্দ্র খোলা হবে।"]
+    text = page(["বাংলাদেশ", "রাজনীতি", "বিশ্ব", "বাণিজ্য", "মতামত", "খেলা"],
+                ["বন্যা পরিস্থিতি", headline, summary, "প্রতিনিধি", "কুড়িগ্রাম", "প্রকাশ: ০৮ আগস্ট ২০২৫, ১০: ৫৫", caption,
+                 "ছবি: প্রথম আলো"], text_lines, ["আরও পড়ুন", "বন্যায় তিস্তাপাড়ের মানুষের দুর্ভোগ"])
+    article = parse_article(text)
+    assert (article.title, article.body) == (headline, "\n".join([summary, *text_lines]))  # the summary is text
+    kinds = {line.text: line.kind for line in article.lines}
+    assert (kinds["কুড়িগ্রাম"], kinds[caption]) == ("byline", "caption")
+    assert article.meta.byline == "প্রতিনিধি, কুড়িগ্রাম"

@@ -21,6 +21,10 @@ logger = logging.getLogger(__name__)
 KEY_MAX_WORDS = 40
 _CAPTION_WORDS = 30  # a photo caption is a sentence or two
 _BYLINE_WORDS = 5  # "নিজস্ব প্রতিবেদক", "বিশেষ প্রতিনিধি, চট্টগ্রাম"
+_BYLINE_PLACE_WORDS = 3  # "কুড়িগ্রাম", "কক্সবাজার সদর": the place a reporter files from
+PLACE_UNDER_BYLINE = "the reporter's place or name under the byline"
+_SENTENCE_MARK_RE = re.compile(r"[।?!:;,]")
+_SENTENCE_END_RE = re.compile(r"[।?!]\W*$")
 _BYLINE_LABEL_WORDS = 10  # "পদবী, বিবিসি নিউজ বাংলা, ঢাকা": a name or a post, an outlet and a place
 _PATTERN_WORDS = 15  # the longest furniture line a pattern describes (a linked headline after "আরও পড়ুন:")
 # A photo credit has a colon or a dash (ছবি: …, —নিজস্ব চিত্র); most lines do not, and the credit pattern is costly.
@@ -320,12 +324,40 @@ def line_features(source: str, site_furniture: frozenset[str] = frozenset(),
                 template=template,
             )
         )
-    _outlet_names_in_menus([f for f in feats if f.intrinsic != "blank"])
+    content = [f for f in feats if f.intrinsic != "blank"]
+    _outlet_names_in_menus(content)
+    _lines_of_bylines_and_credits(content)
     latin_words = sum(f.words for f in feats if f.paragraph and f.latin)
     if latin_words < sum(f.words for f in feats if f.paragraph) / 2:  # a Bengali page
         for f in feats:
             f.paragraph = f.paragraph and not f.latin
     return feats
+
+
+def _lines_of_bylines_and_credits(content: list[LineFeatures]) -> None:
+    """Lines that belong to the furniture line next to them, as Prothom Alo prints them:
+
+    - the reporter's place (or name) on the line under a byline of reporter words alone
+      ("প্রতিনিধি" over "কুড়িগ্রাম"): a short line that would otherwise pass for a headline;
+    - a photo's caption on the line over its credit ("… আজ শুক্রবার দুপুরে" over "ছবি: প্রথম আলো"),
+      when it does not end a sentence and stands below the article's header or text (a headline
+      over its lead photo's credit stays the headline).
+    """
+    lex = lexicon()
+    for i in range(1, len(content)):
+        above, f = content[i - 1], content[i]
+        if f.intrinsic is not None:
+            continue
+        only_reporter_words = above.intrinsic == "byline" and not lex.byline_re.sub("", above.text).strip(" ,")
+        if only_reporter_words and f.words <= _BYLINE_PLACE_WORDS and not _SENTENCE_MARK_RE.search(f.text) \
+                and not f.paragraph:
+            f.intrinsic, f.reason = "byline", PLACE_UNDER_BYLINE
+            continue
+        credit = content[i + 1] if i + 1 < len(content) else None
+        settled = above.paragraph or above.intrinsic in ("dated", "byline", "desk", "caption")
+        if (credit is not None and credit.intrinsic == "caption" and lex.caption_re.match(credit.text) and settled
+                and f.words <= _CAPTION_WORDS and not _SENTENCE_END_RE.search(f.text)):
+            f.intrinsic, f.reason, f.paragraph = "caption", "photo caption over its credit line", False
 
 
 def _menu_entry(f: LineFeatures | None) -> bool:

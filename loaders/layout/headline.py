@@ -274,7 +274,10 @@ def _overlap_choice(content: list[LineFeatures], scored: dict[int, float], rival
     nearer to the text on a tie), if any."""
     if rivals == [chosen]:
         return None  # nothing to weigh it against
-    best = max(rivals, key=lambda i: (scored[i], -abs(i - block_start)), default=None)
+    # A short line's share says less: a two-word kicker whose both words recur ("বন্যা পরিস্থিতি")
+    # does not outweigh the headline under it that repeats five of its six.
+    best = max(rivals, key=lambda i: (len(content[i].stems & article) / (len(content[i].stems) + 1), scored[i],
+                                      -abs(i - block_start)), default=None)
     floor = scored[chosen] + _OVERLAP_MARGIN if chosen is not None else 0.0
     if (best is not None and best != chosen and scored[best] >= max(MIN_OVERLAP, floor)
             and len(content[best].stems & article) >= MIN_SHARED_WORDS):
