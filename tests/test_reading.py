@@ -114,3 +114,23 @@ def test_a_bot_check_saved_instead_of_the_page_is_an_error_row(tmp_path):
     errors = dict(zip(corpus.errors["article_id"], corpus.errors["error"]))
     assert errors.keys() == {"story.html", "blocked.txt"}
     assert '("Performing security verification")' in errors["story.html"] and "bot check" in errors["blocked.txt"]
+
+
+NOT_FOUND = "\n".join(["হোম", "জাতীয়", "রাজনীতি", "খেলা", "", "৪০৪", "", "দুঃখিত! আপনি যে পাতাটি খুঁজছেন তা পাওয়া যায়নি।",
+                       "", "প্রচ্ছদে ফিরে যান", "", "সর্বশেষ"]
+                      + [f"সর্বশেষ খবরের শিরোনাম নম্বর {i} এখানে দেখা যাবে" for i in range(20)] + ["© ২০২৫ দৈনিক নতুন খবর"])
+
+
+def test_a_sites_not_found_page_is_an_error_row_and_an_article_quoting_it_is_not(tmp_path):
+    (tmp_path / "gone.txt").write_text(NOT_FOUND, encoding="utf-8")
+    (tmp_path / "gone.html").write_text(f"<html><body><h1>পেজটি খুঁজে পাওয়া যায়নি</h1><ul>"
+                                        + "".join(f"<li><a href=/{i}>সর্বশেষ খবর {i}</a></li>" for i in range(30))
+                                        + "</ul></body></html>", encoding="utf-8")
+    story = GOOD + "\n\n" + ("সাইটে খবরটি খোঁজার পর পাঠকেরা দেখেন, 'পেজটি খুঁজে পাওয়া যায়নি'। এ নিয়ে সমালোচনার মুখে "
+                              "প্রতিষ্ঠানটি জানায়, কারিগরি ত্রুটির কারণে কয়েকটি পুরোনো খবরের ঠিকানা বদলে গেছে এবং "
+                              "শিগগিরই সেগুলো আবার পাওয়া যাবে বলে আশা করা হচ্ছে।")
+    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
+    corpus = load_corpus([tmp_path])
+    assert list(corpus.articles["article_id"]) == ["story.txt"]
+    errors = dict(zip(corpus.errors["article_id"], corpus.errors["error"]))
+    assert errors.keys() == {"gone.txt", "gone.html"} and all('"not found" page' in e for e in errors.values())

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..document import Document, Source
 from ..reading import MAX_BYTES, MAX_PAGE_BYTES, UnreadableFile, decode, looks_like_html, too_large, unforeseen
 from . import archive, dataset
-from .bot_check import refuse_bot_check
+from .stand_in import refuse_stand_in
 
 logger = logging.getLogger(__name__)
 
@@ -174,7 +174,7 @@ def _files_below(root: Path) -> list[tuple[str, str]]:
 
 def to_document(source: Source) -> Document:
     """Run the reader of the source's kind; raises :class:`UnreadableFile` with the reason (a page
-    that is a bot check served instead of the site's page among them)."""
+    that a site served in place of the story among them: a bot check, a "not found" page)."""
     if source.kind == "record":
         return dataset.read_record(source.data)
     if source.kind == "html":
@@ -184,5 +184,5 @@ def to_document(source: Source) -> Document:
     else:
         decoded = decode(source.data)
         document = Document(text=decoded.text, encoding=decoded.encoding)
-    refuse_bot_check(document.text)
+    refuse_stand_in(document.text)
     return document
