@@ -396,6 +396,6 @@ def with_given(meta: Metadata, document: Document, lines: list[Line]) -> Metadat
         changes["outlet"], changes["outlet_basis"] = outlet.value, outlet.basis
     # Markup crediting the outlet itself ("BBC News বাংলা", "Bangladesh Pratidin") names no reporter:
     # the byline the page prints stands.
-    if (author := document.get("author")) and not (meta.byline and sources.find_outlets(author.value)):
+    if (author := document.get("author")) and not (meta.byline and sources.outlet_named_outright(author.value)):
         changes["byline"] = author.value
     return replace(meta, **changes) if changes else meta

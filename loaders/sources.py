@@ -197,6 +197,14 @@ def find_outlets(text: str) -> list[SourceHit]:
     return _OUTLETS.find(text)
 
 
+def outlet_named_outright(text: str) -> str | None:
+    """The outlet a text is the name of ("BBC News বাংলা", "দৈনিক যুগান্তর"): a name covering nearly all
+    its letters; None for a text that says more ("স্পোর্টস ডেস্ক, আরটিভি নিউজ")."""
+    text = unicodedata.normalize("NFC", text).strip()
+    letters = len(re.sub(r"\W", "", text))
+    return next((hit.id for hit in find_outlets(text) if len(re.sub(r"\W", "", hit.surface)) >= 0.8 * letters), None)
+
+
 def find_agencies(text: str) -> list[SourceHit]:
     """Find news agencies and cited foreign media in ``text`` (already NFC).
 

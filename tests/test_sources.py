@@ -282,3 +282,13 @@ def test_real_bengali_bodies_mentioning_an_agency(bd_newspapers):
     share = len(citing) / len(bodies)
     print(f"\n{len(citing)}/{len(bodies)} Bengali bodies ({share:.1%}) mention at least one agency")
     assert len(bodies) > 100 and 0.03 < share < 0.6
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("BBC News বাংলা", "bbc_bangla"),
+    ("দৈনিক যুগান্তর", "jugantor"),
+    ("স্পোর্টস ডেস্ক, আরটিভি নিউজ", None),   # a desk of the outlet: says more than its name
+    ("নিজস্ব প্রতিবেদক", None),
+])
+def test_outlet_named_outright(text, expected):
+    assert sources.outlet_named_outright(text) == expected

@@ -340,12 +340,7 @@ def _column_date(value: str, zone: str) -> Given | None:
 
 def _outlet_of(value: str) -> str | None:
     """The outlet id a cell names outright (a name covering the cell, or a site address)."""
-    value = unicodedata.normalize("NFC", value).strip()
-    letters = len(re.sub(r"\W", "", value))
-    for hit in sources.find_outlets(value):
-        if len(re.sub(r"\W", "", hit.surface)) >= 0.8 * letters:
-            return hit.id
-    return sources.outlet_for_domain(value) if "." in value else None
+    return sources.outlet_named_outright(value) or (sources.outlet_for_domain(value) if "." in value else None)
 
 
 def read_record(data: bytes) -> Document:
