@@ -205,6 +205,17 @@ def test_time_zone_of_dates_without_one():
         ReadOptions.parse(zone="Mars/Olympus")
 
 
+def test_an_indian_outlets_times_without_an_offset_are_india_time_unless_the_user_names_a_zone():
+    rows = [record(1, **{"Outlet": "আনন্দবাজার পত্রিকা", "Date Published": "2024-08-05 23:45:00"}),
+            record(2, **{"Outlet": "আনন্দবাজার পত্রিকা", "Date Published": "2024-08-05T10:00:00+05:30"}),
+            record(3, **{"Outlet": "প্রথম আলো", "Date Published": "2024-08-05 23:45:00"})]
+    articles = load("export.csv", csv_bytes(rows)).articles
+    assert articles["published_iso"].tolist() == ["2024-08-06T00:15", "2024-08-05T10:30", "2024-08-05T23:45"]
+    assert "the outlet's time" in articles["published_basis"][0] and articles["published_basis"][2] == "column Date Published"
+    utc = load("export.csv", csv_bytes(rows), ReadOptions.parse(zone="UTC")).articles
+    assert utc["published_iso"].tolist()[0] == "2024-08-06T05:45"  # the user's zone wins
+
+
 def test_archives_of_mixed_formats_and_a_broken_member(tmp_path):
     page = f"ঢাকায় সমাবেশ\n\nপ্রকাশ: ২৪ মার্চ ২০১৯, ১৬:৩৩\n\n{BODY}\n".encode()
     buffer = io.BytesIO()

@@ -24,7 +24,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .. import sources
-from ..dates import parse_iso_datetime
+from ..dates import HOME_ZONES, parse_iso_datetime
 from ..document import Document, Given, Source
 from ..reading import UnreadableFile, repaired, too_large
 
@@ -327,15 +327,29 @@ def columns(data: bytes, suffix: str) -> list[str]:
         return []
 
 
-def _column_date(value: str, zone: str) -> Given | None:
-    """A date cell read in ``zone`` when it has no offset, as Asia/Dhaka ISO text; None if unreadable."""
+def _column_date(value: str, zone: dt.tzinfo | None) -> Given | None:
+    """A date cell read in ``zone`` (None: Dhaka) when it has no offset, as Asia/Dhaka ISO text; None if unreadable."""
     match = parse_iso_datetime(value)
     if match is None or not match.iso:
         return None
-    if zone == DEFAULT_ZONE or match.precision == "day" or _OFFSET_RE.search(value):
+    if zone is None or match.precision == "day" or _OFFSET_RE.search(value):
         return Given(match.iso, "", match.precision)
-    local = dt.datetime.fromisoformat(match.iso).replace(tzinfo=ZoneInfo(zone))
+    local = dt.datetime.fromisoformat(match.iso).replace(tzinfo=zone)
     return Given(local.astimezone(_DHAKA).strftime("%Y-%m-%dT%H:%M"), "", match.precision)
+
+
+def _clock_zone(chosen: str, outlet: str | None) -> tuple[dt.tzinfo | None, str]:
+    """The zone of the record's times without an offset, and a note for their basis: the one the user
+    chose; else, for an outlet abroad, its own (a Kolkata paper's export keeps India time); else Dhaka (None)."""
+    if chosen != DEFAULT_ZONE:
+        return ZoneInfo(chosen), ""
+    info = sources.outlet_info(outlet) if outlet else None
+    offset = HOME_ZONES.get(info["country"]) if info else None
+    if offset is None:
+        return None, ""
+    hours, minutes = int(offset[1:3]), int(offset[4:6])
+    sign = -1 if offset[0] == "-" else 1
+    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes)), f" (UTC{offset}, the outlet's time)"
 
 
 def _outlet_of(value: str) -> str | None:
@@ -359,9 +373,6 @@ def read_record(data: bytes) -> Document:
     for role in ("title", "url", "author"):
         if found := column(role):
             given.append((role, Given(found[1], f"column {found[0]}")))
-    for role in ("published", "updated"):
-        if (found := column(role)) and (date := _column_date(found[1], zone)):
-            given.append((role, Given(date.value, f"column {found[0]}", date.precision)))
     outlet = None
     if found := column("outlet"):
         outlet = (_outlet_of(found[1]), f"column {found[0]}")
@@ -369,6 +380,11 @@ def read_record(data: bytes) -> Document:
         outlet = (sources.outlet_for_domain(found[1]), f"domain of column {found[0]}")
     if outlet and outlet[0]:
         given.append(("outlet", Given(*outlet)))
+    clock_zone, note = _clock_zone(zone, outlet[0] if outlet else None)
+    for role in ("published", "updated"):
+        if (found := column(role)) and (date := _column_date(found[1], clock_zone)):
+            shifted = note if date.precision == "minute" and not _OFFSET_RE.search(found[1]) else ""
+            given.append((role, Given(date.value, f"column {found[0]}{shifted}", date.precision)))
     shown = tuple((name, value[:FIELD_DISPLAY_CHARS] if value else "") for name, value in fields if name != roles["body"])
     text = (values.get(roles["body"]) or "").replace("\r\n", "\n").replace("\r", "\n")
     return Document(text=text, encoding="utf-8", kind="record", given=tuple(given), fields=shown)
