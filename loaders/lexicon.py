@@ -158,10 +158,11 @@ def lexicon() -> Lexicon:
         credit_end_re=re.compile(r"(?:(?:[।.|]|^)\s*[(\[]?|\s[(\[])\s*(?:" + _alternation(data["caption"]["labels"])
                                  + r")\s*[:：ঃ]\s*[^।.:|()\[\]]{1,40}[)\]]?[।.]?\s*$|[।.]\s*[—–]\s*(?:"
                                  + _alternation(data["caption"]["labels"]) + r")\s*[।.]?\s*$", flags),
-        labelled_caption_re=re.compile(r"^\W{0,3}(?:" + _alternation(data["caption"]["caption_labels"]) + r")\s*[,:：ঃ]\s*\S",
-                                       flags),
+        labelled_caption_re=re.compile(
+            r"^\W{0,3}(?:" + _alternation(data["caption"]["caption_labels"]) + r")\s*[,:：ঃ]\s*\S", flags),
         byline_re=re.compile(WORD_START + "(?:" + _alternation(data["byline"]["words"]) + ")" + WORD_END, flags),
-        byline_label_re=re.compile(r"^(?:" + _alternation(data["byline"]["labels"]) + r")\s*(?P<sep>[,:：ঃ])\s*(?=\S)", flags),
+        byline_label_re=re.compile(
+            r"^(?:" + _alternation(data["byline"]["labels"]) + r")\s*(?P<sep>[,:：ঃ])\s*(?=\S)", flags),
         desk_re=re.compile(r"(?:" + _alternation(data["byline"]["desk_words"]) + r")\s*$", flags),
         site_word_re=re.compile(r"\s+(?:" + _alternation(data["byline"]["site_words"]) + r")\s*$", flags),
         sections=frozenset(key_of(s) for s in data["sections"]["names"]),

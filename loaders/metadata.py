@@ -271,7 +271,8 @@ def _in_dhaka_time(value: DateValue | None, zone: str | None, lines: list[Line])
     y, m, d, hour, minute = dates.to_dhaka([int(value.iso[:4]), value.month, value.day,
                                             int(value.iso[11:13]), int(value.iso[14:16])], zone)
     iso = f"{y:04d}-{m:02d}-{d:02d}T{hour:02d}:{minute:02d}"
-    return replace(value, iso=iso, year=y, month=m, day=d, basis=f"{value.basis} (UTC{zone}, the outlet's time, in Dhaka time)")
+    basis = f"{value.basis} (UTC{zone}, the outlet's time, in Dhaka time)"
+    return replace(value, iso=iso, year=y, month=m, day=d, basis=basis)
 
 
 def _byline(lines: list[Line], first_body: int) -> str | None:

@@ -24,7 +24,7 @@ PAGE_KINDS = {
 MIN_ARTICLE_WORDS = 30     # running text a page needs to be read as an article
 MIN_LIST_ITEMS = 6         # headline-like lines a page without an article needs to be a listing
 DATED_LIST_ITEMS = 2       # headlines over their date lines right above a dated headline that make it a list item
-LEAD_TEASER_ITEMS = 4 * MIN_LIST_ITEMS  # headline-like lines around one unsigned, undated paragraph: a page's lead story
+LEAD_TEASER_ITEMS = 4 * MIN_LIST_ITEMS  # headline-like lines around one unsigned, undated paragraph: a lead story
 TEASER_SHARE = 0.5         # share of the block's paragraphs that each stand under their own headline (or are clipped)
 _BETWEEN_LIST_ITEMS = frozenset({"section_label", "widget"})
 _WITH_LIST_ITEMS = _BETWEEN_LIST_ITEMS | {"dated"}  # what a list prints beside its headlines and teasers
@@ -45,7 +45,8 @@ def dated_head(content: list[LineFeatures], title: int | None, block: Block | No
 
 def _dated_item(content: list[LineFeatures], i: int) -> bool:
     """Is line ``i`` a date line right under a headline-like line, as a list prints each item?"""
-    return i >= 1 and content[i].intrinsic == "dated" and content[i - 1].intrinsic is None and content[i - 1].headline_like
+    above = content[i - 1] if i >= 1 else None
+    return above is not None and content[i].intrinsic == "dated" and above.intrinsic is None and above.headline_like
 
 
 def _in_dated_list(content: list[LineFeatures], title: int) -> bool:

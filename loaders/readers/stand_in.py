@@ -29,15 +29,20 @@ _HEADING_RE = re.compile(r"\[(.+)\]")
 @lru_cache(maxsize=1)
 def _phrase_res() -> dict[str, re.Pattern]:
     """One regex per heading of the phrase file ("bot check", "not found")."""
-    phrases: dict[str, list[str]] = {}
+    phrases: dict[str, list[str]] = {}  # heading -> its phrases
     heading = ""
     for line in _PHRASES_PATH.read_text("utf-8").splitlines():
         if heading_match := _HEADING_RE.fullmatch(line.strip()):
             heading = heading_match.group(1)
         elif line.strip() and not line.startswith("#"):
             phrases.setdefault(heading, []).append(" ".join(line.split()))
-    return {name: re.compile("|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(found, key=len, reverse=True)),
-                             re.IGNORECASE) for name, found in phrases.items()}
+    return {name: _alternation(found) for name, found in phrases.items()}
+
+
+def _alternation(phrases: list[str]) -> re.Pattern:
+    """A case-insensitive regex of the phrases, longest first; a space matches any white space."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile("|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered), re.IGNORECASE)
 
 
 def refuse_stand_in(text: str) -> None:
