@@ -47,6 +47,8 @@ def _date_row(label: str, article: Mapping, field: str, texts: Mapping[int, str]
     if how.startswith("inferred"):
         value += '<span class="kl-flag">inferred</span>'
         how = how.removeprefix("inferred").strip()
+    elif "upper bound" in basis:  # published then or before (a page giving only its update time)
+        value += '<span class="kl-flag">upper bound</span>'
     if how:
         value += f' <span class="kl-basis">{escaped(how)}</span>'
     return f"<dt>{escaped(label)}</dt><dd>{value}</dd>"

@@ -30,3 +30,16 @@ def test_article_header_reports_dates_honestly(sample_corpus):
     assert "13 Aug 2025, 13:21" in stated and "from প্রকাশ, line 4" in stated
     assert "AFP" in stated and "Bangladesh Sangbad Sangstha" in stated
     assert "No headline on the page" in partial
+
+
+def test_a_date_that_is_an_upper_bound_is_flagged_as_one():
+    from loaders import parse_documents
+
+    page = "\n\n".join(["শহরে বৃষ্টি, জল জমল একাধিক রাস্তায়", "নিজস্ব সংবাদদাতা", "শেষ আপডেট: ০৮ জুলাই ২০২৫ ১৬:৩০",
+                        "মঙ্গলবার সকাল থেকেই শহর জুড়ে ভারী বৃষ্টি শুরু হয়েছে। দক্ষিণের একাধিক রাস্তায় জল জমে যায়, ফলে "
+                        "যান চলাচল ব্যাহত হয়। আবহাওয়া দফতর জানিয়েছে, আগামী দু’দিন বৃষ্টির সম্ভাবনা রয়েছে।"])
+    corpus = parse_documents([("rain.txt", "/corpus/rain.txt", page.encode())], entities=False)
+    row = corpus.articles.iloc[0]
+    html = texts_between_tags(article_view.article_html(row, corpus.lines))
+    assert "8 Jul 2025, 16:30" in html and "upper bound" in html
+    assert html.count("upper bound") == 2  # the flag, and the basis that explains it
