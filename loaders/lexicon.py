@@ -92,6 +92,7 @@ class Lexicon:
     attribution_re: re.Pattern
     caption_re: re.Pattern
     credit_end_re: re.Pattern  # a caption that ends in its photo credit ("… নেতারা। ছবি: সংগৃহীত")
+    dash_credit_re: re.Pattern  # or in a credit after a dash ("… —নিজস্ব চিত্র।")
     labelled_caption_re: re.Pattern  # "ছবির উৎস, …", "ছবির ক্যাপশান, …"
     byline_re: re.Pattern
     byline_label_re: re.Pattern      # "লেখা, …", "পদবী, …"
@@ -154,10 +155,10 @@ def lexicon() -> Lexicon:
         ),
         # "ছবি: সংগৃহীত" or "প্রতীকী ছবি" alone; "ছবিতে দেখা যাচ্ছে" is text, so the label must end there.
         caption_re=re.compile(r"^\W{0,3}(?:" + _alternation(data["caption"]["labels"]) + r")\s*(?:[:：ঃ]|[।.]?\s*$)", flags),
-        # "… ছবি: পিটিআই।", and Kolkata's "… মঙ্গলবার। —নিজস্ব চিত্র।"
         credit_end_re=re.compile(r"(?:(?:[।.|]|^)\s*[(\[]?|\s[(\[])\s*(?:" + _alternation(data["caption"]["labels"])
-                                 + r")\s*[:：ঃ]\s*[^।.:|()\[\]]{1,40}[)\]]?[।.]?\s*$|[।.]\s*[—–]\s*(?:"
-                                 + _alternation(data["caption"]["labels"]) + r")\s*[।.]?\s*$", flags),
+                                 + r")\s*[:：ঃ]\s*[^।.:|()\[\]]{1,40}[)\]]?[।.]?\s*$", flags),  # "… ছবি: পিটিআই।"
+        dash_credit_re=re.compile(r"[।.]\s*[—–]\s*(?:" + _alternation(data["caption"]["labels"])
+                                  + r")\s*[।.]?\s*$", flags),  # Kolkata's "… মঙ্গলবার। —নিজস্ব চিত্র।"
         labelled_caption_re=re.compile(
             r"^\W{0,3}(?:" + _alternation(data["caption"]["caption_labels"]) + r")\s*[,:：ঃ]\s*\S", flags),
         byline_re=re.compile(WORD_START + "(?:" + _alternation(data["byline"]["words"]) + ")" + WORD_END, flags),

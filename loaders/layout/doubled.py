@@ -14,7 +14,8 @@ import re
 
 logger = logging.getLogger(__name__)
 
-_SENTENCE_RE = re.compile(r"\S.*?(?:[।?!]+['\"’”)]*(?=\s|$)|$)", re.DOTALL)
+_SENTENCE_END_RE = re.compile(r"[।?!]+['\"’”)]*(?=\s|$)")
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[।?!])\s+")  # a quick first cut: is any sentence there twice?
 MAX_RUN = 12          # sentences in one doubled paragraph
 MIN_RUN_WORDS = 6     # a shorter run said twice may be the writer's ("না। না।")
 MIN_LINE_WORDS = 40   # only a flattened article's line holds paragraphs to repeat
@@ -36,6 +37,19 @@ def _doubled(sentences: list[str]) -> list[bool]:
     return repeat
 
 
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text[start:end]``, white space between them left out."""
+    spans, at = [], start
+    for m in _SENTENCE_END_RE.finditer(text, start, end):
+        spans.append((at, m.end()))
+        at = m.end()
+        while at < end and text[at].isspace():
+            at += 1
+    if at < end and text[at:end].strip():
+        spans.append((at, end))
+    return spans
+
+
 def split_doubled(text: str, spans: list[tuple[int, int, int]]) -> tuple[list[tuple[int, int, int]], set[int]]:
     """Line spans ``(n, start, end)`` with each line that holds doubled sentences cut into runs of
     first copies and runs of second copies; returns the renumbered spans and the numbers of the
@@ -43,10 +57,9 @@ def split_doubled(text: str, spans: list[tuple[int, int, int]]) -> tuple[list[tu
     out: list[tuple[int, int, int]] = []
     repeats: set[int] = set()
     for _, start, end in spans:
-        line = text[start:end]
-        found = [(start + m.start(), start + m.end()) for m in _SENTENCE_RE.finditer(line)] \
-            if len(line.split()) >= MIN_LINE_WORDS else []
-        repeat = _doubled([" ".join(text[a:b].split()) for a, b in found]) if len(found) > 1 else []
+        cut = _SENTENCE_SPLIT_RE.split(text[start:end]) if text.count(" ", start, end) >= MIN_LINE_WORDS else []
+        found = _sentences(text, start, end) if len(set(cut)) < len(cut) else []  # no sentence twice: no repeat
+        repeat = _doubled([text[a:b] for a, b in found]) if found else []
         if not any(repeat):
             out.append((len(out) + 1, start, end))
             continue

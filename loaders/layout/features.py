@@ -27,8 +27,8 @@ _SENTENCE_MARK_RE = re.compile(r"[।?!:;,]")
 _SENTENCE_END_RE = re.compile(r"[।?!]\W*$")
 _BYLINE_LABEL_WORDS = 10  # "পদবী, বিবিসি নিউজ বাংলা, ঢাকা": a name or a post, an outlet and a place
 _PATTERN_WORDS = 15  # the longest furniture line a pattern describes (a linked headline after "আরও পড়ুন:")
-# A photo credit has a colon or a dash (ছবি: …, —নিজস্ব চিত্র); most lines do not, and the credit pattern is costly.
-_CREDIT_MARK_RE = re.compile(r"[:：ঃ—–]")
+_COLON_RE = re.compile(r"[:：ঃ]")  # a photo credit has one (ছবি: …); most lines do not, and the credit pattern is costly
+_DASH_RE = re.compile(r"[—–]")     # or a dash before it (—নিজস্ব চিত্র)
 _DATELINE_CHARS = 120
 # Bengali spellings of Latin letter names: reporter initials are runs of these (জেএইচ = J H).
 _LETTER_NAMES = (
@@ -271,7 +271,8 @@ def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> t
         return "link_marker", "image/link marker of a story list"
     if words <= 6 and lex.caption_re.match(text) or words <= _CAPTION_WORDS and lex.labelled_caption_re.match(text):
         return "caption", "photo caption or credit (ছবি: …)"
-    if words <= _CAPTION_WORDS and _CREDIT_MARK_RE.search(text) and lex.credit_end_re.search(text):
+    if words <= _CAPTION_WORDS and (_COLON_RE.search(text) and lex.credit_end_re.search(text)
+                                    or _DASH_RE.search(text) and lex.dash_credit_re.search(text)):
         return "caption", "photo caption ending in its credit (… ছবি: …)"
     if words <= 4 and key in lex.sections:
         return "section_label", f"section name “{key}”"

@@ -23,6 +23,10 @@ _PHRASES_PATH = Path(__file__).parent.parent / "data" / "stand_ins.txt"
 MAX_BOT_CHECK_WORDS = 150  # a challenge or block page says a few dozen words; an article says more
 MAX_NOTICE_WORDS = 20      # the line saying the page is not there
 MIN_PARAGRAPH_WORDS = 40   # a line this long is a story's text: the page is no "not found" page
+# Cheap bounds checked before any phrase is searched (most pages are stories): a bot check's text
+# is shorter than this, and a page with a line this long has a paragraph.
+_MAX_BOT_CHECK_CHARS = 20 * MAX_BOT_CHECK_WORDS
+_NOT_FOUND_WORDS = ("খুঁজ", "ound", "ooking")  # in every "not found" phrase: a plain substring search first
 _HEADING_RE = re.compile(r"\[(.+)\]")
 
 
@@ -48,10 +52,13 @@ def _alternation(phrases: list[str]) -> re.Pattern:
 def refuse_stand_in(text: str) -> None:
     """Raise :class:`UnreadableFile` when ``text``, a page's visible text, is a bot check's or a "not found" page's."""
     res = _phrase_res()
-    lines = text.splitlines()
-    if len(text.split()) <= MAX_BOT_CHECK_WORDS and (found := res["bot check"].search(text)):
+    short = len(text) <= _MAX_BOT_CHECK_CHARS
+    if short and (found := res["bot check"].search(text)) and len(text.split()) <= MAX_BOT_CHECK_WORDS:
         raise UnreadableFile(f'a bot check, not the site\'s page ("{" ".join(found.group().split())}"): the site '
                              "refused the scraper; save the page again from a browser")
+    if not any(word in text for word in _NOT_FOUND_WORDS) or not res["not found"].search(text):
+        return
+    lines = text.splitlines()
     if any(len(line.split()) >= MIN_PARAGRAPH_WORDS for line in lines):
         return
     for line in lines:
