@@ -350,8 +350,8 @@ def _lines_of_bylines_and_credits(content: list[LineFeatures]) -> None:
         if f.intrinsic is not None:
             continue
         only_reporter_words = above.intrinsic == "byline" and not lex.byline_re.sub("", above.text).strip(" ,")
-        if only_reporter_words and f.words <= _BYLINE_PLACE_WORDS and not _SENTENCE_MARK_RE.search(f.text) \
-                and not f.paragraph:
+        short_name = f.words <= _BYLINE_PLACE_WORDS and not f.paragraph and not _SENTENCE_MARK_RE.search(f.text)
+        if only_reporter_words and short_name:
             f.intrinsic, f.reason = "byline", PLACE_UNDER_BYLINE
             continue
         credit = content[i + 1] if i + 1 < len(content) else None
