@@ -133,7 +133,9 @@ _RFC2822_RE = re.compile(r"(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}
 _ZONE_RE = _compile(rf"(?<![A-Za-z\u0980-\u09FF])(?:{_alt(_CAL['clock']['zones'])})(?![A-Za-z\u0980-\u09FF])")
 _GLUED_ZONE_RE = re.compile(r"(?<=\d)(?=[+-]\d{4}$)")  # "22:30:00+0600", as markup readers may leave it
 _ZONE_OFFSETS = {_key(name): offset for name, offset in _CAL["clock"]["zone_offsets"].items()}
-_ZONE_AFTER_TIME_RE = _compile(rf"\s*\(?\s*(?P<zone>{_alt(_CAL['clock']['zone_offsets'])})\)?(?![A-Za-z\u0980-\u09FF])")
+# "(GMT)", "IST"; not "GMT+6", which names Dhaka's own offset and is read as printed.
+_ZONE_AFTER_TIME_RE = _compile(rf"\s*\(?\s*(?P<zone>{_alt(_CAL['clock']['zone_offsets'])})(?!\s*[+\-−]\s*\d)\)?"
+                               rf"(?![A-Za-z\u0980-\u09FF])")
 HOME_ZONES: dict[str, str] = dict(_CAL["clock"]["home_zones"])  # outlet country -> UTC offset of its clocks
 
 

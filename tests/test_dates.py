@@ -377,6 +377,7 @@ def test_bangla_month_lengths_of_one_year():
     ("৭ ডিসেম্বর ২০২৫, ১০:৩০ ভারতীয় সময়", "2025-12-07T11:00", "ভারতীয় সময়"),
     ("৭ ডিসেম্বর ২০২৫, ১০:৩০ BST", "2025-12-07T10:30", None),  # British Summer or Bangladesh Standard Time
     ("৭ ডিসেম্বর ২০২৫ GMT", "2025-12-07", None),  # no time to shift
+    ("07 Dec 2025, 04:30 PM GMT+6", "2025-12-07T16:30", None),  # Dhaka's own offset, as printed
 ])
 def test_a_time_printed_with_a_zone_is_given_in_dhaka_time(line, iso, zone):
     (match,) = find_dates(line)
