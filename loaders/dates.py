@@ -246,11 +246,15 @@ def _valid_day(calendar: str, year: int | None, month: int, day: int | None) -> 
         return False
 
 
+def offset_zone(tz: str) -> dt.timezone:
+    """The fixed zone of a UTC offset written "+05:30", "+0530" or "Z"."""
+    minutes = 0 if tz == "Z" else int(tz[1:3]) * 60 + int(tz[-2:])
+    return dt.timezone(dt.timedelta(minutes=-minutes if tz[0] == "-" else minutes))
+
+
 def to_dhaka(fields: list, tz: str) -> list:
     """Shift Gregorian ``[y, m, d, h, min]`` written at UTC offset ``tz`` ("+05:30", "Z") to Dhaka time."""
-    minutes = 0 if tz == "Z" else int(tz[1:3]) * 60 + int(tz[-2:])
-    offset = dt.timezone(dt.timedelta(minutes=-minutes if tz[0] == "-" else minutes))
-    local = dt.datetime(*fields, tzinfo=offset).astimezone(_DHAKA)
+    local = dt.datetime(*fields, tzinfo=offset_zone(tz)).astimezone(_DHAKA)
     return [local.year, local.month, local.day, local.hour, local.minute]
 
 

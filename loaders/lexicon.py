@@ -43,7 +43,7 @@ def _alternation(words) -> str:
     return "|".join(map(re.escape, _longest_first(words)))
 
 
-def _caseless_alternation(words) -> str:
+def caseless_alternation(words) -> str:
     """``_alternation`` that ignores case, for a pattern compiled without ``re.IGNORECASE``.
 
     Only a cased first letter is spelt both ways (the rest of the word sits in a
@@ -69,10 +69,9 @@ _SPELLINGS = (("আরও", "আরো"), ("এ", "এই"), ("খবর", "স�
 def _spellings(key: str) -> set[str]:
     """``key`` with each word of ``_SPELLINGS`` in either of its spellings."""
     variants = {key}
-    for pair in _SPELLINGS:
-        for word in pair:
-            for other in pair:
-                variants |= {" ".join(other if w == word else w for w in v.split()) for v in variants}
+    for one, other in _SPELLINGS:
+        swap = {one: other, other: one}
+        variants |= {" ".join(swap.get(w, w) for w in v.split()) for v in variants}
     return variants
 
 
@@ -147,8 +146,8 @@ def lexicon() -> Lexicon:
         link_item_marker=re.compile(
             "(?:" + "|".join(data["patterns"]["link_item_marker"]) + ")", flags
         ),
-        copyright_re=re.compile(_caseless_alternation(data["copyright"]["phrases"])),
-        copyright_short_re=re.compile(_caseless_alternation(data["copyright"]["short_line_phrases"])),
+        copyright_re=re.compile(caseless_alternation(data["copyright"]["phrases"])),
+        copyright_short_re=re.compile(caseless_alternation(data["copyright"]["short_line_phrases"])),
         attribution_re=re.compile(
             r"^\W{0,3}\(?\s*(?:" + _alternation(data["attribution"]["labels"]) + r")\s*[:：ঃ]\s*(?P<rest>.+)$",
             flags,
@@ -169,7 +168,7 @@ def lexicon() -> Lexicon:
         sections=frozenset(key_of(s) for s in data["sections"]["names"]),
         date_labels=date_labels,
         date_label_re=re.compile(_LETTER_START + "(?P<label>" + label_alt + ")" + WORD_END + r"\s*[:：ঃ]?", flags),
-        citation_re=re.compile(_caseless_alternation(data["citation"]["cues"])),
+        citation_re=re.compile(caseless_alternation(data["citation"]["cues"])),
         relative_days=relative,
         relative_day_re=re.compile(WORD_START + "(?P<word>" + _alternation(relative) + ")"),
         person_words=frozenset(key_of(line) for line in PERSON_WORDS_PATH.read_text(encoding="utf-8").splitlines()

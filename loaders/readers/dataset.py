@@ -24,7 +24,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .. import sources
-from ..dates import HOME_ZONES, parse_iso_datetime
+from ..dates import HOME_ZONES, offset_zone, parse_iso_datetime
 from ..document import Document, Given, Source
 from ..reading import UnreadableFile, repaired, too_large
 
@@ -347,9 +347,7 @@ def _clock_zone(chosen: str, outlet: str | None) -> tuple[dt.tzinfo | None, str]
     offset = HOME_ZONES.get(info["country"]) if info else None
     if offset is None:
         return None, ""
-    hours, minutes = int(offset[1:3]), int(offset[4:6])
-    sign = -1 if offset[0] == "-" else 1
-    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes)), f" (UTC{offset}, the outlet's time)"
+    return offset_zone(offset), f" (UTC{offset}, the outlet's time)"
 
 
 def _outlet_of(value: str) -> str | None:

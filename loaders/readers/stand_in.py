@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..lexicon import caseless_alternation
 from ..reading import UnreadableFile
 
 logger = logging.getLogger(__name__)
@@ -40,13 +41,7 @@ def _phrase_res() -> dict[str, re.Pattern]:
             heading = heading_match.group(1)
         elif line.strip() and not line.startswith("#"):
             phrases.setdefault(heading, []).append(" ".join(line.split()))
-    return {name: _alternation(found) for name, found in phrases.items()}
-
-
-def _alternation(phrases: list[str]) -> re.Pattern:
-    """A case-insensitive regex of the phrases, longest first; a space matches any white space."""
-    ordered = sorted(phrases, key=len, reverse=True)
-    return re.compile("|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered), re.IGNORECASE)
+    return {name: re.compile(caseless_alternation(found)) for name, found in phrases.items()}
 
 
 def refuse_stand_in(text: str) -> None:
