@@ -115,8 +115,8 @@ _CUE_BEFORE_RE = _compile(rf"(?:{_alt(w for w in _CUES if not w.isascii())}"
 _CUE_AFTER_RE = _compile(rf"\s*(?:{_alt(_CAL['cues']['after'])})")
 _TIME_RE = _compile(
     rf"(?:{_NOT_AFTER_LETTER}(?P<dp>{_alt(_DAYPARTS)})\s*)?(?:"
-    rf"(?<![\d.:,/+-])(?P<h>\d{{1,2}})(?::(?P<spaced> )?|(?P<dot>\.))(?P<mi>\d{{2}})(?::\d{{2}})?(?![\d:])"
-    rf"(?:\s*(?P<ap>(?i:{_alt(_AMPM)})){_NOT_BEFORE_LETTER})?"   # ১৬:৩৩, 10:30 PM, ১০: ৫৫, ১০.৩০ পিএম
+    rf"(?<![\d.:,/+-])(?P<h>\d{{1,2}})(?:(?P<spaced_before> )?[:ঃ](?P<spaced> )?|(?P<dot>\.))(?P<mi>\d{{2}})"
+    rf"(?::\d{{2}})?(?![\d:])(?:\s*(?P<ap>(?i:{_alt(_AMPM)})){_NOT_BEFORE_LETTER})?"  # ১৬:৩৩, ০৪ঃ৩০, 10:30 PM, ১০: ৫৫
     rf"|(?<![\d.:,/-])(?P<hhmm>\d{{4}})\s*(?:{_alt(_CAL['clock']['hhmm_words'])})"  # ২১৩০ ঘণ্টা
     rf"|(?:(?P<q>{_alt(_QUARTERS)})\s*)?(?<![\d.:,/-])(?P<h2>\d{{1,2}})(?:[.:](?P<m2>\d{{2}}))?"
     rf"\s*টা(?:য়|র)?(?:\s*(?P<m3>\d{{1,2}})\s*মিনিট)?"                              # সাড়ে ৯টায়
@@ -127,6 +127,9 @@ _WEEKDAY_RE = _compile(rf"{_NOT_AFTER_LETTER}(?P<w>{_alt(_WEEKDAYS)})"
                        rf"(?:{_alt(_CAL['weekdays']['case_endings'])})?{_NOT_BEFORE_LETTER}")
 _GAP = r"[\s,;|।()\-–—/]{1,5}"
 # "২০২৫ ইং, ১০:৩০", "2025 at 4:30 pm"
+_ERA_AFTER_RE = {calendar: _compile(rf"[\s,]*(?:{_alt(_CAL['years'][key])}){_NOT_BEFORE_LETTER}")
+                 for calendar, key in (("gregorian", "era_after_date"), ("bangla", "era_after_bangla_date"),
+                                       ("hijri", "era_after_hijri_date"))}
 _TIME_GAP_RE = _compile(rf"{_GAP}(?:(?:{_alt(_CAL['years']['era_after_date'] + _CAL['clock']['joiners'])}){_GAP})?")
 _WEEKDAY_GAP_RE = re.compile(r"[\s,(]{0,3}")
 _RFC2822_RE = re.compile(r"(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})?(?: ?[+-]\d{4}| [A-Z]{1,5})?$")
@@ -320,7 +323,8 @@ def _scan_times(a: str, lo: int = 0, hi: int | None = None, beside_date: bool = 
                 ) -> list[tuple[int, int, int, int]]:
     """``(start, end, hour, minute)`` of every clock time in ``a[lo:hi]``.
 
-    A space after the colon ("১০: ৫৫", as Prothom Alo prints its times) and "১৯১৬ ঘণ্টা"
+    The colon may be a visarga ("০৪ঃ৩০", as Bengali typists often write it). A space beside
+    the colon ("১০: ৫৫", as Prothom Alo prints its times, or "১৬ : ৩০") and "১৯১৬ ঘণ্টা"
     without a cue such as "সময়:" are read only ``beside_date``: alone, "২: ১৫" is as likely
     a verse, a score or a ratio, and "১২০০ ঘণ্টা" a duration. A dot for the colon
     ("১০.৩০") needs an AM/PM or day-part word: alone it is a decimal number.
@@ -328,7 +332,7 @@ def _scan_times(a: str, lo: int = 0, hi: int | None = None, beside_date: bool = 
     found = []
     for m in _TIME_RE.finditer(a, lo, len(a) if hi is None else hi):
         g = m.groupdict()
-        if g["spaced"] and not beside_date or g["dot"] and not (g["ap"] or g["dp"]):
+        if (g["spaced"] or g["spaced_before"]) and not beside_date or g["dot"] and not (g["ap"] or g["dp"]):
             continue
         if g["h"] is not None:
             half = _AMPM[_key(g["ap"])] if g["ap"] else None
@@ -372,6 +376,14 @@ def _attach_weekdays(a: str, dates: list[list]) -> None:
                 d[8] = number
                 if "(" in gap and a.startswith(")", d[1]):
                     d[1] += 1
+
+
+def _attach_eras(a: str, dates: list[list]) -> None:
+    """Take the era word a whole date ends with ("৭ ডিসেম্বর ২০২৫ খ্রিস্টাব্দ", "… ২০২৫ ইং") into its
+    span: it is part of the printed date, so a date line that ends with one is still all date."""
+    for d in dates:
+        if None not in d[3:6] and (m := _ERA_AFTER_RE[d[2]].match(a, d[1])):
+            d[1] = m.end()
 
 
 def _attach_times(a: str, dates: list[list]) -> None:
@@ -433,6 +445,7 @@ def find_dates(text: str) -> list[DateMatch]:
     if not dates:
         return []
     _attach_weekdays(text, dates)
+    _attach_eras(text, dates)
     if any(d[6] is None for d in dates):
         _attach_times(text, dates)
     zones = _attach_zones(text, dates)

@@ -643,6 +643,8 @@ def test_the_text_goes_on_below_a_read_more_link_it_does_not_retell():
     ("Published: 07 Dec 2025, 16:30 | Updated: 18:10", "2025-12-07T16:30", "2025-12-07T18:10"),
     ("ঢাকা, রবিবার, ০৭ ডিসেম্বর ২০২৫ | আপডেট: ১৬:৩০", "2025-12-07", "2025-12-07T16:30"),
     ("Posted on December 7, 2025 at 4:30 pm", "2025-12-07T16:30", None),
+    ("০৭ ডিসেম্বর ২০২৫ খ্রিস্টাব্দ", "2025-12-07", None),  # the era word is part of the date
+    ("প্রকাশঃ ০৭ ডিসেম্বর ২০২৫, ০৪ঃ৩০ পিএম", "2025-12-07T16:30", None),  # a visarga for the colon
 ])
 def test_the_label_before_each_date_says_whether_it_is_the_publish_or_the_update_time(date_line, published, updated):
     article = parse_article(page(MENU, [TITLE, "নিজস্ব প্রতিবেদক", date_line], PARAGRAPHS))
