@@ -156,6 +156,26 @@ def test_camel_case_columns_of_a_feed_scrapers_json_and_rss_dates():
     assert BODY in a["body"]
 
 
+def test_columns_found_by_a_word_in_their_names_and_unix_times():
+    # The Kaggle export of Prothom Alo names its date "published_date"; other scrapers "news_content",
+    # "publish_time", "domain"; a database dump gives Unix time. A fetch time is not a publication time.
+    rows = [{"news_id": 7, "news_headline": "শিরোনাম এক", "news_content": BODY, "scraped_at": "2024-09-01 08:00:00",
+             "publish_time": 1722879700, "last_modified_ms": "1722966100000", "domain": "www.kalerkantho.com"},
+            {"news_id": 8, "news_headline": "শিরোনাম দুই", "news_content": BODY, "scraped_at": "2024-09-01 08:00:00",
+             "publish_time": 99, "last_modified_ms": None, "domain": "www.kalerkantho.com"}]
+    articles = load("db.json", json.dumps(rows, ensure_ascii=False).encode()).articles
+    first = articles.iloc[0]
+    assert (first["title"], first["title_basis"]) == ("শিরোনাম এক", "column news_headline")
+    assert (first["published_iso"], first["published_basis"]) == ("2024-08-05T23:41", "column publish_time (Unix time)")
+    assert first["updated_iso"] == "2024-08-06T23:41" and first["outlet"] == "kalerkantho"
+    assert BODY in first["body"]
+    assert pd.isna(articles.iloc[1]["published_iso"])  # 99 seconds after 1970 is no news page's time
+    kaggle = {"author": "নিজস্ব প্রতিবেদক", "published_date": "2017-07-26 17:30:00",
+              "modification_date": "2017-07-26 18:10:00", "comment_count": 0, "title": "শিরোনাম", "content": BODY}
+    a = load("kaggle.jsonl", json.dumps(kaggle, ensure_ascii=False).encode()).articles.iloc[0]
+    assert (a["published_iso"], a["updated_iso"]) == ("2017-07-26T17:30", "2017-07-26T18:10")
+
+
 def test_records_inside_an_api_envelope_and_a_lone_record_with_tags():
     one = {"title": "শিরোনাম এক", "content": BODY, "tags": ["রাজনীতি", "ঢাকা"]}
     envelope = {"status": "ok", "total": 2, "data": {"items": [one, {**one, "title": "শিরোনাম দুই"}]}}
@@ -163,6 +183,13 @@ def test_records_inside_an_api_envelope_and_a_lone_record_with_tags():
         "শিরোনাম এক", "শিরোনাম দুই"]
     lone = load("one.json", json.dumps(one, ensure_ascii=False).encode())  # its tags are no records
     assert lone.articles["title"].tolist() == ["শিরোনাম এক"] and lone.errors.empty
+
+
+def test_a_text_kept_as_a_list_of_paragraphs_reads_one_paragraph_per_line_and_tags_stay_one_line():
+    one = {"title": "শিরোনাম এক", "content": [BODY, BODY2], "tags": ["রাজনীতি", "ঢাকা"]}
+    article = load("paras.json", json.dumps([one], ensure_ascii=False).encode()).articles.iloc[0]
+    assert article["body"] == f"{BODY}\n{BODY2}"
+    assert dict(json.loads(article["fields"]))["tags"] == "রাজনীতি, ঢাকা"
 
 
 @pytest.mark.parametrize(("name", "data", "reason"), [

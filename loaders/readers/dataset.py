@@ -47,6 +47,10 @@ _SEPARATORS_RE = re.compile(r"[\s_\-.]+")
 _CAMEL_HUMP_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _OFFSET_RE = re.compile(r"(?:Z|[+-]\d\d:?\d\d)\s*$", re.IGNORECASE)
 _MISSING = frozenset(_DATA["missing"]["values"])
+_PROSE_ITEM_CHARS = 80
+_UNIX_TIME_RE = re.compile(r"\d{10}(?:\d{3})?")
+# 1995-01-01 to 2100-01-01 UTC: a ten-digit number outside them is no moment of a news page.
+_UNIX_TIME_SPAN = (788918400, 4102444800)
 _RECORD_LABEL = {".csv": "row", ".tsv": "row", ".json": "item", ".jsonl": "line", ".ndjson": "line"}
 _DHAKA = ZoneInfo(DEFAULT_ZONE)
 
@@ -61,6 +65,8 @@ def column_key(name: str) -> str:
 
 
 _ROLE_NAMES = {role: [column_key(n) for n in names] for role, names in _DATA["roles"].items()}
+_ROLE_WORDS = {role: frozenset(column_key(w) for w in _DATA["role_words"][role]) for role in _DATA["role_words"]["order"]}
+_NO_ROLE_WORDS = frozenset(column_key(w) for w in _DATA["role_words"]["exclude"])
 
 
 def parse_mapping(text: str | None) -> dict[str, str]:
@@ -86,7 +92,8 @@ def check_zone(zone: str | None) -> str:
 
 
 def assign_roles(columns: list[str], mapping: dict[str, str] | None = None) -> dict[str, str]:
-    """Which column plays which role: the user's mapping first, then the names in ``columns.toml``.
+    """Which column plays which role: the user's mapping first, then the names in ``columns.toml``,
+    then a word in the column's name (``[role_words]``: "news_content" is the body).
 
     Raises :class:`UnreadableFile` when a mapped column is absent or no body column is found.
     """
@@ -107,6 +114,14 @@ def assign_roles(columns: list[str], mapping: dict[str, str] | None = None) -> d
         if column is not None:
             roles[role] = column
             taken.add(column)
+    for role, words in _ROLE_WORDS.items():
+        if role in roles:
+            continue
+        column = next((column for key, column in by_key.items() if column not in taken
+                       and words & (named := set(key.split())) and not named & _NO_ROLE_WORDS), None)
+        if column is not None:
+            roles[role] = column
+            taken.add(column)
     if "body" not in roles:
         raise UnreadableFile(
             f"no article body column among {', '.join(map(repr, columns)) or 'no columns'}; "
@@ -119,7 +134,11 @@ def _cell(value) -> str | None:
     if value is None or isinstance(value, float) and value != value:
         return None
     if isinstance(value, (list, tuple)):
-        value = ", ".join(str(v) for v in value if v is not None)
+        items = [str(v) for v in value if v is not None]
+        # A scraper that kept each paragraph of the text as an item wrote prose, one line each;
+        # tags and authors are short names, listed on one line.
+        prose = any(len(item) >= _PROSE_ITEM_CHARS or "।" in item for item in items)
+        value = ("\n" if prose else ", ").join(items)
     elif isinstance(value, dict):
         value = json.dumps(value, ensure_ascii=False)
     text = str(value)
@@ -327,8 +346,22 @@ def columns(data: bytes, suffix: str) -> list[str]:
         return []
 
 
+def _unix_time(value: str) -> Given | None:
+    """A cell holding Unix time (seconds since 1970 UTC, or milliseconds, as databases and APIs export
+    it: "1501068600") as Asia/Dhaka ISO text; None unless it falls in the years news sites have existed."""
+    if not _UNIX_TIME_RE.fullmatch(value):
+        return None
+    seconds = int(value[:10])
+    if not _UNIX_TIME_SPAN[0] <= seconds < _UNIX_TIME_SPAN[1]:
+        return None
+    moment = dt.datetime.fromtimestamp(seconds, dt.timezone.utc).astimezone(_DHAKA)
+    return Given(moment.strftime("%Y-%m-%dT%H:%M"), "", "minute")
+
+
 def _column_date(value: str, zone: dt.tzinfo | None) -> Given | None:
     """A date cell read in ``zone`` (None: Dhaka) when it has no offset, as Asia/Dhaka ISO text; None if unreadable."""
+    if unix := _unix_time(value):
+        return unix
     match = parse_iso_datetime(value)
     if match is None or not match.iso:
         return None
@@ -381,7 +414,10 @@ def read_record(data: bytes) -> Document:
     clock_zone, note = _clock_zone(zone, outlet[0] if outlet else None)
     for role in ("published", "updated"):
         if (found := column(role)) and (date := _column_date(found[1], clock_zone)):
-            shifted = note if date.precision == "minute" and not _OFFSET_RE.search(found[1]) else ""
+            if _UNIX_TIME_RE.fullmatch(found[1]):
+                shifted = " (Unix time)"
+            else:
+                shifted = note if date.precision == "minute" and not _OFFSET_RE.search(found[1]) else ""
             given.append((role, Given(date.value, f"column {found[0]}{shifted}", date.precision)))
     shown = tuple((name, value[:FIELD_DISPLAY_CHARS] if value else "") for name, value in fields if name != roles["body"])
     text = (values.get(roles["body"]) or "").replace("\r\n", "\n").replace("\r", "\n")
