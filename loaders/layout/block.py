@@ -104,10 +104,18 @@ def _without_other_stories(content: list[LineFeatures], start: int, end: int) ->
         if shared_share(content[last].stems, above) >= ONE_STORY_SHARE or shared_share(heads, above) >= ONE_STORY_SHARE:
             break
         kept -= 1
-    # One such paragraph may be the article's own under a subheading; a run of them is a list.
-    if len(paragraphs) - kept < _TEASER_RUN:
+    # One such paragraph may be the article's own under a subheading; a run of them is a list,
+    # unless the text above is cut by subheadings itself, one of them over two paragraphs or more:
+    # a list prints one teaser per headline, so the pairs after it are the article's last sections.
+    if len(paragraphs) - kept < _TEASER_RUN or _long_section(content, paragraphs[:kept], start):
         kept = len(paragraphs)
     return paragraphs[0], paragraphs[kept - 1]
+
+
+def _long_section(content: list[LineFeatures], paragraphs: list[int], start: int) -> bool:
+    """Does one of the paragraphs stand under a subheading with the next paragraph right below it?"""
+    return any(under_own_headline(content, i, start) and not under_own_headline(content, after, start)
+               for i, after in zip(paragraphs, paragraphs[1:]))
 
 
 # What may stand inside a text that is not prose (a poem's stanzas, a quiz, a schedule) besides its lines.

@@ -28,6 +28,7 @@ LEAD_TEASER_ITEMS = 4 * MIN_LIST_ITEMS  # headline-like lines around one unsigne
 TEASER_SHARE = 0.5         # share of the block's paragraphs that each stand under their own headline (or are clipped)
 _BETWEEN_LIST_ITEMS = frozenset({"section_label", "widget"})
 _WITH_LIST_ITEMS = _BETWEEN_LIST_ITEMS | {"dated"}  # what a list prints beside its headlines and teasers
+_STORY_HEAD = frozenset({"dated", "byline", "desk"})  # what a story's head prints under its headline
 _CLIPPED_RE = re.compile(r"(?:…|\.\.\.)\W*$")
 
 
@@ -90,7 +91,8 @@ def page_kind(content: list[LineFeatures], block: Block | None, title: int | Non
     paragraphs += _teasers_after(content, block, dated=len(paragraphs) == 1)
     teasers = sum(under_own_headline(content, i, block.start) for i in paragraphs[1:])
     structured = teasers >= 3 and teasers >= TEASER_SHARE * (len(paragraphs) - 1)
-    if structured and (shared := one_story_share(content, paragraphs)) < ONE_STORY_SHARE:
+    if (structured and (shared := one_story_share(content, paragraphs)) < ONE_STORY_SHARE
+            and not _subheaded(content, title, block, paragraphs)):
         return "listing", (f"{teasers} of {len(paragraphs)} paragraphs stand under headlines of their own and "
                            f"share {shared:.0%} of their words (teasers of different stories)")
     clipped = sum(bool(_CLIPPED_RE.search(content[i].text)) for i in paragraphs)
@@ -98,6 +100,16 @@ def page_kind(content: list[LineFeatures], block: Block | None, title: int | Non
     if mostly_clipped and not dated_head(content, title, block):  # a dated headline heads an article, digest or not
         return "listing", f"{clipped} of {len(paragraphs)} paragraphs are clipped (…): teasers"
     return "article", f"article text of {block.words} words"
+
+
+def _subheaded(content: list[LineFeatures], title: int | None, block: Block, paragraphs: list[int]) -> bool:
+    """Is the text one article cut by subheadings: under a headline with its own byline or date line,
+    each later paragraph with nothing but lines of text or bare subheadings above it? A listing
+    prints every story's head alike, so its other headlines stand over date lines or authors too,
+    or its first headline has neither."""
+    if not _headed(content, title, block):
+        return False
+    return not any(f.intrinsic in _STORY_HEAD for f in content[paragraphs[0] + 1 : paragraphs[-1]])
 
 
 def _headed(content: list[LineFeatures], title: int | None, block: Block) -> bool:
