@@ -275,13 +275,12 @@ def _in_dhaka_time(value: DateValue | None, zone: str | None, lines: list[Line])
     return replace(value, iso=iso, year=y, month=m, day=d, basis=basis)
 
 
-def _byline(lines: list[Line], first_body: int) -> str | None:
+def _byline(lines: list[Line], credit: str | None) -> str | None:
     """The first byline line, with the reporter's place printed under it ("প্রতিনিধি, কুড়িগ্রাম"); else
-    the byline a date line opens with."""
+    ``credit``, the byline a date line opens with."""
     at = next((i for i, line in enumerate(lines) if line.kind == "byline"), None)
     if at is None:
-        return next((name for line in lines if line.kind == "timestamp" and line.n < first_body
-                     and (name := leading_byline(line.text))), None)
+        return credit
     byline = lines[at].text
     if (label := lexicon().byline_label_re.match(byline)) and label.group("sep") == ",":
         byline = byline[label.end():]  # BBC's "লেখা, " (author, ) is read aloud, not part of the name
@@ -289,6 +288,12 @@ def _byline(lines: list[Line], first_body: int) -> str | None:
     if below is not None and below.kind == "byline" and below.reason == PLACE_UNDER_BYLINE:
         byline = f"{byline}, {below.text}"
     return byline
+
+
+def _date_line_credit(lines: list[Line], first_body: int) -> str | None:
+    """The byline or desk the first date line above the text opens with, if any."""
+    return next((name for line in lines if line.kind == "timestamp" and line.n < first_body
+                 and (name := leading_byline(line.text))), None)
 
 
 def _publish_time(candidates: list[tuple[str | None, str, DateValue]]) -> DateValue | None:
@@ -336,7 +341,11 @@ def extract(lines: list[Line], given_outlet: str | None = None) -> Metadata:
     home_zone = dates.HOME_ZONES.get(publisher["country"]) if publisher else None
     published, updated = (_in_dhaka_time(value, home_zone, lines) for value in (published, updated))
     desk_line = next((line for line in lines if line.kind in ("desk", "desk_and_outlet")), None)
-    byline = _byline(lines, first_body)
+    desk = desk_line.text.split("|")[0].strip() if desk_line else None
+    credit = _date_line_credit(lines, first_body)
+    if credit and lexicon().desk_re.search(credit):  # "স্পোর্টস ডেস্ক | ০৭ ডিসেম্বর ২০২৫, ২২:৪৮"
+        desk, credit = desk or credit, None
+    byline = _byline(lines, credit)
     return Metadata(
         published=published,
         published_partial=partial,
@@ -346,7 +355,7 @@ def extract(lines: list[Line], given_outlet: str | None = None) -> Metadata:
         outlet=outlet,
         outlet_basis=outlet_basis,
         attributions=_attributions(lines, dateline_agency, publisher["agency"] if publisher else ""),
-        desk=desk_line.text.split("|")[0].strip() if desk_line else None,
+        desk=desk,
         byline=byline,
         dateline=place,
         credits=tuple(line.text.strip().strip("/").strip() for line in lines if line.kind == "credit"),

@@ -112,6 +112,36 @@ def test_a_section_page_of_dated_headlines_over_long_teasers_is_a_listing():
     assert article.body.split("\n") == PARAGRAPHS[:2]
 
 
+SUBHEADED = [
+    "সাতক্ষীরার শ্যামনগর উপজেলার গাবুরা ইউনিয়নের বাসিন্দা রহিমা বেগম গত পাঁচ বছরে তিনবার ঘর হারিয়েছেন। প্রতিবারই "
+    "ঘূর্ণিঝড়ের জলোচ্ছ্বাসে বাঁধ ভেঙে লোনা পানি ঢুকেছে গ্রামে।",
+    "‘প্রতিশ্রুতি আর বাস্তবতার ফারাক বিশাল'",
+    "২০২২ সালে মিশরের শার্ম আল শেখে জাতিসংঘের জলবায়ু সম্মেলনে ‘লস অ্যান্ড ড্যামেজ' তহবিল গঠনের সিদ্ধান্ত হয়েছিল। তিন বছর "
+    "পর সেই তহবিলে প্রতিশ্রুতি এসেছে ৮০ কোটি ডলারের কিছু বেশি।",
+    "জলবায়ু বিশেষজ্ঞ অধ্যাপক আইনুন নিশাত বলেন, ক্ষতিগ্রস্ত দেশগুলোর প্রকৃত প্রয়োজন বছরে কয়েকশো বিলিয়ন ডলার। সেখানে এই "
+    "তহবিল প্রতীকী ছাড়া আর কিছু নয়।",
+    "অর্থ পেতে লাগে দুই থেকে তিন বছর",
+    "পরিবেশ মন্ত্রণালয়ের একজন কর্মকর্তা নাম প্রকাশ না করার শর্তে জানান, তহবিল থেকে অর্থ পাওয়ার প্রক্রিয়া জটিল। প্রকল্প "
+    "প্রস্তাব তৈরি ও অনুমোদনে দুই থেকে তিন বছর লেগে যায়।",
+    "কপ-৩০ সম্মেলনেও অগ্রগতি হয়নি",
+    "ব্রাজিলের বেলেমে সদ্য শেষ হওয়া কপ-৩০ সম্মেলনেও এ বিষয়ে উল্লেখযোগ্য অগ্রগতি হয়নি বলে মনে করেন উন্নয়নকর্মীরা। তাঁরা "
+    "বলছেন, সহায়তা অনুদান হিসেবে আসা জরুরি।",
+]
+
+
+def test_an_article_cut_by_subheadings_under_its_byline_and_date_is_no_listing():
+    # Each section tells another side of the story in other words, so its paragraphs share few;
+    # but only the headline has a byline and a date line: the subheadings stand bare on their text.
+    head = ["জলবায়ু তহবিলের প্রতিশ্রুতি কাগজেই, ক্ষতি বাড়ছে উপকূলে", "নিজস্ব প্রতিবেদক", "প্রকাশ: ০৭ ডিসেম্বর ২০২৫, ১৩:৩০"]
+    article = parse_article(page(MENU, head, SUBHEADED))
+    assert (article.page_kind, article.title) == ("article", head[0])
+    assert article.body.split("\n") == SUBHEADED
+    # A listing prints every story's head alike: its other headlines stand over their own date lines.
+    items = [line for i, (headline, teaser) in enumerate(SECTION_ITEMS)
+             for line in (headline, f"০৭ ডিসেম্বর ২০২৫, ১{i}:০০", teaser)]
+    assert parse_article(page(MENU, ["নিজস্ব প্রতিবেদক"], items)).page_kind == "listing"
+
+
 def test_a_section_pages_name_over_dated_headlines_is_no_dated_brief():
     # The <h1> names the section; its stories follow, each headline over its update line, and only
     # some with a teaser (a short one first): their dates are not the section name's own date line.
@@ -657,6 +687,19 @@ def test_a_byline_opening_the_date_line_leaves_it_a_date_line(separator):
     article = parse_article(page(MENU, [TITLE, f"নিজস্ব প্রতিবেদক {separator} ০৭ ডিসেম্বর ২০২৫, ১৬:৩০"], PARAGRAPHS))
     assert (article.title, article.body) == (TITLE, "\n".join(PARAGRAPHS))
     assert (article.meta.published.iso, article.meta.byline) == ("2025-12-07T16:30", "নিজস্ব প্রতিবেদক")
+
+
+@pytest.mark.parametrize(("date_line", "published", "byline", "desk"), [
+    ("নিজস্ব প্রতিনিধি ০৭ ডিসেম্বর, ২০২৫", "2025-12-07", "নিজস্ব প্রতিনিধি", None),  # author and date inline, no bar
+    ("স্পোর্টস ডেস্ক | ০৭ ডিসেম্বর ২০২৫, ২২:৪৮ | আপডেট: ০৭ ডিসেম্বর ২০২৫, ২৩:২০", "2025-12-07T22:48", None,
+     "স্পোর্টস ডেস্ক"),
+    ("অনলাইন ডেস্ক প্রকাশ: ০৭ ডিসেম্বর ২০২৫, ১৬:৩০", "2025-12-07T16:30", None, "অনলাইন ডেস্ক"),
+])
+def test_a_byline_or_desk_inline_before_the_date_credits_the_story(date_line, published, byline, desk):
+    article = parse_article(page(MENU, [TITLE, date_line], PARAGRAPHS))
+    assert (article.title, article.body) == (TITLE, "\n".join(PARAGRAPHS))
+    meta = article.meta
+    assert (meta.published.iso, meta.byline, meta.desk) == (published, byline, desk)
 
 
 KOLKATA_PAGE = ["আনন্দবাজার অনলাইন", "কলকাতা", "রাজ্য", "দেশ", "বিদেশ", "খেলা",

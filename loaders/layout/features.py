@@ -163,7 +163,7 @@ def _date_coverage(text: str, found: tuple) -> float:
         return 0.0
     lex = lexicon()
     spans = [(m.start, m.end) for m in found]
-    if byline := leading_byline(text):
+    if byline := leading_byline(text, found):
         spans.append((0, len(byline)))
     spans += [(m.start, m.end) for m in dates.find_times(text)]
     spans += [(s, e) for s, e, _ in dates.find_weekdays(text)]
@@ -177,10 +177,28 @@ def _date_coverage(text: str, found: tuple) -> float:
     return hit / total
 
 
-def leading_byline(text: str) -> str | None:
-    """The byline a line opens with, before a "|" or "।" ("নিজস্ব প্রতিবেদক | …"), if any."""
+def leading_byline(text: str, found: tuple | None = None) -> str | None:
+    """The credit a date line opens with, if any: a reporter word, a desk, a person's name (with
+    the place filed from) or an outlet's name, before a "|" or "।" ("নিজস্ব প্রতিবেদক | ০৭ ডিসেম্বর
+    …") or right before the date or its label, as a page whose author and date are inline prints
+    them ("আবু তাহের ডিসেম্বর ০৮, ২০২৫", "একাত্তর অনলাইন ০৭ ডিসেম্বর, ২০২৫ ১৪:২৫").
+    ``found``: the line's dates, when already known."""
     head, bar = _LEADING_SEGMENT_RE.match(text).groups()
-    return head.rstrip() if bar and len(head.split()) <= _BYLINE_WORDS and lexicon().byline_re.search(head) else None
+    if not bar:
+        lex = lexicon()
+        found = dates.find_dates(text) if found is None else found
+        starts = [m.start for m in found[:1]] + [m.start() for m in lex.date_label_re.finditer(text)][:1]
+        head = text[: min(starts)] if starts else ""
+    name = head.strip().rstrip(",:;-–—").rstrip()
+    return head.rstrip() if name and _credit_head(name) else None
+
+
+def _credit_head(name: str) -> bool:
+    """Does the text before a date line's date credit the story (see :func:`leading_byline`)?"""
+    lex, words = lexicon(), len(name.split())
+    if words <= _BYLINE_WORDS and (lex.byline_re.search(name) or lex.desk_re.search(name)):
+        return True
+    return words <= _AUTHOR_LINE_WORDS and (_author_name(name) or _whole_line_source(name) is not None)
 
 
 def _whole_line_source(text: str) -> sources.SourceHit | None:
