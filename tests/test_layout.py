@@ -759,3 +759,15 @@ def test_a_kicker_a_reporters_place_and_a_caption_over_its_credit_are_not_the_he
     kinds = {line.text: line.kind for line in article.lines}
     assert (kinds["কুড়িগ্রাম"], kinds[caption]) == ("byline", "caption")
     assert article.meta.byline == "প্রতিনিধি, কুড়িগ্রাম"
+
+
+def test_a_kicker_whose_every_word_recurs_in_the_text_yields_to_the_headline_over_the_byline():
+    kicker, headline = "স্বাস্থ্য অধিদপ্তরের তথ্য", "রাজধানীতে ডেঙ্গুতে আরও ৩ জনের মৃত্যু, হাসপাতালে ৪৮৭"
+    text_lines = ["ডেঙ্গু আক্রান্ত হয়ে গত ২৪ ঘণ্টায় আরও তিনজনের মৃত্যু হয়েছে। একই সময়ে সারা দেশে হাসপাতালে ভর্তি হয়েছেন ৪৮৭ "
+                  "জন ডেঙ্গু রোগী।",
+                  "আজ রবিবার স্বাস্থ্য অধিদপ্তরের হেলথ ইমার্জেন্সি অপারেশন সেন্টার ও কন্ট্রোল রুম থেকে পাঠানো এক বিজ্ঞপ্তিতে "
+                  "এ তথ্য জানানো হয়েছে।",
+                  "বিজ্ঞপ্তিতে বলা হয়, মৃত তিনজনের মধ্যে দুজন ঢাকা দক্ষিণ সিটি করপোরেশন এলাকার এবং একজন বরিশাল বিভাগের বাসিন্দা।"]
+    article = parse_article(page(MENU, [kicker, headline, "নিজস্ব প্রতিবেদক", "প্রকাশিত: ০৭ ডিসেম্বর, ২০২৫ ১৬:৩০"],
+                                 text_lines))
+    assert (article.title, article.body) == (headline, "\n".join(text_lines))

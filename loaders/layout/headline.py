@@ -260,6 +260,10 @@ def _title_among(content: list[LineFeatures], block_start: int, found: list[int]
     # A standfirst that position passed over stays passed over, unless the chosen line shares no
     # word with the text: then it may be the site's label above the real headline.
     rivals = [i for i in found + listed if i not in passed_over and (i in found or content[i].words >= 2)]
+    if chosen is not None and _over_its_byline(content, chosen):
+        # A shorter line above the one over the byline is its kicker ("স্বাস্থ্য অধিদপ্তরের তথ্য"): it
+        # names the topic, so all its words recur in the text, but the headline is the line signed.
+        rivals = [i for i in rivals if not (i < chosen and content[i].words < content[chosen].words)]
     best = _overlap_choice(content, scored, rivals, chosen, block_start, article)
     if best is None and chosen is not None and scored[chosen] == 0:
         best = _overlap_choice(content, scored, passed_over + [chosen], chosen, block_start, article)
