@@ -364,6 +364,7 @@ def extract(lines: list[Line], given_outlet: str | None = None) -> Metadata:
 
 
 _MAX_ZONE_HOURS = 14  # the widest gap between two time zones
+_HOUR, _HALF_HOUR = 3600, 1800
 
 
 def _given_date(value: Given) -> DateValue:
@@ -372,37 +373,41 @@ def _given_date(value: Given) -> DateValue:
     return DateValue(value.value, value.precision or "day", value.basis, None, value.value, day.year, day.month, day.day)
 
 
-def _zone_slip(given: DateValue, shown: DateValue | None, lines: list[Line]) -> int:
-    """Whole hours (1 to 14) by which the markup's time of a moment is off the time the page prints
-    for it, else 0. Markup that carries a local time under a wrong zone ("…T13:21:50Z" for a page
-    printing ১৩:২১) is off so; the page's time, which readers see, stands, unless its line names a
-    zone of its own ("10:30 GMT")."""
+def _zone_slip(given: DateValue, shown: DateValue | None, lines: list[Line], abroad: bool) -> float:
+    """Hours (up to 14) by which the markup's time of a moment is off the time the page prints for
+    it, else 0. Markup that carries a local time under a wrong zone ("…T13:21:50Z" for a page
+    printing ১৩:২১) is off by whole hours, or by half hours where the page's clock is not Dhaka's:
+    a zone its line names ("09:40 AM IST") or its outlet's country (``abroad``). The page's time,
+    which readers see, stands. Half an hour off Dhaka's own clock is another time, not a zone."""
     if not shown or given.precision != "minute" or shown.precision != "minute":
         return 0
     line = next((line for line in lines if line.n == shown.line), None)
-    if line is None or dates.names_zone(line.text):
+    if line is None:
         return 0
-    gap = dt.datetime.fromisoformat(given.iso) - dt.datetime.fromisoformat(shown.iso)
-    hours, rest = divmod(abs(gap.total_seconds()), 3600)
-    return int(hours) if rest == 0 and 1 <= hours <= _MAX_ZONE_HOURS else 0
+    step = _HALF_HOUR if abroad or dates.names_zone(line.text) else _HOUR
+    gap = abs((dt.datetime.fromisoformat(given.iso) - dt.datetime.fromisoformat(shown.iso)).total_seconds())
+    return gap / _HOUR if gap % step == 0 and step <= gap <= _MAX_ZONE_HOURS * _HOUR else 0
 
 
 def with_given(meta: Metadata, document: Document, lines: list[Line]) -> Metadata:
     """The metadata with what the source states outright (dates, outlet, author) in place of what ``lines`` suggest."""
     changes: dict = {}
+    outlet = document.get("outlet")
+    publisher = sources.outlet_info(outlet.value if outlet else meta.outlet) if outlet or meta.outlet else None
+    abroad = bool(publisher and publisher["country"] in dates.HOME_ZONES)
     for field in ("published", "updated"):
         if value := document.get(field):
             given = _given_date(value)
             shown = getattr(meta, field)
-            if hours := _zone_slip(given, shown, lines):
-                why = f"the {given.basis} is {hours} h off it: a wrong time zone"
+            if hours := _zone_slip(given, shown, lines, abroad):
+                why = f"the {given.basis} is {hours:g} h off it: a wrong time zone"
                 changes[field] = replace(shown, basis=f"{shown.basis} ({why})")
             # Markup that gives only the day yields to the page's own date line of that day with its time.
             elif not (given.precision == "day" and shown and shown.precision == "minute" and shown.date == given.date):
                 changes[field] = given
     if "published" in changes:
         changes["published_partial"] = None
-    if outlet := document.get("outlet"):
+    if outlet:
         changes["outlet"], changes["outlet_basis"] = outlet.value, outlet.basis
     # Markup crediting the outlet itself ("BBC News বাংলা", "Bangladesh Pratidin") names no reporter:
     # the byline the page prints stands.

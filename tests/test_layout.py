@@ -228,6 +228,7 @@ def test_markup_giving_only_a_day_yields_to_the_visible_date_line():
     ("১৩ মে ২০২৫, ০৯:৪০ পিএম", "2025-05-14T03:40", "2025-05-13T21:40"),  # 21:40 labelled UTC: 6 hours off
     ("১৩ মে ২০২৫, ০৯:৪০ পিএম", "2025-05-13T22:10", "2025-05-13T22:10"),  # half an hour off: markup stands
     ("১৩ মে ২০২৫, ০৩:৪০ পিএম GMT", "2025-05-13T21:40", "2025-05-13T21:40"),  # the page prints another zone
+    ("Published May 13, 2025 09:40 PM IST", "2025-05-14T03:40", "2025-05-13T22:10"),  # IST labelled UTC: 5.5 h off
 ])
 def test_markup_whole_hours_off_the_printed_time_carries_a_wrong_time_zone(printed, markup, published):
     doc = Document(text=page([TITLE, printed], PARAGRAPHS), encoding="utf-8", kind="html",
@@ -771,3 +772,13 @@ def test_a_kicker_whose_every_word_recurs_in_the_text_yields_to_the_headline_ove
     article = parse_article(page(MENU, [kicker, headline, "নিজস্ব প্রতিবেদক", "প্রকাশিত: ০৭ ডিসেম্বর, ২০২৫ ১৬:৩০"],
                                  text_lines))
     assert (article.title, article.body) == (headline, "\n".join(text_lines))
+
+
+def test_an_indian_outlets_markup_stamping_its_india_time_as_utc_yields_to_the_printed_time():
+    # HT Bangla: "…T09:40:00Z" for the 09:40 its page prints in India time; Dhaka's clock reads 10:10.
+    given = (("published", Given("2025-12-07T15:40", "article:published_time meta", "minute")),
+             ("outlet", Given("htbangla", "site address")))
+    doc = Document(text=page([TITLE, "প্রকাশিত: ০৭ ডিসেম্বর ২০২৫, ০৯:৪০"], PARAGRAPHS), encoding="utf-8",
+                   kind="html", given=given)
+    published = parse_document(doc).meta.published
+    assert published.iso == "2025-12-07T10:10" and "5.5 h off it: a wrong time zone" in published.basis
