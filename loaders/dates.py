@@ -95,14 +95,21 @@ def _month(tag: str) -> str:
             rf"(?:\.(?=\s*\d)|{_alt(_CAL['months']['case_endings'])})?{_NOT_BEFORE_LETTER}")
 
 
+# A two-digit year ("০৮ জানুয়ারি ২৩", as Samakal prints it) only right before a clock time: alone,
+# "১৫ জুলাই ২৩ জনকে" is a count.
+_SHORT_YEAR_TIME = r"\s*[।|,]?\s*\d{1,2}\s*[:ঃ]\s*\d{2}(?!\d)"
+_CENTURY = 2000
+
 # One alternative per form; the outer group name tells _read_date which one matched.
 _DATE_RE = _compile(rf"(?=[\d{_MONTH_FIRST}])(?:" + "|".join([
     r"(?P<iso>(?<![\d.:/-])(?P<iy>[12১২]\d{3})(?P<isep>[-/])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})"
-    r"(?:[T ](?P<ih>\d{1,2}):(?P<imi>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<itz>Z|[+-]\d{2}:?\d{2})?)?)(?![\d:])",
+    r"(?:[T ](?P<ih>\d{1,2}):(?P<imi>\d{2})(?::\d{2}(?:\.\d+)?)?"
+    rf"(?:(?P<itz>Z|[+-]\d{{2}}:?\d{{2}})|\s*(?P<iap>(?i:{_alt(_AMPM)})){_NOT_BEFORE_LETTER})?)?)(?![\d:])",  # … ৩:৫০:২২ পিএম
     r"(?P<num>(?<![\d.:/-])(?P<nd>\d{1,2})(?P<nsep>[-/.])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>[12১২]\d{3}))(?![\d.])",
     rf"(?P<sal>(?<![\d.:,/-])(?P<sy>[12১২]\d{{3}})\s*(?P<sw>{_alt(_YEAR_WORDS)}){_NOT_BEFORE_LETTER}"
     rf"(?:\s+(?:{_DAY.format('sd')}{_D_M})?{_month('smo')})?)",
-    rf"(?P<dmy>{_DAY.format('dd')}{_D_M}{_month('dmo')}(?:{_M_Y}{_YEAR.format('dy')})?)",
+    rf"(?P<dmy>{_DAY.format('dd')}{_D_M}{_month('dmo')}(?:\s*\((?P<dwd>{_alt(_WEEKDAYS)})\))?"  # ১১ এপ্রিল (শনিবার), ২০২৬
+    rf"(?:{_M_Y}{_YEAR.format('dy')}|\s+(?P<dyy>\d{{2}})(?={_SHORT_YEAR_TIME}))?)",  # ০৮ জানুয়ারি ২৩ । ২০:১৬
     rf"(?P<mdy>{_month('mmo')}(?:\s*(?P<md>\d{{1,2}}){_ORD}{_M_Y}{_YEAR.format('my')}"
     rf"|{_M_Y}{_YEAR.format('yy')}(?!\s*(?:{_alt(_YEAR_WORDS)}))))",
 ]) + ")")
@@ -283,6 +290,8 @@ def _read_date(m: re.Match, a: str) -> list | None:
         calendar, year, month, day = "gregorian", int(g[p + "y"]), int(g[p + "m"]), int(g[p + "d"])
         if g["ih"] is not None:
             hour, minute = int(g["ih"]), int(g["imi"])
+            if g["iap"]:
+                hour = _hour_of(hour, None, _AMPM[_key(g["iap"])])
             if hour > 23 or minute > 59 or not _valid_day(calendar, year, month, day):
                 return None
             if g["itz"]:
@@ -298,13 +307,18 @@ def _read_date(m: re.Match, a: str) -> list | None:
         day = int(g[day_tag]) if g[day_tag] else None
         year_text = g[year_tag] or (g["yy"] if form == "mdy" else None)
         year = int(year_text) if year_text else None
+        if form == "dmy" and g["dyy"]:
+            if calendar != "gregorian":
+                return None
+            year = _CENTURY + int(g["dyy"])
         if (name in _AMBIGUOUS and year is None and not _CUE_AFTER_RE.match(a, end)
                 and not _CUE_BEFORE_RE.search(a, max(0, m.start() - 12), m.start())):
             return None
     if month is not None and not _valid_day(calendar, year, month, day):
         logger.debug("rejected impossible date %r", m.group())
         return None
-    return [m.start(), end, calendar, year, month, day, hour, minute, None]
+    weekday = _WEEKDAYS[g["dwd"]] if form == "dmy" and g["dwd"] else None
+    return [m.start(), end, calendar, year, month, day, hour, minute, weekday]
 
 
 def _hour_of(h: int, daypart: str | None, half: str | None) -> int:

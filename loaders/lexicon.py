@@ -167,7 +167,8 @@ def lexicon() -> Lexicon:
         site_word_re=re.compile(r"\s+(?:" + _alternation(data["byline"]["site_words"]) + r")\s*$", flags),
         sections=frozenset(key_of(s) for s in data["sections"]["names"]),
         date_labels=date_labels,
-        date_label_re=re.compile(_LETTER_START + "(?P<label>" + label_alt + ")" + WORD_END + r"\s*[:：ঃ]?", flags),
+        # The visarga typists use for a colon may be glued to the label ("আপডেটঃ"): it is no letter of it.
+        date_label_re=re.compile(_LETTER_START + "(?P<label>" + label_alt + ")(?:\\s*[:：ঃ]|" + WORD_END + ")", flags),
         citation_re=re.compile(caseless_alternation(data["citation"]["cues"])),
         relative_days=relative,
         relative_day_re=re.compile(WORD_START + "(?P<word>" + _alternation(relative) + ")"),

@@ -176,6 +176,13 @@ CASES = [
     ("০৭ ডিসেম্বর ২০২৫ ইংলিশ ১০:৩০", [(G, 2025, 12, 7, None, None)]),
     ("রবিবার, ৭ ডিসেম্বর ২০২৫ খ্রিস্টাব্দ", [(G, 2025, 12, 7, None, None)]),  # the era word is in the span
     ("৭ ডিসেম্বর ২০২৫ খ্রিঃ, ১০:৩০", [(G, 2025, 12, 7, 10, 30)]),
+    # --- forms read off public scrapers of Samakal, Manab Zamin and Banglanews24 ---
+    ("প্রকাশ: ০৮ জানুয়ারি ২৩ । ২০:১৬ | আপডেট: ০৮ জানুয়ারি ২৩ । ২০:৩০",
+     [(G, 2023, 1, 8, 20, 16), (G, 2023, 1, 8, 20, 30)]),  # a two-digit year, before its time only
+    ("গত ১৫ জুলাই ২৩ জনকে গ্রেপ্তার করা হয়", [(G, None, 7, 15, None, None)]),
+    ("১১ এপ্রিল (শনিবার), ২০২৬", [(G, 2026, 4, 11, None, None)]),  # the weekday between month and year
+    ("২০১৯-০৮-২২ ৩:৫০:২২ পিএম", [(G, 2019, 8, 22, 15, 50)]),
+    ("2024-08-05 pm", [(G, 2024, 8, 5, None, None)]),
     # --- a visarga for the clock's colon, as Bengali typists often write it ---
     ("প্রকাশঃ ০৭ ডিসেম্বর ২০২৫, ০৪ঃ৩০ পিএম", [(G, 2025, 12, 7, 16, 30)]),
     # --- short Bengali month names: with a year or a cue only ---

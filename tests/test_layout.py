@@ -676,6 +676,8 @@ def test_the_text_goes_on_below_a_read_more_link_it_does_not_retell():
     ("Posted on December 7, 2025 at 4:30 pm", "2025-12-07T16:30", None),
     ("০৭ ডিসেম্বর ২০২৫ খ্রিস্টাব্দ", "2025-12-07", None),  # the era word is part of the date
     ("প্রকাশঃ ০৭ ডিসেম্বর ২০২৫, ০৪ঃ৩০ পিএম", "2025-12-07T16:30", None),  # a visarga for the colon
+    ("প্রকাশিত: ০১ জুলাই ২০২৫ | ১০:৩০ আপডেটঃ ০১ জুলাই ২০২৫ | ১১:১৫", "2025-07-01T10:30", "2025-07-01T11:15"),
+    ("প্রকাশ: ১১ ডিসেম্বর ২৫ । ১৮:২৫ | আপডেট: ১১ ডিসেম্বর ২৫ । ১৯:০২", "2025-12-11T18:25", "2025-12-11T19:02"),
 ])
 def test_the_label_before_each_date_says_whether_it_is_the_publish_or_the_update_time(date_line, published, updated):
     article = parse_article(page(MENU, [TITLE, "নিজস্ব প্রতিবেদক", date_line], PARAGRAPHS))
@@ -688,6 +690,11 @@ def test_a_byline_opening_the_date_line_leaves_it_a_date_line(separator):
     article = parse_article(page(MENU, [TITLE, f"নিজস্ব প্রতিবেদক {separator} ০৭ ডিসেম্বর ২০২৫, ১৬:৩০"], PARAGRAPHS))
     assert (article.title, article.body) == (TITLE, "\n".join(PARAGRAPHS))
     assert (article.meta.published.iso, article.meta.byline) == ("2025-12-07T16:30", "নিজস্ব প্রতিবেদক")
+
+
+def test_a_relative_time_under_the_byline_is_not_the_reporters_place():
+    article = parse_article(page(MENU, [TITLE, "নিজস্ব প্রতিবেদক", "৭ মিনিট আগে"], PARAGRAPHS))
+    assert (article.meta.byline, article.body) == ("নিজস্ব প্রতিবেদক", "\n".join(PARAGRAPHS))
 
 
 @pytest.mark.parametrize(("date_line", "published", "byline", "desk"), [

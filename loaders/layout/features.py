@@ -368,7 +368,9 @@ def _lines_of_bylines_and_credits(content: list[LineFeatures]) -> None:
         if f.intrinsic is not None:
             continue
         only_reporter_words = above.intrinsic == "byline" and not lex.byline_re.sub("", above.text).strip(" ,")
-        short_name = f.words <= _BYLINE_PLACE_WORDS and not f.paragraph and not _SENTENCE_MARK_RE.search(f.text)
+        # A place or a name has no digits: "৭ মিনিট আগে" under the byline is when, not where.
+        short_name = (f.words <= _BYLINE_PLACE_WORDS and not f.paragraph and not _SENTENCE_MARK_RE.search(f.text)
+                      and not _HAS_DIGIT_RE.search(f.text))
         if only_reporter_words and short_name:
             f.intrinsic, f.reason = "byline", PLACE_UNDER_BYLINE
             continue
