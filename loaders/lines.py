@@ -53,6 +53,10 @@ BOILERPLATE_KINDS = frozenset(LINE_KINDS) - {"title", "body", "blank"}
 LIST_KINDS = frozenset({"latest_news_list", "related_list", "most_read_list", "link_list", "teaser"})
 # Lines after which the article text does not resume.
 FOOTER_KINDS = frozenset({"credit", "copyright", "share_widget", "comments_widget"})
+# Footer widgets that a page may also print in the article's head, under its byline and date line.
+_HEAD_WIDGETS = frozenset({"share_widget", "comments_widget"})
+# Body lines a standfirst may take above the byline and date line (Kolkata papers print one sentence there).
+_STANDFIRST_LINES = 1
 # Inside the body these may be content (a dated timeline entry, a "২." list marker);
 # they are held until we see whether the article goes on.
 _HELD_IN_BODY = frozenset({"dated", "pagination"})
@@ -314,9 +318,14 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
     pending: list[LineFeatures] = []
     previous = None
     body_texts: set[str] = set()
+    body_lines = 0
+    # A byline or date line under the first paragraph: that was a standfirst, and the text has not begun.
+    head_open = False
     for i, f in enumerate(rest):
         kind = f.intrinsic
         inside = i <= last_body
+        if kind in _HEADER_KINDS and body_lines <= _STANDFIRST_LINES:
+            head_open = True
         if title_key and f.key == title_key:
             kinds[f.n] = ("duplicate_title", "repeats the headline")
         elif kind == "list_heading":
@@ -344,7 +353,8 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
         elif kind:
             if kind in FOOTER_KINDS:
                 _resolve_pending(pending, kinds, as_body=False)
-                footer_seen = True
+                # Share buttons under the byline and date line that follow a standfirst are the head's.
+                footer_seen = footer_seen or not (head_open and kind in _HEAD_WIDGETS)
             kinds[f.n] = (kind, f.reason)
         elif f.paragraph and not inside:
             _resolve_pending(pending, kinds, as_body=False)
@@ -355,12 +365,16 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
                 state = "body"
                 kinds[f.n] = ("body", "running text after a story list")
                 body_texts.add(f.text)
+                body_lines += 1
+                head_open = False
             else:
                 kinds[f.n] = (list_kind, "item of a story list")
         elif f.paragraph and not footer_seen:
             _resolve_pending(pending, kinds, as_body=True)
             kinds[f.n] = ("body", "running text")
             body_texts.add(f.text)
+            body_lines += 1
+            head_open = False
         elif f.paragraph:
             kinds[f.n] = ("widget", "text after the article footer")
         elif f.latin:

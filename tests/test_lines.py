@@ -189,3 +189,15 @@ def test_a_caption_that_ends_in_its_photo_credit_is_furniture():
     for text in ["তিনি বলেন, এই ছবি: আমাদের ইতিহাসের অংশ এবং এটি সংরক্ষণ করা দরকার।",
                  "সংবাদ সম্মেলনে তিনি (ছবিতে ডানে) কথা বলেন।"]:
         assert kinds(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, text, PARA2))[3] == "body", text
+
+
+def test_share_buttons_under_a_standfirsts_byline_and_date_line_do_not_end_the_text():
+    # Kolkata papers: headline, a one-sentence standfirst, byline, "শেষ আপডেট: …", share buttons, then the text.
+    standfirst = "সকালে পাতা তোলার সময় আচমকা ঝোপ থেকে বেরিয়ে এসে হামলা চালায় চিতাবাঘটি।"
+    head = ["চা-বাগানে ফের চিতাবাঘের হামলা, জখম শ্রমিক", standfirst, "নিজস্ব সংবাদদাতা", "শেষ আপডেট: ০৭ ডিসেম্বর ২০২৫ ০৭:৫৪"]
+    for share in (["Share"], ["শেয়ার করুন", "কপি লিঙ্ক"], []):
+        article = parse_article(page(*head, *share, PARA, PARA2))
+        assert article.body == "\n".join([standfirst, PARA, PARA2]), share
+    # Below the text, under a byline printed at its end, the same buttons are its footer.
+    after = parse_article(page(head[0], PARA, PARA2, "নিজস্ব সংবাদদাতা", "Share", PARA.replace("আজ", "গতকাল")))
+    assert after.body == "\n".join([PARA, PARA2])
