@@ -306,6 +306,27 @@ def classify(source: str, title: str | None = None, page: bool = True,
     return _lines(feats, kinds), kind, kind_reason
 
 
+def _sentence(f: LineFeatures) -> bool:
+    """A free line of Bengali that ends a sentence with a danda (headlines and link titles do not)."""
+    return (f.intrinsic is None and not f.latin and not f.bullet
+            and f.text.rstrip(" '\"’”)").endswith("।"))
+
+
+def _text_goes_on(listed: list[LineFeatures]) -> list[LineFeatures]:
+    """The last lines of a story list (``listed``, its heading first) that are the article's text,
+    which resumes right under them: sentences under one of the list's linked headlines that do not
+    retell it (a teaser would). Teaser sentences right under the heading stay the list's."""
+    run = []
+    for f in reversed(listed):
+        if not _sentence(f):
+            break
+        run.append(f)
+    above = listed[-len(run) - 1] if run and len(run) < len(listed) else None
+    if above is None or not above.headline_like or "।" in above.text:
+        return []
+    return [] if above.stems & frozenset().union(*(f.stems for f in run)) else run[::-1]
+
+
 def _lines(feats: list[LineFeatures], kinds: dict[int, tuple[str, str]]) -> list[Line]:
     """Every line with the kind and reason given to it."""
     return [Line(f.n, f.start, f.end, f.text, *kinds[f.n], dates=f.dates, template=f.template) for f in feats]
@@ -321,6 +342,7 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
     body_lines = 0
     # A byline or date line under the first paragraph: that was a standfirst, and the text has not begun.
     head_open = False
+    listed: list[LineFeatures] = []  # the lines of the story list we are in
     for i, f in enumerate(rest):
         kind = f.intrinsic
         inside = i <= last_body
@@ -333,6 +355,7 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
             # Several headings in a row are tabs; the list shown belongs to the first one.
             if previous is None or previous.intrinsic != "list_heading":
                 list_kind = lexicon().list_headings[f.key]
+                listed = []
             state = "list"
             kinds[f.n] = (kind, f.reason)
         elif kind == "link_marker":
@@ -363,6 +386,9 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
         elif state == "list":
             if f.paragraph and not footer_seen and "।" in f.text and f.words >= 12:
                 state = "body"
+                for g in _text_goes_on(listed):
+                    kinds[g.n] = ("body", "sentence of the text under a linked headline")
+                    body_texts.add(g.text)
                 kinds[f.n] = ("body", "running text after a story list")
                 body_texts.add(f.text)
                 body_lines += 1
@@ -383,5 +409,7 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
             kinds[f.n] = ("body", "line of an article text that is not prose")
         else:
             pending.append(f)
+        if state == "list":
+            listed.append(f)
         previous = f
     _resolve_pending(pending, kinds, as_body=False)

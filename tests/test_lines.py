@@ -201,3 +201,17 @@ def test_share_buttons_under_a_standfirsts_byline_and_date_line_do_not_end_the_t
     # Below the text, under a byline printed at its end, the same buttons are its footer.
     after = parse_article(page(head[0], PARA, PARA2, "নিজস্ব সংবাদদাতা", "Share", PARA.replace("আজ", "গতকাল")))
     assert after.body == "\n".join([PARA, PARA2])
+
+
+def test_a_short_sentence_under_a_read_more_headline_it_does_not_retell_is_the_texts():
+    said = "ব্যাংকাররা বলছেন, এর পেছনে কয়েকটি কারণ রয়েছে।"
+    going_on = ("কৃষি সম্প্রসারণ অধিদপ্তর সূত্রে জানা গেছে, জেলার চারটি উপজেলায় চলতি মৌসুমে প্রায় সাত হাজার "
+                "হেক্টর জমিতে আবাদের লক্ষ্যমাত্রা নির্ধারণ করা হয়েছে।")
+    links = ["আরও পড়ুন", "নভেম্বরে রেমিট্যান্স এলো ২৮৯ কোটি ডলার", "খোলাবাজারে ডলারের দাম কমেছে"]
+    article = parse_article(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, *links, said, going_on, PARA2))
+    assert article.body == "\n".join([PARA, said, going_on, PARA2])
+    # A teaser that retells the headline over it, or a list of teaser sentences alone, stays the list's.
+    teaser = "খোলাবাজারে ডলারের দাম আজ আরও কমেছে।"
+    for items in ([*links, teaser], ["আরও পড়ুন", said, "খোলাবাজারে ডলারের দাম আজ আরও কমেছে।"]):
+        found = parse_article(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, *items, going_on, PARA2))
+        assert found.body == "\n".join([PARA, going_on, PARA2]), items
