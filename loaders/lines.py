@@ -57,6 +57,8 @@ FOOTER_KINDS = frozenset({"credit", "copyright", "share_widget", "comments_widge
 _HEAD_WIDGETS = frozenset({"share_widget", "comments_widget"})
 # Body lines a standfirst may take above the byline and date line (Kolkata papers print one sentence there).
 _STANDFIRST_LINES = 1
+# The fewest words of a short sentence (ending in a danda) that still ends the article's text.
+_CLOSING_WORDS = 3
 # Inside the body these may be content (a dated timeline entry, a "২." list marker);
 # they are held until we see whether the article goes on.
 _HELD_IN_BODY = frozenset({"dated", "pagination"})
@@ -89,14 +91,21 @@ class Line:
     dates: tuple = ()
     template: bool = False
 
-def _resolve_pending(pending: list[LineFeatures], kinds: dict, as_body: bool) -> None:
+def _resolve_pending(pending: list[LineFeatures], kinds: dict, as_body: bool,
+                     closing: LineFeatures | None = None) -> None:
     """Settle lines held back inside the body once we know whether the article went on.
 
     If running text follows, they were part of it (subheadings, list markers, a dated
     entry). Otherwise dated lines are timestamps, number lines are pagination, and short
-    free lines are a link list when two or more, else a widget.
+    free lines are a link list when two or more, else a widget; but ``closing``, a short
+    sentence right under the text (see :func:`_closing_sentence`), is the text's last line
+    when no other free line follows it.
     """
     free = [f for f in pending if f.intrinsic is None]
+    if closing is not None and free == [closing] and pending[0] is closing:
+        kinds[closing.n] = ("body", "short sentence ending the article")
+        pending.remove(closing)
+        free = []
     for f in pending:
         if as_body:
             kinds[f.n] = ("body", "short line inside the article")
@@ -312,6 +321,15 @@ def _sentence(f: LineFeatures) -> bool:
             and f.text.rstrip(" '\"’”)").endswith("।"))
 
 
+def _closing_sentence(f: LineFeatures, previous: LineFeatures | None, kinds: dict) -> bool:
+    """Is ``f`` a short sentence that may end the article: right under a paragraph of its text,
+    of a few words at least, neither a note in brackets ("(মতামত লেখকের নিজস্ব।)") nor a call to
+    the reader ("… সঙ্গে থাকুন।")?"""
+    return (previous is not None and previous.paragraph and kinds.get(previous.n, ("",))[0] == "body"
+            and _sentence(f) and f.words >= _CLOSING_WORDS and not f.text.startswith(("(", "["))
+            and not lexicon().calls_reader(f.key))
+
+
 def _text_goes_on(listed: list[LineFeatures]) -> list[LineFeatures]:
     """The last lines of a story list (``listed``, its heading first) that are the article's text,
     which resumes right under them: sentences under one of the list's linked headlines that do not
@@ -342,16 +360,19 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
     body_lines = 0
     # A byline or date line under the first paragraph: that was a standfirst, and the text has not begun.
     head_open = False
+    closing = None        # a short sentence right under the text, held in ``pending``
     listed: list[LineFeatures] = []  # the lines of the story list we are in
     for i, f in enumerate(rest):
         kind = f.intrinsic
         inside = i <= last_body
         if kind in _HEADER_KINDS and body_lines <= _STANDFIRST_LINES:
             head_open = True
+        if closing is not None and (kind == "caption" or f.latin):
+            closing = None  # a photo's or a video's caption, with its credit or player under it
         if title_key and f.key == title_key:
             kinds[f.n] = ("duplicate_title", "repeats the headline")
         elif kind == "list_heading":
-            _resolve_pending(pending, kinds, as_body=False)
+            _resolve_pending(pending, kinds, as_body=False, closing=closing)
             # Several headings in a row are tabs; the list shown belongs to the first one.
             if previous is None or previous.intrinsic != "list_heading":
                 list_kind = lexicon().list_headings[f.key]
@@ -359,7 +380,7 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
             state = "list"
             kinds[f.n] = (kind, f.reason)
         elif kind == "link_marker":
-            _resolve_pending(pending, kinds, as_body=False)
+            _resolve_pending(pending, kinds, as_body=False, closing=closing)
             kinds[f.n] = (list_kind if state == "list" else "link_list", f.reason)
         elif kind == "dated" and f.template:
             kinds[f.n] = ("page_date_header", "date printed on most pages of this site (its header date)")
@@ -375,7 +396,7 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
             kinds[f.n] = ("timestamp", "date line after the headline")
         elif kind:
             if kind in FOOTER_KINDS:
-                _resolve_pending(pending, kinds, as_body=False)
+                _resolve_pending(pending, kinds, as_body=False, closing=closing)
                 # Share buttons under the byline and date line that follow a standfirst are the head's.
                 footer_seen = footer_seen or not (head_open and kind in _HEAD_WIDGETS)
             kinds[f.n] = (kind, f.reason)
@@ -408,8 +429,12 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
         elif not prose and inside:
             kinds[f.n] = ("body", "line of an article text that is not prose")
         else:
+            if not pending and _closing_sentence(f, previous, kinds):
+                closing = f
             pending.append(f)
         if state == "list":
             listed.append(f)
+        if not pending:
+            closing = None
         previous = f
-    _resolve_pending(pending, kinds, as_body=False)
+    _resolve_pending(pending, kinds, as_body=False, closing=closing)

@@ -215,3 +215,15 @@ def test_a_short_sentence_under_a_read_more_headline_it_does_not_retell_is_the_t
     for items in ([*links, teaser], ["আরও পড়ুন", said, "খোলাবাজারে ডলারের দাম আজ আরও কমেছে।"]):
         found = parse_article(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, *items, going_on, PARA2))
         assert found.body == "\n".join([PARA, going_on, PARA2]), items
+
+
+def test_a_short_sentence_right_under_the_last_paragraph_ends_the_text():
+    last = "বিষয়টি তদন্ত করছে পুলিশ।"
+    title = "সরকারের নতুন উদ্যোগ নিয়ে আলোচনা"
+    for tail in ([], ["এমএস/এফআর"], ["সূত্র: বাসস", "© ২০২৪ দৈনিক খবর"], ["সর্বাধিক পঠিত", "নদীতে নৌকাডুবি, নিখোঁজ ৫"]):
+        assert parse_article(page(title, PARA, PARA2, last, *tail)).body == "\n".join([PARA, PARA2, last]), tail
+    # Not a photo's caption over its credit, a call to the reader, a note in brackets, a line among
+    # other short lines, or a line after a story list.
+    for tail in ([last, "ছবি: সংগৃহীত"], ["আমাদের সঙ্গেই থাকুন।"], ["(মতামত লেখকের নিজস্ব।)"],
+                 [last, "নদীতে নৌকাডুবি, নিখোঁজ ৫"], ["সর্বাধিক পঠিত", "নদীতে নৌকাডুবি, নিখোঁজ ৫", last]):
+        assert parse_article(page(title, PARA, PARA2, *tail)).body == "\n".join([PARA, PARA2]), tail
