@@ -105,10 +105,16 @@ class Lexicon:
     relative_day_re: re.Pattern
     person_words: frozenset[str]  # words mostly written as part of a person's name (data/person_words.txt)
     read_more: frozenset[str]     # headings of one link inside the article text ("আরও পড়ুন")
+    reader_calls: tuple[str, ...]  # keys of the last words of a sentence asking the reader to act ("… ক্লিক করুন")
 
     def follow_call(self, key: str) -> bool:
         """Whether a line (its lookup key) asks readers to follow the site on a platform."""
         return key.rstrip("। ").endswith(self.follow_calls) and any(name in key for name in self.follow_platforms)
+
+    def calls_reader(self, key: str) -> bool:
+        """Whether a line (its lookup key) ends with words asking the reader to act ("… সঙ্গে থাকুন।")."""
+        words = key.rstrip("।.!? ").split()
+        return any(words[-len(call):] == call for call in map(str.split, self.reader_calls))
 
     def pattern_kind(self, line: str, short: bool = True) -> str | None:
         """Kind of the first full-line pattern that matches ``line`` (cleaned), if any; the
@@ -175,6 +181,7 @@ def lexicon() -> Lexicon:
         person_words=frozenset(key_of(line) for line in PERSON_WORDS_PATH.read_text(encoding="utf-8").splitlines()
                                if line and not line.startswith("#")),
         read_more=frozenset(key_of(p) for p in data["read_more"]["phrases"]),
+        reader_calls=tuple(key_of(w) for w in data["reader_calls"]["endings"]),
     )
     logger.debug("lexicon loaded: %d list headings, %d exact phrases", len(lex.list_headings), len(lex.exact))
     return lex

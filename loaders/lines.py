@@ -53,6 +53,12 @@ BOILERPLATE_KINDS = frozenset(LINE_KINDS) - {"title", "body", "blank"}
 LIST_KINDS = frozenset({"latest_news_list", "related_list", "most_read_list", "link_list", "teaser"})
 # Lines after which the article text does not resume.
 FOOTER_KINDS = frozenset({"credit", "copyright", "share_widget", "comments_widget"})
+# Footer widgets that a page may also print in the article's head, under its byline and date line.
+_HEAD_WIDGETS = frozenset({"share_widget", "comments_widget"})
+# Body lines a standfirst may take above the byline and date line (Kolkata papers print one sentence there).
+_STANDFIRST_LINES = 1
+# The fewest words of a short sentence (ending in a danda) that still ends the article's text.
+_CLOSING_WORDS = 3
 # Inside the body these may be content (a dated timeline entry, a "২." list marker);
 # they are held until we see whether the article goes on.
 _HELD_IN_BODY = frozenset({"dated", "pagination"})
@@ -85,14 +91,21 @@ class Line:
     dates: tuple = ()
     template: bool = False
 
-def _resolve_pending(pending: list[LineFeatures], kinds: dict, as_body: bool) -> None:
+def _resolve_pending(pending: list[LineFeatures], kinds: dict, as_body: bool,
+                     closing: LineFeatures | None = None) -> None:
     """Settle lines held back inside the body once we know whether the article went on.
 
     If running text follows, they were part of it (subheadings, list markers, a dated
     entry). Otherwise dated lines are timestamps, number lines are pagination, and short
-    free lines are a link list when two or more, else a widget.
+    free lines are a link list when two or more, else a widget; but ``closing``, a short
+    sentence right under the text (see :func:`_closing_sentence`), is the text's last line
+    when no other free line follows it.
     """
     free = [f for f in pending if f.intrinsic is None]
+    if closing is not None and free == [closing] and pending[0] is closing:
+        kinds[closing.n] = ("body", "short sentence ending the article")
+        pending.remove(closing)
+        free = []
     for f in pending:
         if as_body:
             kinds[f.n] = ("body", "short line inside the article")
@@ -302,6 +315,36 @@ def classify(source: str, title: str | None = None, page: bool = True,
     return _lines(feats, kinds), kind, kind_reason
 
 
+def _sentence(f: LineFeatures) -> bool:
+    """A free line of Bengali that ends a sentence with a danda (headlines and link titles do not)."""
+    return (f.intrinsic is None and not f.latin and not f.bullet
+            and f.text.rstrip(" '\"’”)").endswith("।"))
+
+
+def _closing_sentence(f: LineFeatures, previous: LineFeatures | None, kinds: dict) -> bool:
+    """Is ``f`` a short sentence that may end the article: right under a paragraph of its text,
+    of a few words at least, neither a note in brackets ("(মতামত লেখকের নিজস্ব।)") nor a call to
+    the reader ("… সঙ্গে থাকুন।")?"""
+    return (previous is not None and previous.paragraph and kinds.get(previous.n, ("",))[0] == "body"
+            and _sentence(f) and f.words >= _CLOSING_WORDS and not f.text.startswith(("(", "["))
+            and not lexicon().calls_reader(f.key))
+
+
+def _text_goes_on(listed: list[LineFeatures]) -> list[LineFeatures]:
+    """The last lines of a story list (``listed``, its heading first) that are the article's text,
+    which resumes right under them: sentences under one of the list's linked headlines that do not
+    retell it (a teaser would). Teaser sentences right under the heading stay the list's."""
+    run = []
+    for f in reversed(listed):
+        if not _sentence(f):
+            break
+        run.append(f)
+    above = listed[-len(run) - 1] if run and len(run) < len(listed) else None
+    if above is None or not above.headline_like or "।" in above.text:
+        return []
+    return [] if above.stems & frozenset().union(*(f.stems for f in run)) else run[::-1]
+
+
 def _lines(feats: list[LineFeatures], kinds: dict[int, tuple[str, str]]) -> list[Line]:
     """Every line with the kind and reason given to it."""
     return [Line(f.n, f.start, f.end, f.text, *kinds[f.n], dates=f.dates, template=f.template) for f in feats]
@@ -314,20 +357,30 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
     pending: list[LineFeatures] = []
     previous = None
     body_texts: set[str] = set()
+    body_lines = 0
+    # A byline or date line under the first paragraph: that was a standfirst, and the text has not begun.
+    head_open = False
+    closing = None        # a short sentence right under the text, held in ``pending``
+    listed: list[LineFeatures] = []  # the lines of the story list we are in
     for i, f in enumerate(rest):
         kind = f.intrinsic
         inside = i <= last_body
+        if kind in _HEADER_KINDS and body_lines <= _STANDFIRST_LINES:
+            head_open = True
+        if closing is not None and (kind == "caption" or f.latin):
+            closing = None  # a photo's or a video's caption, with its credit or player under it
         if title_key and f.key == title_key:
             kinds[f.n] = ("duplicate_title", "repeats the headline")
         elif kind == "list_heading":
-            _resolve_pending(pending, kinds, as_body=False)
+            _resolve_pending(pending, kinds, as_body=False, closing=closing)
             # Several headings in a row are tabs; the list shown belongs to the first one.
             if previous is None or previous.intrinsic != "list_heading":
                 list_kind = lexicon().list_headings[f.key]
+                listed = []
             state = "list"
             kinds[f.n] = (kind, f.reason)
         elif kind == "link_marker":
-            _resolve_pending(pending, kinds, as_body=False)
+            _resolve_pending(pending, kinds, as_body=False, closing=closing)
             kinds[f.n] = (list_kind if state == "list" else "link_list", f.reason)
         elif kind == "dated" and f.template:
             kinds[f.n] = ("page_date_header", "date printed on most pages of this site (its header date)")
@@ -343,8 +396,9 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
             kinds[f.n] = ("timestamp", "date line after the headline")
         elif kind:
             if kind in FOOTER_KINDS:
-                _resolve_pending(pending, kinds, as_body=False)
-                footer_seen = True
+                _resolve_pending(pending, kinds, as_body=False, closing=closing)
+                # Share buttons under the byline and date line that follow a standfirst are the head's.
+                footer_seen = footer_seen or not (head_open and kind in _HEAD_WIDGETS)
             kinds[f.n] = (kind, f.reason)
         elif f.paragraph and not inside:
             _resolve_pending(pending, kinds, as_body=False)
@@ -353,14 +407,21 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
         elif state == "list":
             if f.paragraph and not footer_seen and "।" in f.text and f.words >= 12:
                 state = "body"
+                for g in _text_goes_on(listed):
+                    kinds[g.n] = ("body", "sentence of the text under a linked headline")
+                    body_texts.add(g.text)
                 kinds[f.n] = ("body", "running text after a story list")
                 body_texts.add(f.text)
+                body_lines += 1
+                head_open = False
             else:
                 kinds[f.n] = (list_kind, "item of a story list")
         elif f.paragraph and not footer_seen:
             _resolve_pending(pending, kinds, as_body=True)
             kinds[f.n] = ("body", "running text")
             body_texts.add(f.text)
+            body_lines += 1
+            head_open = False
         elif f.paragraph:
             kinds[f.n] = ("widget", "text after the article footer")
         elif f.latin:
@@ -368,6 +429,12 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
         elif not prose and inside:
             kinds[f.n] = ("body", "line of an article text that is not prose")
         else:
+            if not pending and _closing_sentence(f, previous, kinds):
+                closing = f
             pending.append(f)
+        if state == "list":
+            listed.append(f)
+        if not pending:
+            closing = None
         previous = f
-    _resolve_pending(pending, kinds, as_body=False)
+    _resolve_pending(pending, kinds, as_body=False, closing=closing)

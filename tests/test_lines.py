@@ -189,3 +189,41 @@ def test_a_caption_that_ends_in_its_photo_credit_is_furniture():
     for text in ["তিনি বলেন, এই ছবি: আমাদের ইতিহাসের অংশ এবং এটি সংরক্ষণ করা দরকার।",
                  "সংবাদ সম্মেলনে তিনি (ছবিতে ডানে) কথা বলেন।"]:
         assert kinds(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, text, PARA2))[3] == "body", text
+
+
+def test_share_buttons_under_a_standfirsts_byline_and_date_line_do_not_end_the_text():
+    # Kolkata papers: headline, a one-sentence standfirst, byline, "শেষ আপডেট: …", share buttons, then the text.
+    standfirst = "সকালে পাতা তোলার সময় আচমকা ঝোপ থেকে বেরিয়ে এসে হামলা চালায় চিতাবাঘটি।"
+    head = ["চা-বাগানে ফের চিতাবাঘের হামলা, জখম শ্রমিক", standfirst, "নিজস্ব সংবাদদাতা", "শেষ আপডেট: ০৭ ডিসেম্বর ২০২৫ ০৭:৫৪"]
+    for share in (["Share"], ["শেয়ার করুন", "কপি লিঙ্ক"], []):
+        article = parse_article(page(*head, *share, PARA, PARA2))
+        assert article.body == "\n".join([standfirst, PARA, PARA2]), share
+    # Below the text, under a byline printed at its end, the same buttons are its footer.
+    after = parse_article(page(head[0], PARA, PARA2, "নিজস্ব সংবাদদাতা", "Share", PARA.replace("আজ", "গতকাল")))
+    assert after.body == "\n".join([PARA, PARA2])
+
+
+def test_a_short_sentence_under_a_read_more_headline_it_does_not_retell_is_the_texts():
+    said = "ব্যাংকাররা বলছেন, এর পেছনে কয়েকটি কারণ রয়েছে।"
+    going_on = ("কৃষি সম্প্রসারণ অধিদপ্তর সূত্রে জানা গেছে, জেলার চারটি উপজেলায় চলতি মৌসুমে প্রায় সাত হাজার "
+                "হেক্টর জমিতে আবাদের লক্ষ্যমাত্রা নির্ধারণ করা হয়েছে।")
+    links = ["আরও পড়ুন", "নভেম্বরে রেমিট্যান্স এলো ২৮৯ কোটি ডলার", "খোলাবাজারে ডলারের দাম কমেছে"]
+    article = parse_article(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, *links, said, going_on, PARA2))
+    assert article.body == "\n".join([PARA, said, going_on, PARA2])
+    # A teaser that retells the headline over it, or a list of teaser sentences alone, stays the list's.
+    teaser = "খোলাবাজারে ডলারের দাম আজ আরও কমেছে।"
+    for items in ([*links, teaser], ["আরও পড়ুন", said, "খোলাবাজারে ডলারের দাম আজ আরও কমেছে।"]):
+        found = parse_article(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, *items, going_on, PARA2))
+        assert found.body == "\n".join([PARA, going_on, PARA2]), items
+
+
+def test_a_short_sentence_right_under_the_last_paragraph_ends_the_text():
+    last = "বিষয়টি তদন্ত করছে পুলিশ।"
+    title = "সরকারের নতুন উদ্যোগ নিয়ে আলোচনা"
+    for tail in ([], ["এমএস/এফআর"], ["সূত্র: বাসস", "© ২০২৪ দৈনিক খবর"], ["সর্বাধিক পঠিত", "নদীতে নৌকাডুবি, নিখোঁজ ৫"]):
+        assert parse_article(page(title, PARA, PARA2, last, *tail)).body == "\n".join([PARA, PARA2, last]), tail
+    # Not a photo's caption over its credit, a call to the reader, a note in brackets, a line among
+    # other short lines, or a line after a story list.
+    for tail in ([last, "ছবি: সংগৃহীত"], ["আমাদের সঙ্গেই থাকুন।"], ["(মতামত লেখকের নিজস্ব।)"],
+                 [last, "নদীতে নৌকাডুবি, নিখোঁজ ৫"], ["সর্বাধিক পঠিত", "নদীতে নৌকাডুবি, নিখোঁজ ৫", last]):
+        assert parse_article(page(title, PARA, PARA2, *tail)).body == "\n".join([PARA, PARA2]), tail
