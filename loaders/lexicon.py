@@ -88,6 +88,7 @@ class Lexicon:
     link_item_marker: re.Pattern
     copyright_re: re.Pattern
     copyright_short_re: re.Pattern
+    contact_label_re: re.Pattern  # a contact label before its colon ("ফোন :", "E-mail:")
     attribution_re: re.Pattern
     caption_re: re.Pattern
     credit_end_re: re.Pattern  # a caption that ends in its photo credit ("… নেতারা। ছবি: সংগৃহীত")
@@ -154,6 +155,7 @@ def lexicon() -> Lexicon:
         ),
         copyright_re=re.compile(caseless_alternation(data["copyright"]["phrases"])),
         copyright_short_re=re.compile(caseless_alternation(data["copyright"]["short_line_phrases"])),
+        contact_label_re=re.compile(_LETTER_START + "(?:" + caseless_alternation(data["contact"]["labels"]) + r")\s*[:：ঃ]"),
         attribution_re=re.compile(
             r"^\W{0,3}\(?\s*(?:" + _alternation(data["attribution"]["labels"]) + r")\s*[:：ঃ]\s*(?P<rest>.+)$",
             flags,

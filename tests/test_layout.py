@@ -789,3 +789,12 @@ def test_an_indian_outlets_markup_stamping_its_india_time_as_utc_yields_to_the_p
                    kind="html", given=given)
     published = parse_document(doc).meta.published
     assert published.iso == "2025-12-07T10:10" and "5.5 h off it: a wrong time zone" in published.basis
+
+
+def test_a_sites_address_and_contacts_after_its_story_lists_are_no_text():
+    footer = ("টাইমস মিডিয়া ভবন (৫ম তলা) | ৩৮৭ তেজগাঁও শিল্প এলাকা, ঢাকা - ১২০৮ । ফোন : ৫৫০২৯৮৩২-৩৮ । "
+              "বিজ্ঞাপন : +৮৮০১৭১৪০৮০৩৭৮ । ই-মেইল: news@example.com")
+    article = parse_article(page(MENU, [TITLE, "নিজস্ব প্রতিবেদক", "প্রকাশ: ১১ ডিসেম্বর ২০২৫, ১৮:২৫"], PARAGRAPHS,
+                                 ["সর্বাধিক পঠিত", "যেভাবে জানবেন আপনার ভোটকেন্দ্র", footer]))
+    assert article.body == "\n".join(PARAGRAPHS)
+    assert {line.text: line.kind for line in article.lines}[footer] == "copyright"

@@ -26,6 +26,7 @@ PLACE_UNDER_BYLINE = "the reporter's place or name under the byline"
 _SENTENCE_MARK_RE = re.compile(r"[।?!:;,]")
 _SENTENCE_END_RE = re.compile(r"[।?!]\W*$")
 _BYLINE_LABEL_WORDS = 10  # "পদবী, বিবিসি নিউজ বাংলা, ঢাকা": a name or a post, an outlet and a place
+_CONTACT_LABELS = 2  # "ফোন :" and "ই-মেইল:" on one line: a footer's address block
 _PATTERN_WORDS = 15  # the longest furniture line a pattern describes (a linked headline after "আরও পড়ুন:")
 _COLON_RE = re.compile(r"[:：ঃ]")  # a photo credit has one (ছবি: …); most lines do not, and the credit pattern is costly
 _DASH_RE = re.compile(r"[—–]")     # or a dash before it (—নিজস্ব চিত্র)
@@ -268,6 +269,8 @@ def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> t
         return "widget", "a call to follow the site on a platform"
     if (words <= 60 and lex.copyright_re.search(text)) or (words <= 12 and lex.copyright_short_re.search(text)):
         return "copyright", "copyright or legal notice"
+    if words <= 60 and len(lex.contact_label_re.findall(text)) >= _CONTACT_LABELS:
+        return "copyright", "the site's address and contacts (ফোন:, ই-মেইল: …)"
     if words <= 14 and lex.attribution_re.match(text):
         return "attribution", "source label (সূত্র:)"
     if words <= 4 and _CREDIT_RE.fullmatch(text.strip()):
