@@ -716,3 +716,19 @@ def test_a_kicker_a_reporters_place_and_a_caption_over_its_credit_are_not_the_he
     kinds = {line.text: line.kind for line in article.lines}
     assert (kinds["কুড়িগ্রাম"], kinds[caption]) == ("byline", "caption")
     assert article.meta.byline == "প্রতিনিধি, কুড়িগ্রাম"
+
+
+def test_the_lead_photos_caption_over_its_credit_is_a_caption_though_it_ends_a_sentence():
+    # Between the article's date line and its text, a short sentence over "ছবি: …" captions the lead photo.
+    caption = "শনিবার দুপুরে পদ্মার চরে জমি প্রস্তুত করছেন কৃষকেরা।"
+    head = [TITLE, "রাজশাহী প্রতিনিধি", "প্রকাশিত: ২১:৪৫, ০৬ ডিসেম্বর ২০২৫"]
+    article = parse_article(page(head, [caption, "ছবি: বাংলা ট্রিবিউন"], PARAGRAPHS))
+    assert article.body == "\n".join(PARAGRAPHS)
+    assert {line.text: line.kind for line in article.lines}[caption] == "caption"
+    # Between paragraphs, a short paragraph over a photo that has only its credit stays text; and so do
+    # two sentences over a credit.
+    short = "রোববার এক প্রেস বিজ্ঞপ্তিতে এ তথ্য জানিয়েছে ফায়ার সার্ভিস।"
+    inside = parse_article(page(head, PARAGRAPHS[:1], [short, "ছবি: সংগৃহীত"], PARAGRAPHS[1:]))
+    assert inside.body == "\n".join([PARAGRAPHS[0], short, *PARAGRAPHS[1:]])
+    two = "শনিবার দুপুরে পদ্মার চরে জমি প্রস্তুত করছেন কৃষকেরা। চরে এবার ধানের আবাদ বেড়েছে।"
+    assert parse_article(page(head, [two, "ছবি: বাংলা ট্রিবিউন"], PARAGRAPHS)).body.split("\n")[0] == two
