@@ -94,6 +94,8 @@ class Lexicon:
     credit_end_re: re.Pattern  # a caption that ends in its photo credit ("… নেতারা। ছবি: সংগৃহীত")
     dash_credit_re: re.Pattern  # or in a credit after a dash ("… —নিজস্ব চিত্র।")
     labelled_caption_re: re.Pattern  # "ছবির উৎস, …", "ছবির ক্যাপশান, …"
+    closing_credits: tuple[str, ...]  # credits needing no name (নিজস্ব চিত্র), casefolded: what a line may end with
+    closing_credit_re: re.Pattern     # one as a caption's last words, with no colon ("… যুবক। নিজস্ব চিত্র")
     byline_re: re.Pattern
     byline_label_re: re.Pattern      # "লেখা, …", "পদবী, …"
     desk_re: re.Pattern
@@ -168,6 +170,10 @@ def lexicon() -> Lexicon:
                                   + r")\s*[।.]?\s*$", flags),  # Kolkata's "… মঙ্গলবার। —নিজস্ব চিত্র।"
         labelled_caption_re=re.compile(
             r"^\W{0,3}(?:" + _alternation(data["caption"]["caption_labels"]) + r")\s*[,:：ঃ]\s*\S", flags),
+        closing_credits=tuple(w.casefold() for w in _longest_first(data["caption"]["closing_credits"])),
+        # After the caption's full stop, a comma, a colon, a bar or a dash; brackets may hold it: "… যুবক। (নিজস্ব চিত্র)".
+        closing_credit_re=re.compile(r"(?:[।.!?,|:：ঃ]|\s[—–-]|[—–])\s*[(\[]?\s*(?:"
+                                     + _alternation(data["caption"]["closing_credits"]) + r")\s*[)\]]?\s*[।.]?\s*$", flags),
         byline_re=re.compile(WORD_START + "(?:" + _alternation(data["byline"]["words"]) + ")" + WORD_END, flags),
         byline_label_re=re.compile(
             r"^(?:" + _alternation(data["byline"]["labels"]) + r")\s*(?P<sep>[,:：ঃ])\s*(?=\S)", flags),

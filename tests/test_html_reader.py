@@ -397,3 +397,18 @@ def test_mhtml_reads_like_the_html():
     assert doc.text == plain.text and doc.given == plain.given
     assert read_html(b"From: <Saved by Blink>\r\n" + data).given == plain.given  # Chrome's first header
     assert ("Content-Location", "https://www.prothomalo.com/bangladesh/abc") in doc.fields
+
+
+def test_acronyms_among_tag_links_are_not_reporter_initials_but_a_sign_off_under_the_text_is():
+    # A tag cloud or trending bar of Bengali acronyms spells letter names as initials do (ডিএমটিসিএল = D M T C L).
+    tags = ["মেট্রোরেল", "ডিএমটিসিএল", "বিপিএল", "ডিএমপি"]
+    cloud = '<div class="tags"><span>ট্যাগ:</span> ' + " ".join(f"<a href='#'>{t}</a>" for t in tags) + "</div>"
+    parsed = parse_document(read(page(main=article(body=cloud))))
+    assert parsed.meta.credits == ()
+    assert [line.text for line in parsed.lines if line.kind == "body"] == PARAGRAPHS
+    trending = "<div class='trending'>" + "".join(f"<a href='#'>{t}</a>" for t in ["এসআইআর", "আইএসএল"]) + "</div>"
+    assert parse_document(read(page(main=trending + article()))).meta.credits == ()
+    # Under the last paragraph (or its closing date line) the initials sign the text; a slash form signs anywhere.
+    for sign_off in ["<p>জেএইচ</p>", "<p>বাংলাদেশ সময়: ২১৩০ ঘণ্টা, আগস্ট ১২, ২০২৪</p><p>জেএইচ</p>"]:
+        assert parse_document(read(page(main=article(body=sign_off + cloud)))).meta.credits == ("জেএইচ",)
+    assert parse_document(read(page(main=article(body=cloud + "<p>এসআই/এমএস</p>")))).meta.credits == ("এসআই/এমএস",)

@@ -798,3 +798,19 @@ def test_a_sites_address_and_contacts_after_its_story_lists_are_no_text():
                                  ["সর্বাধিক পঠিত", "যেভাবে জানবেন আপনার ভোটকেন্দ্র", footer]))
     assert article.body == "\n".join(PARAGRAPHS)
     assert {line.text: line.kind for line in article.lines}[footer] == "copyright"
+
+
+def test_the_lead_photos_caption_over_its_credit_is_a_caption_though_it_ends_a_sentence():
+    # Between the article's date line and its text, a short sentence over "ছবি: …" captions the lead photo.
+    caption = "শনিবার দুপুরে পদ্মার চরে জমি প্রস্তুত করছেন কৃষকেরা।"
+    head = [TITLE, "রাজশাহী প্রতিনিধি", "প্রকাশিত: ২১:৪৫, ০৬ ডিসেম্বর ২০২৫"]
+    article = parse_article(page(head, [caption, "ছবি: বাংলা ট্রিবিউন"], PARAGRAPHS))
+    assert article.body == "\n".join(PARAGRAPHS)
+    assert {line.text: line.kind for line in article.lines}[caption] == "caption"
+    # Between paragraphs, a short paragraph over a photo that has only its credit stays text; and so do
+    # two sentences over a credit.
+    short = "রোববার এক প্রেস বিজ্ঞপ্তিতে এ তথ্য জানিয়েছে ফায়ার সার্ভিস।"
+    inside = parse_article(page(head, PARAGRAPHS[:1], [short, "ছবি: সংগৃহীত"], PARAGRAPHS[1:]))
+    assert inside.body == "\n".join([PARAGRAPHS[0], short, *PARAGRAPHS[1:]])
+    two = "শনিবার দুপুরে পদ্মার চরে জমি প্রস্তুত করছেন কৃষকেরা। চরে এবার ধানের আবাদ বেড়েছে।"
+    assert parse_article(page(head, [two, "ছবি: বাংলা ট্রিবিউন"], PARAGRAPHS)).body.split("\n")[0] == two

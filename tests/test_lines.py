@@ -227,3 +227,25 @@ def test_a_short_sentence_right_under_the_last_paragraph_ends_the_text():
     for tail in ([last, "ছবি: সংগৃহীত"], ["আমাদের সঙ্গেই থাকুন।"], ["(মতামত লেখকের নিজস্ব।)"],
                  [last, "নদীতে নৌকাডুবি, নিখোঁজ ৫"], ["সর্বাধিক পঠিত", "নদীতে নৌকাডুবি, নিখোঁজ ৫", last]):
         assert parse_article(page(title, PARA, PARA2, *tail)).body == "\n".join([PARA, PARA2]), tail
+
+
+def test_a_caption_ending_in_its_agency_or_outlet_after_a_spaced_colon_or_a_dash_is_furniture():
+    for caption in ["গাজার খান ইউনিসে ধ্বংসস্তূপের মধ্য দিয়ে হেঁটে যাচ্ছেন ফিলিস্তিনিরা : এএফপি",
+                    "কিয়েভে রুশ হামলার পর উদ্ধারকাজ চলছে — রয়টার্স", "শহীদ মিনারে শ্রদ্ধা নিবেদন - প্রথম আলো"]:
+        assert kinds(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, caption, PARA2))[3] == "caption", caption
+    # Text: an attribution after a paragraph's sentences, a name the colon does not stand apart from,
+    # and a tail that says more than the name.
+    for text in ["ভারতের কেন্দ্রীয় সরকার সর্বদলীয় বৈঠক ডেকেছে। মঙ্গলবার এই বৈঠক অনুষ্ঠিত হয়েছে। খবর: এনডিটিভি",
+                 "হামলার পর দুই পক্ষই যুদ্ধবিরতির কথা বলেছে। তবে আলোচনার কোনো অগ্রগতি হয়নি : রয়টার্স",
+                 "যুদ্ধবিরতি নিয়ে আলোচনায় অগ্রগতির কথা জানিয়েছেন মুখপাত্র: রয়টার্স",
+                 "আলোচনায় অগ্রগতির কথা জানিয়েছে দুই পক্ষ — রয়টার্সের এক প্রতিবেদনে এমনটাই বলা হয়েছে"]:
+        assert kinds(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, text, PARA2))[3] == "body", text
+
+
+def test_a_caption_ending_in_a_credit_that_needs_no_colon_is_furniture():
+    # Kolkata papers end a caption with "নিজস্ব চিত্র" (own photo) or "ফাইল ছবি" after its full stop, no colon.
+    for caption in ["বাড়ি ফেরার পর মায়ের সঙ্গে যুবক। নিজস্ব চিত্র", "জলমগ্ন রাস্তায় যান চলাচল, ফাইল ছবি",
+                    "বিধানসভার সামনে বিক্ষোভ। (ফাইল চিত্র)", "হাসপাতালে ভর্তি রোগীরা। প্রতীকী চিত্র"]:
+        assert kinds(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, caption, PARA2))[3] == "caption", caption
+    said = "তিনি বলেন, এটি আসলে একটি প্রতীকী ছবি এবং এর কোনো বিশেষ অর্থ নেই।"  # the words inside a sentence
+    assert kinds(page("সরকারের নতুন উদ্যোগ নিয়ে আলোচনা", PARA, said, PARA2))[3] == "body"

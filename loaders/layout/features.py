@@ -30,6 +30,14 @@ _CONTACT_LABELS = 2  # "ফোন :" and "ই-মেইল:" on one line: a foot
 _PATTERN_WORDS = 15  # the longest furniture line a pattern describes (a linked headline after "আরও পড়ুন:")
 _COLON_RE = re.compile(r"[:：ঃ]")  # a photo credit has one (ছবি: …); most lines do not, and the credit pattern is costly
 _DASH_RE = re.compile(r"[—–]")     # or a dash before it (—নিজস্ব চিত্র)
+# A caption's agency or outlet after a spaced colon or a dash, at the line's end ("… ফিলিস্তিনিরা : এএফপি").
+_SOURCE_MARK_RE = re.compile(r"[:：ঃ—–]")  # with " -": most lines have none, and the credit pattern is costly
+_SOURCE_CREDIT_RE = re.compile(r"(?:\s[:：ঃ]|\s-|[—–])\s*(?P<name>[^\s:：ঃ—–।|/()\[\]][^:：ঃ—–।|/()\[\]]{0,39}?)[।.]?\s*$")
+_SOURCE_CAPTION_WORDS = 3  # the words a caption needs before its credit ("… : এএফপি")
+_SENTENCE_MARK_INSIDE_RE = re.compile(r"[।?!]")
+_CAPTION_SENTENCE_WORDS = 20  # a caption that ends a sentence over its credit is one sentence of up to this many words
+# Lines under which reporter initials alone sign the text: its closing date line, source line, ad slot or credit.
+_SIGN_OFF_ABOVE = frozenset({"dated", "attribution", "ad_placeholder", "credit"})
 _DATELINE_CHARS = 120
 # Bengali spellings of Latin letter names: reporter initials are runs of these (জেএইচ = J H).
 _LETTER_NAMES = (
@@ -213,6 +221,26 @@ def _whole_line_source(text: str) -> sources.SourceHit | None:
     return None
 
 
+def _ends_in_closing_credit(text: str) -> bool:
+    """Does the line end in a credit that needs no name ("… নিজস্ব চিত্র।")? A quick test before the pattern."""
+    tail = text.rstrip(" ।.)]")
+    ends = lexicon().closing_credits
+    return tail.endswith(ends) or tail[-1:].isascii() and tail.casefold().endswith(ends)  # only English has case
+
+
+def _source_credit(text: str) -> bool:
+    """Does a caption end in the agency or outlet that took its photo, after a spaced colon or a dash
+    ("… হেঁটে যাচ্ছেন ফিলিস্তিনিরা : এএফপি", "… — রয়টার্স")? The name must be all that follows the
+    mark, and what comes before it one sentence at most: a paragraph that ends "… জানায়। খবর: এনডিটিভি",
+    or a colon glued to the word before it ("… বলেছেন: রয়টার্স"), is text."""
+    match = _SOURCE_CREDIT_RE.search(text) if _SOURCE_MARK_RE.search(text) or " -" in text else None
+    if match is None:
+        return False
+    head = text[: match.start()]
+    return (len(head.split()) >= _SOURCE_CAPTION_WORDS and not _SENTENCE_MARK_INSIDE_RE.search(head.rstrip(" ।?!"))
+            and _whole_line_source(match["name"]) is not None)
+
+
 def _run_together_sections(key: str) -> int:
     """How many section names a menu glued into one word carries ("হোমজাতীয়রাজনীতিখেলা")."""
     squeezed = key.replace(" ", "")
@@ -293,8 +321,11 @@ def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> t
     if words <= 6 and lex.caption_re.match(text) or words <= _CAPTION_WORDS and lex.labelled_caption_re.match(text):
         return "caption", "photo caption or credit (ছবি: …)"
     if words <= _CAPTION_WORDS and (_COLON_RE.search(text) and lex.credit_end_re.search(text)
-                                    or _DASH_RE.search(text) and lex.dash_credit_re.search(text)):
+                                    or _DASH_RE.search(text) and lex.dash_credit_re.search(text)
+                                    or _ends_in_closing_credit(text) and lex.closing_credit_re.search(text)):
         return "caption", "photo caption ending in its credit (… ছবি: …)"
+    if words <= _CAPTION_WORDS and _source_credit(text):
+        return "caption", "photo caption ending in its agency or outlet (… : এএফপি)"
     if words <= 4 and key in lex.sections:
         return "section_label", f"section name “{key}”"
     if words >= 4 and "।" not in text and sum(w in lex.sections for w in key.split()) >= max(3, words / 2):
@@ -362,10 +393,19 @@ def _lines_of_bylines_and_credits(content: list[LineFeatures]) -> None:
     - the reporter's place (or name) on the line under a byline of reporter words alone
       ("প্রতিনিধি" over "কুড়িগ্রাম"): a short line that would otherwise pass for a headline;
     - a photo's caption on the line over its credit ("… আজ শুক্রবার দুপুরে" over "ছবি: প্রথম আলো"),
-      when it does not end a sentence and stands below the article's header or text (a headline
-      over its lead photo's credit stays the headline).
+      when it stands below the article's header or text (a headline over its lead photo's credit
+      stays the headline) and does not end a sentence; the lead photo's caption, between the header
+      and the text, may be one short sentence ("শনিবার দুপুরে … করছেন কৃষকেরা।" over "ছবি: বাংলা ট্রিবিউন").
+
+    And reporter initials alone on a line ("জেএইচ") sign the text only where a sign-off stands:
+    under its last paragraph or its closing date or source line. Elsewhere a Bengali acronym spells
+    letters as initials do: a tag link or a trending topic (ডিএমটিসিএল, বিপিএল) is no credit.
+    The slash form ("এসআই/এমএস") signs wherever it stands.
     """
     lex = lexicon()
+    for i, f in enumerate(content):
+        if f.intrinsic == "credit" and "/" not in f.text and not (i and _signs_off(content[i - 1])):
+            f.intrinsic, f.reason = None, ""
     for i in range(1, len(content)):
         above, f = content[i - 1], content[i]
         if f.intrinsic is not None:
@@ -380,8 +420,25 @@ def _lines_of_bylines_and_credits(content: list[LineFeatures]) -> None:
         credit = content[i + 1] if i + 1 < len(content) else None
         settled = above.paragraph or above.intrinsic in ("dated", "byline", "desk", "caption")
         if (credit is not None and credit.intrinsic == "caption" and lex.caption_re.match(credit.text) and settled
-                and f.words <= _CAPTION_WORDS and not _SENTENCE_END_RE.search(f.text)):
+                and f.words <= _CAPTION_WORDS and (not _SENTENCE_END_RE.search(f.text)
+                                                   or _caption_sentence(f, above, content[i + 2 : i + 3]))):
             f.intrinsic, f.reason, f.paragraph = "caption", "photo caption over its credit line", False
+
+
+def _signs_off(above: LineFeatures) -> bool:
+    """Is the line over reporter initials one a sign-off follows: the text's last paragraph, or the date,
+    source line, ad slot or other credit that closes it?"""
+    return above.paragraph or above.intrinsic in _SIGN_OFF_ABOVE
+
+
+def _caption_sentence(f: LineFeatures, above: LineFeatures, below_credit: list[LineFeatures]) -> bool:
+    """Is a line over a photo credit that ends a sentence its caption all the same? It is the lead photo's:
+    one short sentence between the article's header (its date line, byline or desk) and its text, which
+    goes on under the credit. Between paragraphs such a line may as well be a short paragraph of the
+    text over a photo that has only a credit, and it stays text."""
+    return (not above.paragraph and f.words <= _CAPTION_SENTENCE_WORDS
+            and not _SENTENCE_MARK_INSIDE_RE.search(f.text.rstrip(" '\"’”।?!"))
+            and bool(below_credit) and below_credit[0].paragraph)
 
 
 def _menu_entry(f: LineFeatures | None) -> bool:
