@@ -31,7 +31,7 @@ KIND_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 KIND_COLOURS: dict[str, str] = {kind: colour for _, colour, kinds in KIND_GROUPS for kind in kinds}
 UNKNOWN_COLOUR = "#fde2e2"  # a kind the palette does not know yet stands out instead of passing as body
 ARTICLE_KINDS = frozenset({"title", "body"})
-RAW_HEADINGS = {"record": "Record", "html": "Page text"}
+RAW_HEADINGS = {"record": "Record", "html": "Page text", "markdown": "Page text (from Markdown)"}
 
 
 def kind_colour(kind: str) -> str:
@@ -108,7 +108,8 @@ def raw_page_html(source: str, lines, notes: Mapping[int, str] | None = None) ->
 
 
 def raw_heading(article: Mapping) -> str:
-    """The left pane's heading: 'Raw page' for a dump, 'Record' for a dataset row, 'Page text' for an HTML page."""
+    """The left pane's heading: 'Raw page' for a dump, 'Record' for a dataset row, 'Page text' for an HTML
+    page or a Markdown dump (their text as a browser shows it)."""
     return RAW_HEADINGS.get(as_text(article.get("input_kind")), "Raw page")
 
 

@@ -25,7 +25,7 @@ def site_names(articles: pd.DataFrame) -> dict[str, str]:
     return names
 
 
-UPLOAD_TYPES = ["txt", "html", "htm", "mhtml", "csv", "tsv", "json", "jsonl", "ndjson", "gz", "zip", "tar", "tgz"]
+UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm", "mhtml", "csv", "tsv", "json", "jsonl", "ndjson", "gz", "zip", "tar", "tgz"]
 AUTOMATIC = "(found by name)"
 ROLE_LABELS = {"body": "Article text", "title": "Headline", "published": "Published date", "updated": "Updated date",
                "outlet": "Outlet", "url": "URL", "author": "Author"}

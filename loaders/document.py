@@ -14,8 +14,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import NamedTuple
 
-# Input kinds: a page-text dump, one record of a CSV/JSON dataset, a saved HTML page.
-INPUT_KINDS = ("dump", "record", "html")
+# Input kinds: a page-text dump, one record of a CSV/JSON dataset, a saved HTML page, a Markdown dump.
+INPUT_KINDS = ("dump", "record", "html", "markdown")
 # Fields a source may state outright; dates are ISO text in Asia/Dhaka time.
 GIVEN_FIELDS = ("title", "published", "updated", "outlet", "url", "author")
 

@@ -1,9 +1,9 @@
 """Input readers: files, folders, archives and uploads become sources; sources become documents.
 
-Which reader a file gets is decided by its name (``.txt`` dump, ``.html`` page, ``.csv``
-/ ``.tsv`` / ``.json`` / ``.jsonl`` dataset, ``.zip`` / ``.tar.gz`` archive, any of them
-``.gz``-compressed), with one look at the bytes: a ``.txt`` that is really HTML is read as
-HTML. Nothing is ever read as one article made of a whole dataset file. Adding a format
+Which reader a file gets is decided by its name (``.txt`` dump, ``.md`` Markdown, ``.html``
+page, ``.csv`` / ``.tsv`` / ``.json`` / ``.jsonl`` dataset, ``.zip`` / ``.tar.gz`` archive, any
+of them ``.gz``-compressed), with one look at the bytes: a ``.txt`` that is really HTML is read
+as HTML, one that is Markdown as Markdown. Nothing is ever read as one article made of a whole dataset file. Adding a format
 means adding one reader module and one line in :func:`to_document`.
 """
 from __future__ import annotations
@@ -17,14 +17,16 @@ from pathlib import Path
 from ..document import Document, Source
 from ..reading import MAX_BYTES, MAX_PAGE_BYTES, UnreadableFile, decode, looks_like_html, too_large, unforeseen
 from . import archive, dataset
+from .markdown import MARKDOWN_SUFFIXES, looks_like_markdown, read_markdown
 from .stand_in import refuse_stand_in
 
 logger = logging.getLogger(__name__)
 
 DUMP_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml", ".mht")
-SUPPORTED = ".txt, .html, .htm, .mhtml, .csv, .tsv, .json, .jsonl (each may be .gz), .zip, .tar, .tar.gz"
+SUPPORTED = ".txt, .md, .html, .htm, .mhtml, .csv, .tsv, .json, .jsonl (each may be .gz), .zip, .tar, .tar.gz"
 _MAX_DEPTH = 2  # an archive inside an archive is read; one more level is not
+_NOTES_NAMES = frozenset({"README", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "PROVENANCE", "NOTES"})
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def _format(name: str) -> tuple[str, bool]:
 def readable(name: str) -> bool:
     """Whether a file in a folder or archive is one the readers take (by its name)."""
     suffix, _ = _format(name)
-    return suffix in DUMP_SUFFIXES + HTML_SUFFIXES + dataset.DATASET_SUFFIXES + archive.ARCHIVE_SUFFIXES
+    return suffix in DUMP_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + dataset.DATASET_SUFFIXES + archive.ARCHIVE_SUFFIXES
 
 
 def size_limit(name: str) -> int:
@@ -108,8 +110,11 @@ def _sources(article_id: str, path: str, data: bytes, options: ReadOptions, dept
         return dataset.split_dataset(article_id, path, data, suffix, dict(options.mapping), options.zone)
     if suffix in HTML_SUFFIXES:
         return [Source(article_id, path, data, "html")]
+    if suffix in MARKDOWN_SUFFIXES:
+        return [Source(article_id, path, data, "markdown")]
     if suffix in DUMP_SUFFIXES or not suffix:
-        return [Source(article_id, path, data, "html" if looks_like_html(data) else "dump")]
+        kind = "html" if looks_like_html(data) else "markdown" if looks_like_markdown(data) else "dump"
+        return [Source(article_id, path, data, kind)]
     return [Source(article_id, path, UnreadableFile(f"unsupported file type {suffix}; Khobor Lens reads {SUPPORTED}"))]
 
 
@@ -159,8 +164,16 @@ def read_paths(paths: Iterable[str | os.PathLike], options: ReadOptions = ReadOp
     return out
 
 
+def _folder_notes(name: str) -> bool:
+    """Is the file a folder's own notes in Markdown (README.md, SOURCES.md …), which describe the
+    corpus rather than hold a page of it? Given by name or uploaded, it is still read."""
+    stem, _, suffix = name.rpartition(".")
+    return f".{suffix.lower()}" in MARKDOWN_SUFFIXES and stem.upper() in _NOTES_NAMES
+
+
 def _files_below(root: Path) -> list[tuple[str, str]]:
-    """(path relative to ``root``, full path) of each readable file below it, in path order.
+    """(path relative to ``root``, full path) of each readable file below it, in path order, less
+    the folder's own notes (:func:`_folder_notes`).
 
     ``os.walk`` rather than ``Path.rglob``: a folder of 100,000 pages is listed in a tenth of the time.
     """
@@ -168,7 +181,8 @@ def _files_below(root: Path) -> list[tuple[str, str]]:
     for folder, _, names in os.walk(root):
         relative = os.path.relpath(folder, root)
         prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
-        found += [(prefix + name, os.path.join(folder, name)) for name in names if readable(name)]
+        found += [(prefix + name, os.path.join(folder, name)) for name in names
+                  if readable(name) and not _folder_notes(name)]
     return sorted(found, key=lambda pair: pair[0].split("/"))
 
 
@@ -181,6 +195,8 @@ def to_document(source: Source) -> Document:
         from .html import read_html  # lxml and inscriptis load only when a page needs them
 
         document = read_html(source.data)
+    elif source.kind == "markdown":
+        document = read_markdown(source.data)
     else:
         decoded = decode(source.data)
         document = Document(text=decoded.text, encoding=decoded.encoding)

@@ -307,6 +307,11 @@ def _page_text(tree) -> str:
     return _BLANKS_RE.sub("\n\n", "\n".join(line.strip() for line in text.splitlines())).strip("\n")
 
 
+def text_of_html(markup: str) -> str:
+    """The visible text of an HTML fragment or page, as :func:`read_html` makes it (for rendered Markdown)."""
+    return _page_text(_parse(markup))
+
+
 def read_html(data: bytes) -> Document:
     """Read a saved HTML page or ``.mhtml`` web archive into a :class:`Document` of kind "html".
 
