@@ -98,6 +98,7 @@ class Lexicon:
     closing_credit_re: re.Pattern     # one as a caption's last words, with no colon ("… যুবক। নিজস্ব চিত্র")
     byline_re: re.Pattern
     byline_label_re: re.Pattern      # "লেখা, …", "পদবী, …"
+    byline_prefix_re: re.Pattern     # "Authored by ", "Reported by: " before the author's name
     desk_re: re.Pattern
     site_word_re: re.Pattern    # "অনলাইন" after an outlet's name on its label line
     sections: frozenset[str]
@@ -177,6 +178,7 @@ def lexicon() -> Lexicon:
         byline_re=re.compile(WORD_START + "(?:" + _alternation(data["byline"]["words"]) + ")" + WORD_END, flags),
         byline_label_re=re.compile(
             r"^(?:" + _alternation(data["byline"]["labels"]) + r")\s*(?P<sep>[,:：ঃ])\s*(?=\S)", flags),
+        byline_prefix_re=re.compile(r"^(?:" + _alternation(data["byline"]["prefixes"]) + r")\b\s*[:：ঃ]?\s*(?=\S)", flags),
         desk_re=re.compile(r"(?:" + _alternation(data["byline"]["desk_words"]) + r")\s*$", flags),
         site_word_re=re.compile(r"\s+(?:" + _alternation(data["byline"]["site_words"]) + r")\s*$", flags),
         sections=frozenset(key_of(s) for s in data["sections"]["names"]),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from . import dates, sources
 from .document import Document, Given
-from .layout import PLACE_UNDER_BYLINE, leading_byline
+from .layout import PLACE_UNDER_BYLINE, leading_byline, outlet_part
 from .lexicon import key_of, lexicon
 from .lines import LIST_KINDS, Line
 
@@ -214,6 +214,8 @@ def _outlet(lines: list[Line]) -> tuple[str | None, str]:
         if line.kind in ranked and (line.kind not in ("desk", "byline") or line.n < first_body):
             for hit in sources.find_outlets(line.text):
                 candidates.append((ranked[line.kind], line.n, hit.id, f"{line.kind.replace('_', ' ')}, line {line.n}"))
+        elif line.kind == "timestamp" and line.n < first_body and (outlet := outlet_part(line.text)):
+            candidates.append((ranked["byline"], line.n, outlet, f"date line, line {line.n}"))
         if line.kind not in ("body", "title", "attribution") and line.kind not in LIST_KINDS:
             for url in _URL_RE.findall(line.text):
                 outlet = sources.outlet_for_domain(url)
@@ -280,8 +282,8 @@ def _byline(lines: list[Line], credit: str | None) -> str | None:
     ``credit``, the byline a date line opens with."""
     at = next((i for i, line in enumerate(lines) if line.kind == "byline"), None)
     if at is None:
-        return credit
-    byline = lines[at].text
+        return lexicon().byline_prefix_re.sub("", credit) if credit else None
+    byline = lexicon().byline_prefix_re.sub("", lines[at].text)  # "Authored by …": the name alone
     if (label := lexicon().byline_label_re.match(byline)) and label.group("sep") == ",":
         byline = byline[label.end():]  # BBC's "লেখা, " (author, ) is read aloud, not part of the name
     below = next((line for line in lines[at + 1 :] if line.kind != "blank"), None)
@@ -412,5 +414,5 @@ def with_given(meta: Metadata, document: Document, lines: list[Line]) -> Metadat
     # Markup crediting the outlet itself ("BBC News বাংলা", "Bangladesh Pratidin") names no reporter:
     # the byline the page prints stands.
     if (author := document.get("author")) and not (meta.byline and sources.outlet_named_outright(author.value)):
-        changes["byline"] = author.value
+        changes["byline"] = lexicon().byline_prefix_re.sub("", author.value)
     return replace(meta, **changes) if changes else meta

@@ -692,6 +692,22 @@ def test_a_byline_opening_the_date_line_leaves_it_a_date_line(separator):
     assert (article.meta.published.iso, article.meta.byline) == ("2025-12-07T16:30", "নিজস্ব প্রতিবেদক")
 
 
+@pytest.mark.parametrize("credit", ["Authored by সুদীপ্ত বন্দ্যোপাধ্যায়", "Reported by: সুদীপ্ত বন্দ্যোপাধ্যায়",
+                                    "By সুদীপ্ত বন্দ্যোপাধ্যায় | Updated: 7 Dec 2025, 4:25 pm"])
+def test_words_before_the_authors_name_are_not_part_of_the_byline(credit):
+    assert parse_article(page(MENU, [TITLE, credit, "৭ ডিসেম্বর ২০২৫"], PARAGRAPHS)).meta.byline == "সুদীপ্ত বন্দ্যোপাধ্যায়"
+
+
+def test_an_outlet_named_in_its_own_part_of_the_date_line_is_the_publisher():
+    line = "Authored by সুদীপ্ত বন্দ্যোপাধ্যায় | এই সময় ডিজিটাল | Updated: 7 Dec 2025, 4:25 pm"
+    meta = parse_article(page(MENU, [TITLE, line], PARAGRAPHS)).meta
+    assert (meta.outlet, meta.byline) == ("eisamay", "সুদীপ্ত বন্দ্যোপাধ্যায়")
+    assert meta.updated.iso == "2025-12-07T16:55"  # a Kolkata paper's clock: India time
+    # "এই সময়" ("at this time") inside a sentence of the line names nobody
+    other = parse_article(page(MENU, [TITLE, "নিজস্ব প্রতিবেদক | এই সময় শহরে যানজট | ৭ ডিসেম্বর ২০২৫"], PARAGRAPHS))
+    assert other.meta.outlet is None
+
+
 def test_a_relative_time_under_the_byline_is_not_the_reporters_place():
     article = parse_article(page(MENU, [TITLE, "নিজস্ব প্রতিবেদক", "৭ মিনিট আগে"], PARAGRAPHS))
     assert (article.meta.byline, article.body) == ("নিজস্ব প্রতিবেদক", "\n".join(PARAGRAPHS))

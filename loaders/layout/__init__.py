@@ -8,10 +8,11 @@
 """
 from .block import Block, find_block, non_prose_block
 from .doubled import split_doubled
-from .features import PLACE_UNDER_BYLINE, LineFeatures, has_latin_letters, leading_byline, line_features, split_lines
+from .features import (PLACE_UNDER_BYLINE, LineFeatures, has_latin_letters, leading_byline, line_features,
+                       outlet_part, split_lines)
 from .headline import first_headline, own_date_above, pick_title, signed, signed_head
 from .page_kind import MIN_ARTICLE_WORDS, PAGE_KINDS, dated_head, page_kind
 
 __all__ = ["Block", "LineFeatures", "MIN_ARTICLE_WORDS", "PAGE_KINDS", "PLACE_UNDER_BYLINE", "dated_head",
            "find_block", "first_headline", "has_latin_letters", "leading_byline", "line_features", "non_prose_block",
-           "own_date_above", "page_kind", "pick_title", "signed", "signed_head", "split_doubled", "split_lines"]
+           "outlet_part", "own_date_above", "page_kind", "pick_title", "signed", "signed_head", "split_doubled", "split_lines"]

@@ -210,6 +210,16 @@ def _credit_head(name: str) -> bool:
     return words <= _AUTHOR_LINE_WORDS and (_author_name(name) or _whole_line_source(name) is not None)
 
 
+def outlet_part(text: str) -> str | None:
+    """The outlet one "|"-separated part of a byline or date line names outright, if any
+    ("Authored by … | এই সময় ডিজিটাল | Updated: …")."""
+    for part in text.split("|"):
+        hit = _whole_line_source(part.strip()) if "|" in text else None
+        if hit is not None and hit.kind == "outlet":
+            return hit.id
+    return None
+
+
 def _whole_line_source(text: str) -> sources.SourceHit | None:
     """An outlet or agency name that makes up (nearly) the whole line, past a word that labels the
     site ("আনন্দবাজার অনলাইন")."""
