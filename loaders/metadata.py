@@ -295,7 +295,7 @@ def _byline(lines: list[Line], credit: str | None) -> str | None:
 def _date_line_credit(lines: list[Line], first_body: int) -> str | None:
     """The byline or desk the first date line above the text opens with, if any."""
     return next((name for line in lines if line.kind == "timestamp" and line.n < first_body
-                 and (name := leading_byline(line.text))), None)
+                 and (name := leading_byline(line.text, line.dates))), None)
 
 
 def _publish_time(candidates: list[tuple[str | None, str, DateValue]]) -> DateValue | None:

@@ -58,6 +58,7 @@ _AUTHOR_LINE_WORDS = 7     # a name and the place it is filed from
 _AUTHOR_NAME_WORDS = 4     # "আবদুল্লাহ আল মামুন", "মো. রফিকুল ইসলাম"
 _AUTHOR_PLACE_WORDS = 2    # "…, চট্টগ্রাম", "…, কক্সবাজার প্রতিনিধি" is a reporter word
 _PARTICLE_CHARS = 3        # আল, বিন, উল: particles inside a name
+_DATE_LINE_SHARE = 0.6     # of a short line in dates, times, labels and the byline before them: a date line
 _TICKER_DATE_SHARE = 0.3   # more of the line than this in dates: a "date | আপডেট: date" line, not headlines
 _MENU_ENTRY_KINDS = frozenset({None, "section_label", "menu", "widget", "share_widget", "pagination", "outlet_label"})
 # The lines that sign an article under its headline: its author, desk or date line.
@@ -172,18 +173,25 @@ def _date_coverage(text: str, found: tuple) -> float:
         return 0.0
     lex = lexicon()
     spans = [(m.start, m.end) for m in found]
-    if byline := leading_byline(text, found):
-        spans.append((0, len(byline)))
     spans += [(m.start, m.end) for m in dates.find_times(text)]
     spans += [(s, e) for s, e, _ in dates.find_weekdays(text)]
     spans += [m.span() for m in lex.date_label_re.finditer(text)]
+    share = _covered(text, spans) / total
+    # The byline is sought only where it may matter: a line this much date is a date line anyway.
+    if share < _DATE_LINE_SHARE and (byline := leading_byline(text, found)):
+        share = _covered(text, spans + [(0, len(byline))]) / total
+    return share
+
+
+def _covered(text: str, spans: list[tuple[int, int]]) -> int:
+    """Letters and digits of the text inside the spans, those of overlapping spans once."""
     hit = reach = 0
     for start, end in sorted(spans):
-        start = max(start, reach)  # count overlapping spans once
+        start = max(start, reach)
         if end > start:
             hit += len(_COUNTED_RE.findall(text, start, end))
             reach = end
-    return hit / total
+    return hit
 
 
 def leading_byline(text: str, found: tuple | None = None) -> str | None:
@@ -299,7 +307,7 @@ def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> t
         return "list_heading", f"list heading “{key}”"
     if key in lex.exact:
         return lex.exact[key], f"known page phrase “{key}”"
-    if found and words <= 20 and _date_coverage(text, found) >= 0.6:
+    if found and words <= 20 and _date_coverage(text, found) >= _DATE_LINE_SHARE:
         return "dated", "date line"
     if words <= _PATTERN_WORDS and (kind := lex.pattern_kind(text, short=words <= 6)):
         return kind, f"matches the {kind.replace('_', ' ')} pattern"

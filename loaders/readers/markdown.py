@@ -34,7 +34,10 @@ _RENDERER = MarkdownIt("commonmark", {"html": False}).enable("table")
 def looks_like_markdown(data: bytes) -> bool:
     """Whether a text dump is Markdown: a reader service's header, or headings and links in its markup."""
     head = data[:65536]
-    return b"\nMarkdown Content:" in head[:4096] or len(_MARKUP_RE.findall(head)) >= _MARKUP_LINES
+    if b"\nMarkdown Content:" in head[:4096]:
+        return True
+    # Most dumps have neither a link's "](" nor a heading's "#": skip the pattern for them.
+    return (b"](" in head or b"#" in head) and len(_MARKUP_RE.findall(head)) >= _MARKUP_LINES
 
 
 def _header(text: str) -> tuple[dict[str, str], str]:
