@@ -15,6 +15,7 @@ logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).with_name("data")
 PERSON_WORDS_PATH = DATA_DIR / "person_words.txt"
+COMMON_STEMS_PATH = DATA_DIR / "common_stems.txt"
 
 # Bullets, quotes and separators that frame a furniture line without changing what it says.
 _FRAME_CHARS = " \t•·●▪◦*-–—|:：;,.!?'\"‘’“”()[]{}<>«»‹›/\\"
@@ -108,6 +109,7 @@ class Lexicon:
     relative_days: dict[str, int]
     relative_day_re: re.Pattern
     person_words: frozenset[str]  # words mostly written as part of a person's name (data/person_words.txt)
+    common_stems: frozenset[str]  # word stems any story says (data/common_stems.txt)
     read_more: frozenset[str]     # headings of one link inside the article text ("আরও পড়ুন")
     reader_calls: tuple[str, ...]  # keys of the last words of a sentence asking the reader to act ("… ক্লিক করুন")
 
@@ -189,6 +191,8 @@ def lexicon() -> Lexicon:
         relative_days=relative,
         relative_day_re=re.compile(WORD_START + "(?P<word>" + _alternation(relative) + ")"),
         person_words=frozenset(key_of(line) for line in PERSON_WORDS_PATH.read_text(encoding="utf-8").splitlines()
+                               if line and not line.startswith("#")),
+        common_stems=frozenset(line for line in COMMON_STEMS_PATH.read_text(encoding="utf-8").splitlines()
                                if line and not line.startswith("#")),
         read_more=frozenset(key_of(p) for p in data["read_more"]["phrases"]),
         reader_calls=tuple(key_of(w) for w in data["reader_calls"]["endings"]),

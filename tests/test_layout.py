@@ -142,6 +142,32 @@ def test_an_article_cut_by_subheadings_under_its_byline_and_date_is_no_listing()
     assert parse_article(page(MENU, ["নিজস্ব প্রতিবেদক"], items)).page_kind == "listing"
 
 
+SECTION_CARDS = [
+    ('এইচএসসির ফল প্রকাশ আগস্টের দ্বিতীয় সপ্তাহে',
+     'আন্তশিক্ষা বোর্ড সমন্বয় কমিটি জানিয়েছে, খাতা মূল্যায়নের কাজ প্রায় শেষ পর্যায়ে। নির্ধারিত সময়েই ফল প্রকাশের প্রস্তুতি চলছে।'),
+    ('চালের দাম কেজিতে বাড়ল ৪ টাকা',
+     'রাজধানীর খুচরা বাজারে মোটা ও মাঝারি চালের দাম গত এক সপ্তাহে কেজিতে তিন থেকে চার টাকা বেড়েছে। ব্যবসায়ীরা বলছেন, মিল পর্যায়ে দাম বাড়ানো হয়েছে।'),
+    ('রোহিঙ্গা প্রত্যাবাসন নিয়ে ঢাকায় ত্রিপক্ষীয় বৈঠক আজ',
+     'বৈঠকে বাংলাদেশ, মিয়ানমার ও চীনের প্রতিনিধিরা অংশ নেবেন। পরীক্ষামূলক প্রকল্পের আওতায় প্রথম দফায় কতজনকে ফেরানো হবে, সে বিষয়ে আলোচনা হবে।'),
+    ('সুন্দরবনে মধু আহরণ মৌসুম শুরু, বনে ঢুকছেন মৌয়ালরা',
+     'খুলনা ও সাতক্ষীরা রেঞ্জ থেকে পাস নিয়ে প্রথম দিনেই প্রায় দেড় হাজার মৌয়াল বনে প্রবেশ করেছেন।'),
+    ('জাতীয় নির্বাচন নিয়ে দলগুলোর সঙ্গে ইসির সংলাপ শুরু রোববার',
+     'প্রথম দিনে নিবন্ধিত ১২টি দলকে আমন্ত্রণ জানানো হয়েছে। সংলাপে ভোটের সময়সূচি ও আচরণবিধি নিয়ে মতামত নেবে কমিশন।'),
+    ('সোনার দাম ভরিতে কমল ১ হাজার ৬৮০ টাকা',
+     'বাংলাদেশ জুয়েলার্স সমিতি জানিয়েছে, ভালো মানের প্রতি ভরি সোনা এখন বিক্রি হবে ১ লাখ ৬৮ হাজার টাকায়। নতুন দাম কাল থেকে কার্যকর হবে।'),
+    ('প্রাথমিকে ৬ হাজার শিক্ষক নিয়োগের বিজ্ঞপ্তি শিগগির',
+     'প্রাথমিক ও গণশিক্ষা মন্ত্রণালয় জানিয়েছে, চলতি মাসের মধ্যেই বিজ্ঞপ্তি প্রকাশের প্রস্তুতি চলছে। এবার লিখিত পরীক্ষার নম্বর বাড়ানো হচ্ছে।'),
+]
+
+
+def test_teasers_of_different_stories_sharing_only_words_any_story_says_are_a_listing():
+    # Seven cards of a section page, each a headline, a teaser and its age: stems any story says
+    # ("জানিয়েছে", "থেকে", "প্রকাশ") recur in them, not one story.
+    items = [line for i, (headline, teaser) in enumerate(SECTION_CARDS) for line in (headline, teaser, f"{i + 1} ঘণ্টা আগে")]
+    listing = parse_article(page(MENU, items))
+    assert (listing.page_kind, listing.body) == ("listing", "")
+
+
 def test_a_section_pages_name_over_dated_headlines_is_no_dated_brief():
     # The <h1> names the section; its stories follow, each headline over its update line, and only
     # some with a teaser (a short one first): their dates are not the section name's own date line.

@@ -5,7 +5,8 @@ ignored) and prints ``token<TAB>predicted`` for every token in input order, with
 line between sentences. ``python -m loaders.entities train [--dev]`` rebuilds the
 shipped word clusters and CRF model from ../shared (never from rifat1493/test.txt);
 ``python -m loaders.entities person-words`` rebuilds the layout's list of person-name
-words (``loaders/data/person_words.txt``) from the same annotated sentences;
+words (``loaders/data/person_words.txt``) from the same annotated sentences, and
+``common-stems`` its word stems that any story says (``loaders/data/common_stems.txt``);
 ``python -m loaders.entities tables`` rebuilds only the precomputed per-word tables
 (``model/tables.npz``) from the shipped model.
 """
@@ -51,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
                               help="add banglakit/main.jsonl to rifat1493/train.txt (lowers dev F1; off by default)")
     train_parser.add_argument("--keep-clusters", action="store_true", help="reuse the existing clusters.tsv")
     sub.add_parser("person-words", help="rebuild loaders/data/person_words.txt (the layout's author-name words)")
+    sub.add_parser("common-stems", help="rebuild loaders/data/common_stems.txt (stems any story says)")
     sub.add_parser("tables", help="rebuild model/tables.npz (the precomputed per-word tables) from the shipped model")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -66,6 +68,11 @@ def main(argv: list[str] | None = None) -> int:
         from loaders.entities.training import TrainingConfig, write_person_words
 
         print(write_person_words(TrainingConfig()))
+        return 0
+    if args.command == "common-stems":
+        from loaders.entities.training import TrainingConfig, write_common_stems
+
+        print(write_common_stems(TrainingConfig()))
         return 0
     if args.command == "tables":
         from loaders.entities.precomputed import build_tables

@@ -36,6 +36,7 @@ MIN_NAME_SHARE = 0.5
 # surnames sit near one half (ইসলাম, হোসেন, খান: the annotators leave some untagged), while
 # words that are names only now and then stay far below it (সরকার 5 of 125).
 MIN_PERSON_SHARE = 0.4
+COMMON_STEM_SHARE = 0.015  # of sentences that say a word stem, for it to be said in any story
 
 
 def _stable_hash(text: str) -> int:
@@ -107,4 +108,25 @@ def build_person_words(sentences: list[tuple[list[str], list[str]]], output: Pat
         "# Person-name words: annotated PER in at least 40% of their occurrences in rifat1493/train.txt\n"
         "# and banglakit/main.jsonl (never rifat1493/test.txt). Rebuilt by `python -m loaders.entities person-words`.\n"
         + "".join(f"{w}\n" for w in chosen), encoding="utf-8")
+    return len(chosen)
+
+
+def build_common_stems(sentences: list[tuple[list[str], list[str]]], output: Path) -> int:
+    """Write the word stems (see :func:`loaders.layout.features.word_stems`) found in at least
+    ``COMMON_STEM_SHARE`` of the sentences, one per line.
+
+    Any story says them ("থেকে", "হয়েছে", "জানিয়েছে", and "প্রতি", "প্রথম", "প্রকাশ", whose four
+    letters are one): the layout leaves them out when it asks whether paragraphs tell one story, as
+    a section page's teasers of different stories would otherwise share them.
+    """
+    from loaders.layout.features import word_stems
+
+    counts: Counter = Counter()
+    for tokens, _ in sentences:
+        counts.update(word_stems(" ".join(tokens)))
+    chosen = sorted(stem for stem, n in counts.items() if n >= COMMON_STEM_SHARE * len(sentences))
+    output.write_text(
+        "# Word stems said in at least 1.5% of the sentences of rifat1493/train.txt and banglakit/main.jsonl\n"
+        "# (never rifat1493/test.txt). Rebuilt by `python -m loaders.entities common-stems`.\n"
+        + "".join(f"{stem}\n" for stem in chosen), encoding="utf-8")
     return len(chosen)

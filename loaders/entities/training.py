@@ -20,14 +20,14 @@ import pycrfsuite
 
 from loaders.entities.clusters import build_clusters, corpus_texts, token_lines
 from loaders.entities.conll import bio_tag, normalise_tag, score, to_bioes, training_sentences
-from loaders.entities.embeddings import build_names, build_person_words, build_word_classes
+from loaders.entities.embeddings import build_common_stems, build_names, build_person_words, build_word_classes
 from loaders.entities.features import (
     CLASSES_PATH, CLUSTERS_PATH, MODEL_PATH, NAMES_PATH, FeatureExtractor, read_clusters, read_word_features,
 )
 from loaders.entities.gazetteer import load_gazetteer
 from loaders.entities.precomputed import build_tables
 from loaders.entities.tagger import EntityTagger
-from loaders.lexicon import PERSON_WORDS_PATH
+from loaders.lexicon import COMMON_STEMS_PATH, PERSON_WORDS_PATH
 from loaders.textnorm import clean
 
 logger = logging.getLogger(__name__)
@@ -92,6 +92,12 @@ def banglakit_texts(path: Path) -> list[str]:
         return [json.loads(line)[0] for line in handle if line.strip()]
 
 
+def write_common_stems(config: TrainingConfig) -> int:
+    """Rebuild the layout's common word stems from every training sentence of both annotated sets."""
+    return build_common_stems(training_sentences(config.rifat_train) + banglakit_sentences(config.names_source),
+                              COMMON_STEMS_PATH)
+
+
 def write_person_words(config: TrainingConfig) -> int:
     """Rebuild the layout's person-name words from every training sentence of both annotated sets."""
     return build_person_words(training_sentences(config.rifat_train) + banglakit_sentences(config.names_source),
@@ -115,6 +121,7 @@ def train(config: TrainingConfig) -> dict[str, float]:
         build_word_classes(lines + list(token_lines(banglakit_texts(config.names_source))), config.classes_path)
         build_names(banglakit_sentences(config.names_source), config.names_path)
         write_person_words(config)
+        write_common_stems(config)
     clusters_done = time.perf_counter()
     extractor = FeatureExtractor(read_clusters(config.clusters_path), load_gazetteer(),
                                  read_word_features(config.names_path), read_word_features(config.classes_path))

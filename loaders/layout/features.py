@@ -116,6 +116,11 @@ class LineFeatures:
         """The line's word stems (see :func:`word_stems`), worked out once."""
         return word_stems(self.text)
 
+    @cached_property
+    def story_stems(self) -> frozenset[str]:
+        """Its stems less those any story says (``data/common_stems.txt``): what names its own story."""
+        return self.stems - lexicon().common_stems
+
     @property
     def headline_like(self) -> bool:
         """A free, short, non-sentence line in Bengali: a headline, a list item or a menu entry."""
