@@ -67,6 +67,9 @@ def caseless_alternation(words) -> str:
 _SPELLINGS = (("আরও", "আরো"), ("এ", "এই"), ("খবর", "সংবাদ"))
 
 
+_HEADING_WORDS = 6  # a list heading that ends in known words names a section or topic first, briefly
+
+
 def _spellings(key: str) -> set[str]:
     """``key`` with each word of ``_SPELLINGS`` in either of its spellings."""
     variants = {key}
@@ -81,6 +84,7 @@ class Lexicon:
     """Compiled phrase lexicon; see ``data/boilerplate.toml`` for what each part means."""
 
     list_headings: dict[str, str]
+    list_heading_endings: tuple[tuple[str, str], ...]  # (last words, list kind): "… এর আরও খবর"
     exact: dict[str, str]
     patterns: tuple[tuple[str, re.Pattern], ...]       # for short lines: [patterns] and [long_patterns]
     long_patterns: tuple[tuple[str, re.Pattern], ...]  # for longer ones
@@ -93,6 +97,7 @@ class Lexicon:
     attribution_re: re.Pattern
     caption_re: re.Pattern
     credit_end_re: re.Pattern  # a caption that ends in its photo credit ("… নেতারা। ছবি: সংগৃহীত")
+    run_in_credit_re: re.Pattern  # the credit run into it after a space, a name of a few words ("… সারি ছবি: আনিস মাহমুদ")
     dash_credit_re: re.Pattern  # or in a credit after a dash ("… —নিজস্ব চিত্র।")
     labelled_caption_re: re.Pattern  # "ছবির উৎস, …", "ছবির ক্যাপশান, …"
     closing_credits: tuple[str, ...]  # credits needing no name (নিজস্ব চিত্র), casefolded: what a line may end with
@@ -112,6 +117,16 @@ class Lexicon:
     common_stems: frozenset[str]  # word stems any story says (data/common_stems.txt)
     read_more: frozenset[str]     # headings of one link inside the article text ("আরও পড়ুন")
     reader_calls: tuple[str, ...]  # keys of the last words of a sentence asking the reader to act ("… ক্লিক করুন")
+
+    def list_kind(self, key: str) -> str | None:
+        """The kind of story list a heading (its lookup key) opens: a listed heading, or a short
+        line ending in the words of one ("দেশজুড়ে - এর আরও খবর"); None for any other line."""
+        if key in self.list_headings:
+            return self.list_headings[key]
+        if len(key.split()) <= _HEADING_WORDS:
+            return next((kind for ending, kind in self.list_heading_endings
+                         if key.endswith(ending) and (key == ending or key[-len(ending) - 1] == " ")), None)
+        return None
 
     def follow_call(self, key: str) -> bool:
         """Whether a line (its lookup key) asks readers to follow the site on a platform."""
@@ -150,6 +165,8 @@ def lexicon() -> Lexicon:
     relative = {clean(k): v for k, v in data["relative_days"].items()}
     lex = Lexicon(
         list_headings={variant: v for k, v in data["list_headings"].items() for variant in _spellings(key_of(k))},
+        list_heading_endings=tuple((variant, kind) for kind, endings in data["list_heading_endings"].items()
+                                   for ending in endings for variant in _spellings(key_of(ending))),
         exact={key_of(k): v for k, v in data["exact"].items()},
         patterns=compiled("patterns") + long_patterns,
         long_patterns=long_patterns,
@@ -169,6 +186,8 @@ def lexicon() -> Lexicon:
         caption_re=re.compile(r"^\W{0,3}(?:" + _alternation(data["caption"]["labels"]) + r")\s*(?:[:：ঃ]|[।.]?\s*$)", flags),
         credit_end_re=re.compile(r"(?:(?:[।.|]|^)\s*[(\[]?|\s[(\[])\s*(?:" + _alternation(data["caption"]["labels"])
                                  + r")\s*[:：ঃ]\s*[^।.:|()\[\]]{1,40}[)\]]?[।.]?\s*$", flags),  # "… ছবি: পিটিআই।"
+        run_in_credit_re=re.compile(r"\s(?:" + _alternation(data["caption"]["labels"]) + r")\s*[:：ঃ]\s*"
+                                    r"[^\s।.:|()\[\]]+(?:\s+[^\s।.:|()\[\]]+){0,3}\s*$", flags),
         dash_credit_re=re.compile(r"[।.]\s*[—–]\s*(?:" + _alternation(data["caption"]["labels"])
                                   + r")\s*[।.]?\s*$", flags),  # Kolkata's "… মঙ্গলবার। —নিজস্ব চিত্র।"
         labelled_caption_re=re.compile(

@@ -375,7 +375,7 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
             _resolve_pending(pending, kinds, as_body=False, closing=closing)
             # Several headings in a row are tabs; the list shown belongs to the first one.
             if previous is None or previous.intrinsic != "list_heading":
-                list_kind = lexicon().list_headings[f.key]
+                list_kind = lexicon().list_kind(f.key)
                 listed = []
             state = "list"
             kinds[f.n] = (kind, f.reason)

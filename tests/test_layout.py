@@ -856,3 +856,46 @@ def test_the_lead_photos_caption_over_its_credit_is_a_caption_though_it_ends_a_s
     assert inside.body == "\n".join([PARAGRAPHS[0], short, *PARAGRAPHS[1:]])
     two = "শনিবার দুপুরে পদ্মার চরে জমি প্রস্তুত করছেন কৃষকেরা। চরে এবার ধানের আবাদ বেড়েছে।"
     assert parse_article(page(head, [two, "ছবি: বাংলা ট্রিবিউন"], PARAGRAPHS)).body.split("\n")[0] == two
+
+
+def test_a_subheaded_article_ends_at_a_list_heading_spelt_the_sites_way_and_its_cards_stay_out():
+    head = ["জলবায়ু তহবিলের প্রতিশ্রুতি কাগজেই, ক্ষতি বাড়ছে উপকূলে", "নিজস্ব প্রতিবেদক", "প্রকাশ: ০৭ ডিসেম্বর ২০২৫, ১৩:৩০"]
+    cards = [line for i, (headline, teaser) in enumerate(SECTION_CARDS[:3])
+             for line in (headline, teaser, f"০{i + 1}/১২/২০২৫")]
+    for heading in ("এ বিষয়ে আরো প্রতিবেদন", "দেশজুড়ে - এর আরও খবর"):
+        article = parse_article(page(MENU, head, SUBHEADED, [heading], cards))
+        assert (article.page_kind, article.title) == ("article", head[0]), heading
+        assert article.body.split("\n") == SUBHEADED, heading
+        assert {line.text: line.kind for line in article.lines}[heading] == "list_heading"
+
+
+def test_a_read_more_link_run_into_its_headline_is_no_subheading():
+    link = "আরও পড়ুন মেট্রোরেলের সময়সূচি বদলাল কর্তৃপক্ষ"
+    article = parse_article(page(MENU, [TITLE, "নিজস্ব প্রতিবেদক", "প্রকাশ: ০৭ ডিসেম্বর ২০২৫, ১৩:৩০"],
+                                 PARAGRAPHS[:2], [link], PARAGRAPHS[2:]))
+    assert article.body.split("\n") == PARAGRAPHS
+    assert {line.text: line.kind for line in article.lines}[link] == "related_list"
+
+
+def test_an_outlets_staff_credit_inline_before_the_date_names_the_byline_and_the_outlet():
+    brief = ["রাজধানীর মিরপুর-১০ নম্বর গোলচত্বরে বাসের চাপায় এক কলেজছাত্রী নিহত হয়েছেন।",
+             "বৃহস্পতিবার সকাল সাড়ে ৮টার দিকে রাস্তা পার হওয়ার সময় এ দুর্ঘটনা ঘটে বলে জানিয়েছে পুলিশ।"]
+    article = parse_article(page(MENU, ["মিরপুরে বাসচাপায় কলেজছাত্রী নিহত", "ইত্তেফাক রিপোর্ট প্রকাশ : ১২ জুন ২০২৫, ০৯:১৫"],
+                                 brief, OTHER_STORIES))
+    assert (article.page_kind, article.body) == ("article", "\n".join(brief))
+    meta = article.meta
+    assert (meta.byline, meta.outlet, meta.published.iso) == ("ইত্তেফাক রিপোর্ট", "ittefaq", "2025-06-12T09:15")
+
+
+def test_a_photo_storys_captions_with_their_credits_run_in_are_captions_not_a_story_list():
+    intro = ("সিলেটের গোয়াইনঘাট উপজেলার রাতারগুল দেশের একমাত্র স্বীকৃত মিঠাপানির জলাবন। বর্ষায় বনের গাছগুলোর অর্ধেক ডুবে "
+             "থাকে পানিতে, তখন নৌকায় চড়ে বন ঘুরে দেখেন পর্যটকেরা।")
+    captions = [f"{scene} ছবি: আনিস মাহমুদ" for scene in (
+        "পানিতে ডুবে থাকা হিজল আর করচগাছের সারি", "ডিঙিনৌকায় চড়ে বনের ভেতর ঘুরছেন পর্যটকেরা",
+        "গাছের ডালে বসে আছে একটি পানকৌড়ি", "বনের ভেতর দিয়ে চলে গেছে সরু জলপথ",
+        "পর্যটকদের জন্য তৈরি করা হয়েছে কাঠের ওয়াচটাওয়ার", "বিকেলের আলোয় জলাবনের অন্য রকম রূপ")]
+    article = parse_article(page(MENU, ["বর্ষায় অপরূপ রাতারগুল", "নিজস্ব প্রতিবেদক", "প্রকাশ: ১২ জুন ২০২৫, ০৮:০০"],
+                                 [intro], captions, OTHER_STORIES))
+    assert (article.page_kind, article.title, article.body) == ("article", "বর্ষায় অপরূপ রাতারগুল", intro)
+    kinds = {line.text: line.kind for line in article.lines}
+    assert {kinds[caption] for caption in captions} == {"caption"}

@@ -96,6 +96,9 @@ def _without_other_stories(content: list[LineFeatures], start: int, end: int) ->
     headline of its own, where neither shares many words with the text above (a listing printed
     right after the article). A related link inside the text ("আরও পড়ুন: …") is followed by more
     of the same story, so it stays."""
+    # A list's heading ends the text (one that heads a single link inside it, "আরও পড়ুন", does not).
+    end = next((i for i in range(start + 1, end + 1) if content[i].intrinsic == "list_heading"
+                and content[i].key not in lexicon().read_more), end + 1) - 1
     paragraphs = [i for i in range(start, end + 1) if content[i].paragraph]
     kept = len(paragraphs)
     while kept > 1 and under_own_headline(content, paragraphs[kept - 1], start):
@@ -106,10 +109,16 @@ def _without_other_stories(content: list[LineFeatures], start: int, end: int) ->
         kept -= 1
     # One such paragraph may be the article's own under a subheading; a run of them is a list,
     # unless the text above is cut by subheadings itself, one of them over two paragraphs or more:
-    # a list prints one teaser per headline, so the pairs after it are the article's last sections.
-    if len(paragraphs) - kept < _TEASER_RUN or _long_section(content, paragraphs[:kept], start):
+    # a list prints one teaser per headline, so the pairs after it are the article's last sections;
+    # but not pairs with date lines of their own, which are a list's cards.
+    listed = kept < len(paragraphs) and any(content[j].intrinsic in _LIST_SIGNS
+                                             for j in range(paragraphs[kept - 1] + 1, paragraphs[-1]))
+    if len(paragraphs) - kept < _TEASER_RUN or not listed and _long_section(content, paragraphs[:kept], start):
         kept = len(paragraphs)
     return paragraphs[0], paragraphs[kept - 1]
+
+
+_LIST_SIGNS = frozenset({"dated"})  # a card's date line under its headline
 
 
 def _long_section(content: list[LineFeatures], paragraphs: list[int], start: int) -> bool:

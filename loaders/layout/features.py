@@ -224,10 +224,10 @@ def _credit_head(name: str) -> bool:
 
 
 def outlet_part(text: str) -> str | None:
-    """The outlet one "|"-separated part of a byline or date line names outright, if any
-    ("Authored by … | এই সময় ডিজিটাল | Updated: …")."""
-    for part in text.split("|"):
-        hit = _whole_line_source(part.strip()) if "|" in text else None
+    """The outlet one "|"-separated part of a byline or date line names outright, or the credit it
+    opens with, if any ("Authored by … | এই সময় ডিজিটাল | Updated: …", "ইত্তেফাক রিপোর্ট প্রকাশ : …")."""
+    for part in text.split("|") if "|" in text else [leading_byline(text) or ""]:
+        hit = _whole_line_source(part.strip())
         if hit is not None and hit.kind == "outlet":
             return hit.id
     return None
@@ -308,7 +308,7 @@ def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> t
         return None, ""
     if not key:
         return "widget", "punctuation only"
-    if key in lex.list_headings:
+    if "।" not in text and lex.list_kind(key):
         return "list_heading", f"list heading “{key}”"
     if key in lex.exact:
         return lex.exact[key], f"known page phrase “{key}”"
@@ -344,6 +344,8 @@ def _intrinsic(text: str, key: str, words: int, found: tuple, bullet: bool) -> t
     if words <= 6 and lex.caption_re.match(text) or words <= _CAPTION_WORDS and lex.labelled_caption_re.match(text):
         return "caption", "photo caption or credit (ছবি: …)"
     if words <= _CAPTION_WORDS and (_COLON_RE.search(text) and lex.credit_end_re.search(text)
+                                    # a caption and its credit in two spans of one line: no sentence mark
+                                    or _COLON_RE.search(text) and "।" not in text and lex.run_in_credit_re.search(text)
                                     or _DASH_RE.search(text) and lex.dash_credit_re.search(text)
                                     or _ends_in_closing_credit(text) and lex.closing_credit_re.search(text)):
         return "caption", "photo caption ending in its credit (… ছবি: …)"

@@ -98,7 +98,7 @@ def _timed_date_above(content: list[LineFeatures], i: int) -> bool:
 
 def _read_more(f: LineFeatures) -> bool:
     """A "আরও পড়ুন" (read more) heading: the line under it links to another story."""
-    return f.intrinsic == "list_heading" and lexicon().list_headings.get(f.key) == "related_list"
+    return f.intrinsic == "list_heading" and lexicon().list_kind(f.key) == "related_list"
 
 
 def _over_its_byline(content: list[LineFeatures], i: int) -> bool:
