@@ -397,8 +397,11 @@ def _classify_rest(rest: list[LineFeatures], last_body: int, title_key: str, kin
         elif kind:
             if kind in FOOTER_KINDS:
                 _resolve_pending(pending, kinds, as_body=False, closing=closing)
-                # Share buttons under the byline and date line that follow a standfirst are the head's.
-                footer_seen = footer_seen or not (head_open and kind in _HEAD_WIDGETS)
+                # Share buttons under the byline and date line that follow a standfirst are the head's,
+                # and so are those right under a standfirst inside the article block (DW prints its
+                # lead paragraph, then the buttons, then the photo and the text).
+                head = head_open or body_lines == _STANDFIRST_LINES and inside
+                footer_seen = footer_seen or not (head and kind in _HEAD_WIDGETS)
             kinds[f.n] = (kind, f.reason)
         elif f.paragraph and not inside:
             _resolve_pending(pending, kinds, as_body=False)

@@ -203,6 +203,15 @@ def test_share_buttons_under_a_standfirsts_byline_and_date_line_do_not_end_the_t
     assert after.body == "\n".join([PARA, PARA2])
 
 
+def test_share_buttons_right_under_a_lead_paragraph_below_the_date_line_do_not_end_the_text():
+    # DW: headline, author, date, the lead paragraph, the share buttons, then the rest of the text.
+    lead = ("জলবায়ু পরিবর্তনে ক্ষতিগ্রস্ত দেশগুলোকে সহায়তার জন্য প্রতিশ্রুত অর্থের সামান্য অংশই এখন পর্যন্ত পৌঁছেছে। "
+            "বাংলাদেশের উপকূলের মানুষ বলছেন, প্রতি বছর তাঁদের ক্ষতি বাড়ছে।")
+    head = ["জলবায়ু তহবিলের প্রতিশ্রুতি কাগজেই, ক্ষতি বাড়ছে উপকূলে", "নিজস্ব প্রতিবেদক", "০৭/১২/২০২৫"]
+    article = parse_article(page(*head, lead, "শেয়ার করুন", "Facebook", "WhatsApp", PARA, PARA2))
+    assert article.body == "\n".join([lead, PARA, PARA2])
+
+
 def test_a_short_sentence_under_a_read_more_headline_it_does_not_retell_is_the_texts():
     said = "ব্যাংকাররা বলছেন, এর পেছনে কয়েকটি কারণ রয়েছে।"
     going_on = ("কৃষি সম্প্রসারণ অধিদপ্তর সূত্রে জানা গেছে, জেলার চারটি উপজেলায় চলতি মৌসুমে প্রায় সাত হাজার "

@@ -79,3 +79,15 @@ def test_a_folders_own_notes_in_markdown_are_no_pages_of_it(tmp_path):
     (tmp_path / "sources.md").write_text("See ../README.md for where each file came from.\n")
     assert [source.article_id for source in read_paths([tmp_path])] == ["page.md"]
     assert [source.kind for source in read_paths([tmp_path / "README.md"])] == ["markdown"]  # named: read
+
+
+def test_an_archives_own_notes_are_no_pages_of_it_either():
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("crawl/page.md", MARKDOWN)
+        archive.writestr("crawl/README.md", "# The crawl\n\nPages from [the site](https://example.com), December.\n")
+    sources = sources_from_bytes("crawl.zip", "crawl.zip", buffer.getvalue())
+    assert [(source.article_id, source.kind) for source in sources] == [("crawl.zip/crawl/page.md", "markdown")]

@@ -95,7 +95,7 @@ def _sources(article_id: str, path: str, data: bytes, options: ReadOptions, dept
         if depth >= _MAX_DEPTH:
             return [Source(article_id, path, UnreadableFile("archive nested too deep inside other archives"))]
         try:
-            found = archive.members(data, article_id, readable, size_limit)
+            found = archive.members(data, article_id, _page_member, size_limit)
         except UnreadableFile as err:
             return [Source(article_id, path, err)]
         out = []
@@ -165,10 +165,15 @@ def read_paths(paths: Iterable[str | os.PathLike], options: ReadOptions = ReadOp
 
 
 def _folder_notes(name: str) -> bool:
-    """Is the file a folder's own notes in Markdown (README.md, SOURCES.md …), which describe the
-    corpus rather than hold a page of it? Given by name or uploaded, it is still read."""
-    stem, _, suffix = name.rpartition(".")
+    """Is the file a folder's or an archive's own notes in Markdown (README.md, SOURCES.md …), which
+    describe the corpus rather than hold a page of it? Given by name or uploaded, it is still read."""
+    stem, _, suffix = name.rsplit("/", 1)[-1].rpartition(".")
     return f".{suffix.lower()}" in MARKDOWN_SUFFIXES and stem.upper() in _NOTES_NAMES
+
+
+def _page_member(name: str) -> bool:
+    """Is an archive member read: a readable format, and not the archive's own notes?"""
+    return readable(name) and not _folder_notes(name)
 
 
 def _files_below(root: Path) -> list[tuple[str, str]]:
