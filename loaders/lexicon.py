@@ -97,7 +97,7 @@ class Lexicon:
     attribution_re: re.Pattern
     caption_re: re.Pattern
     credit_end_re: re.Pattern  # a caption that ends in its photo credit ("… নেতারা। ছবি: সংগৃহীত")
-    run_in_credit_re: re.Pattern  # the credit run into it after a space, a name of a few words ("… সারি ছবি: আনিস মাহমুদ")
+    run_in_credit_re: re.Pattern  # the credit run into it after a space or none, a few words ("… সারি ছবি: আনিস মাহমুদ")
     dash_credit_re: re.Pattern  # or in a credit after a dash ("… —নিজস্ব চিত্র।")
     labelled_caption_re: re.Pattern  # "ছবির উৎস, …", "ছবির ক্যাপশান, …"
     closing_credits: tuple[str, ...]  # credits needing no name (নিজস্ব চিত্র), casefolded: what a line may end with
@@ -186,7 +186,7 @@ def lexicon() -> Lexicon:
         caption_re=re.compile(r"^\W{0,3}(?:" + _alternation(data["caption"]["labels"]) + r")\s*(?:[:：ঃ]|[।.]?\s*$)", flags),
         credit_end_re=re.compile(r"(?:(?:[।.|]|^)\s*[(\[]?|\s[(\[])\s*(?:" + _alternation(data["caption"]["labels"])
                                  + r")\s*[:：ঃ]\s*[^।.:|()\[\]]{1,40}[)\]]?[।.]?\s*$", flags),  # "… ছবি: পিটিআই।"
-        run_in_credit_re=re.compile(r"\s(?:" + _alternation(data["caption"]["labels"]) + r")\s*[:：ঃ]\s*"
+        run_in_credit_re=re.compile(r"(?:\s|(?<=[\u0980-\u09FF]))(?:" + _alternation(data["caption"]["labels"]) + r")\s*[:：ঃ]\s*"
                                     r"[^\s।.:|()\[\]]+(?:\s+[^\s।.:|()\[\]]+){0,3}\s*$", flags),
         dash_credit_re=re.compile(r"[।.]\s*[—–]\s*(?:" + _alternation(data["caption"]["labels"])
                                   + r")\s*[।.]?\s*$", flags),  # Kolkata's "… মঙ্গলবার। —নিজস্ব চিত্র।"

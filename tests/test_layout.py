@@ -890,12 +890,12 @@ def test_an_outlets_staff_credit_inline_before_the_date_names_the_byline_and_the
 def test_a_photo_storys_captions_with_their_credits_run_in_are_captions_not_a_story_list():
     intro = ("সিলেটের গোয়াইনঘাট উপজেলার রাতারগুল দেশের একমাত্র স্বীকৃত মিঠাপানির জলাবন। বর্ষায় বনের গাছগুলোর অর্ধেক ডুবে "
              "থাকে পানিতে, তখন নৌকায় চড়ে বন ঘুরে দেখেন পর্যটকেরা।")
-    captions = [f"{scene} ছবি: আনিস মাহমুদ" for scene in (
+    captions = [f"{scene}{' ' if i else ''}ছবি: আনিস মাহমুদ" for i, scene in enumerate((
         "পানিতে ডুবে থাকা হিজল আর করচগাছের সারি", "ডিঙিনৌকায় চড়ে বনের ভেতর ঘুরছেন পর্যটকেরা",
         "গাছের ডালে বসে আছে একটি পানকৌড়ি", "বনের ভেতর দিয়ে চলে গেছে সরু জলপথ",
-        "পর্যটকদের জন্য তৈরি করা হয়েছে কাঠের ওয়াচটাওয়ার", "বিকেলের আলোয় জলাবনের অন্য রকম রূপ")]
+        "পর্যটকদের জন্য তৈরি করা হয়েছে কাঠের ওয়াচটাওয়ার", "বিকেলের আলোয় জলাবনের অন্য রকম রূপ"))]
     article = parse_article(page(MENU, ["বর্ষায় অপরূপ রাতারগুল", "নিজস্ব প্রতিবেদক", "প্রকাশ: ১২ জুন ২০২৫, ০৮:০০"],
                                  [intro], captions, OTHER_STORIES))
     assert (article.page_kind, article.title, article.body) == ("article", "বর্ষায় অপরূপ রাতারগুল", intro)
     kinds = {line.text: line.kind for line in article.lines}
-    assert {kinds[caption] for caption in captions} == {"caption"}
+    assert {kinds[caption] for caption in captions} == {"caption"}  # the first glued to it ("…সারিছবি: …"), as DW's
