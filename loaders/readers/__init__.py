@@ -19,6 +19,7 @@ from ..reading import MAX_BYTES, MAX_PAGE_BYTES, UnreadableFile, decode, looks_l
 from . import archive, dataset
 from .markdown import MARKDOWN_SUFFIXES, looks_like_markdown, read_markdown
 from .stand_in import refuse_stand_in
+from .wrapped import unwrap
 
 logger = logging.getLogger(__name__)
 
@@ -204,6 +205,6 @@ def to_document(source: Source) -> Document:
         document = read_markdown(source.data)
     else:
         decoded = decode(source.data)
-        document = Document(text=decoded.text, encoding=decoded.encoding)
+        document = Document(text=unwrap(decoded.text) or decoded.text, encoding=decoded.encoding)
     refuse_stand_in(document.text)
     return document
