@@ -56,3 +56,12 @@ def test_headlines_of_about_one_length_and_browser_dumps_are_not_joined():
                            "বৃষ্টিতে ডুবল রাজধানীর সড়ক, অফিসগামীদের চরম ভোগান্তি", "সোনার দাম ভরিতে কমল ১ হাজার ৬৮০ টাকা"])
     assert unwrap("\n\n".join([headlines] * 4)) is None
     assert unwrap("\n\n".join([TITLE, *PARAGRAPHS])) is None  # one line per paragraph already
+
+
+def test_lynxs_reference_list_in_parts_is_known_in_one_pass():
+    # "Visible links:" and "Hidden links:" head parts of the list; a pattern matching the whole list
+    # at once backtracked without end on 44 entries (a Kaler Kantho page), this reads it line by line.
+    entries = "\n".join(f"  {n}. file:///online/national/2025/12/07/{1612000 + n}" for n in range(1, 45))
+    text = lynx_dump().replace("References\n\n", f"References\n\n   Visible links:\n{entries}\n   Hidden links:\n")
+    article = load("lynx.txt", text).articles.iloc[0]
+    assert article["body"].split("\n") == PARAGRAPHS and "[7]" not in article["source"]

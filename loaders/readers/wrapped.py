@@ -21,7 +21,7 @@ _MIN_FILLED_BLOCKS = 3   # paragraphs of two lines or more, filled to the width,
 _SENTENCE_END_RE = re.compile(r"[।?!.]['\"’”)]*\s*$")
 _LIST_ITEM_RE = re.compile(r"\s*(?:[*+•o-]|[0-9০-৯]{1,3}[.)])\s")
 _LINK_NUMBER_RE = re.compile(r"\[\d{1,5}\]")
-_REFERENCES_RE = re.compile(r"^References\n\n?(?:\s*\d{1,5}\. \S+\n?)+\Z", re.M)
+_REFERENCE_RE = re.compile(r"\s*\d{1,5}\. \S+\s*")  # "  12. https://…", one entry of lynx's list
 
 
 def _blocks(lines: list[str]) -> list[list[int]]:
@@ -40,6 +40,14 @@ def _width(lines: list[str]) -> int:
     """The width a dump's lines are wrapped at (its 95th-percentile line length), or 0 if unwrapped."""
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
     return lengths[int(0.95 * (len(lengths) - 1))] if lengths else 0
+
+
+def _references(lines: list[str]) -> bool:
+    """Does the dump end with lynx's list of link addresses ("References", then "  1. https://…")?"""
+    heading = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip() == "References"), None)
+    entries = [line for line in lines[heading + 1:] if line.strip()] if heading is not None else []
+    # lynx may head parts of the list ("Visible links", "Hidden links:")
+    return bool(entries) and sum(bool(_REFERENCE_RE.fullmatch(line)) for line in entries) >= 0.8 * len(entries)
 
 
 def unwrap(text: str) -> str | None:
@@ -67,8 +75,8 @@ def unwrap(text: str) -> str | None:
             joined += " " + lines[i].strip()
         out.append(joined)
         i += 1
+    if _references(out):  # lynx: link numbers point into the list of addresses at the end
+        out = [_LINK_NUMBER_RE.sub("", line) for line in out]
     text = "\n".join(out)
-    if _REFERENCES_RE.search(text):  # lynx: link numbers point into the list of addresses at the end
-        text = _LINK_NUMBER_RE.sub("", text)
     logger.debug("joined a dump wrapped at %d columns", width)
     return text
