@@ -340,7 +340,7 @@ def extract(lines: list[Line], given_outlet: str | None = None) -> Metadata:
         published = replace(updated, basis=f"{updated.basis} (upper bound: the page gives only its update time)")
     outlet, outlet_basis = _outlet(lines)
     publisher = sources.outlet_info(given_outlet or outlet) if given_outlet or outlet else None
-    home_zone = dates.HOME_ZONES.get(publisher["country"]) if publisher else None
+    home_zone = sources.home_zone(given_outlet or outlet)
     published, updated = (_in_dhaka_time(value, home_zone, lines) for value in (published, updated))
     desk_line = next((line for line in lines if line.kind in ("desk", "desk_and_outlet")), None)
     desk = desk_line.text.split("|")[0].strip() if desk_line else None
@@ -395,8 +395,7 @@ def with_given(meta: Metadata, document: Document, lines: list[Line]) -> Metadat
     """The metadata with what the source states outright (dates, outlet, author) in place of what ``lines`` suggest."""
     changes: dict = {}
     outlet = document.get("outlet")
-    publisher = sources.outlet_info(outlet.value if outlet else meta.outlet) if outlet or meta.outlet else None
-    abroad = bool(publisher and publisher["country"] in dates.HOME_ZONES)
+    abroad = sources.home_zone(outlet.value if outlet else meta.outlet) is not None
     for field in ("published", "updated"):
         if value := document.get(field):
             given = _given_date(value)

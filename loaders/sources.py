@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .dates import HOME_ZONES
+
 logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -231,6 +233,13 @@ def outlet_info(outlet_id: str) -> dict | None:
     agency (the id in ``agencies.csv`` of the organisation it belongs to, "" for none); None if unknown."""
     info = _info(_OUTLETS, outlet_id, ("name_bn", "name_en", "kind", "country", "agency"))
     return info and {**info, "aliases_bn": _split(_OUTLETS.rows[outlet_id].get("aliases_bn"))}
+
+
+def home_zone(outlet_id: str | None) -> str | None:
+    """The UTC offset of the clock times an outlet prints when it is not Dhaka's (a Kolkata paper's
+    "+05:30"), by its country (``calendar.toml [clock.home_zones]``); None at home or when unknown."""
+    info = outlet_info(outlet_id) if outlet_id else None
+    return HOME_ZONES.get(info["country"]) if info else None
 
 
 def agency_info(agency_id: str) -> dict | None:

@@ -203,7 +203,7 @@ def leading_byline(text: str, found: tuple | None = None) -> str | None:
     """The credit a date line opens with, if any: a reporter word, a desk, a person's name (with
     the place filed from) or an outlet's name, before a "|" or "।" ("নিজস্ব প্রতিবেদক | ০৭ ডিসেম্বর
     …") or right before the date or its label, as a page whose author and date are inline prints
-    them ("আবু তাহের ডিসেম্বর ০৮, ২০২৫", "একাত্তর অনলাইন ০৭ ডিসেম্বর, ২০২৫ ১৪:২৫").
+    them ("নিজস্ব প্রতিনিধি ০৭ ডিসেম্বর, ২০২৫", "ইত্তেফাক রিপোর্ট প্রকাশ : ১২ জুন ২০২৫, ০৯:১৫").
     ``found``: the line's dates, when already known."""
     head, bar = _LEADING_SEGMENT_RE.match(text).groups()
     if not bar:

@@ -24,7 +24,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .. import sources
-from ..dates import HOME_ZONES, offset_zone, parse_iso_datetime
+from ..dates import offset_zone, parse_iso_datetime
 from ..document import Document, Given, Source
 from ..reading import UnreadableFile, repaired, too_large
 
@@ -376,8 +376,7 @@ def _clock_zone(chosen: str, outlet: str | None) -> tuple[dt.tzinfo | None, str]
     chose; else, for an outlet abroad, its own (a Kolkata paper's export keeps India time); else Dhaka (None)."""
     if chosen != DEFAULT_ZONE:
         return ZoneInfo(chosen), ""
-    info = sources.outlet_info(outlet) if outlet else None
-    offset = HOME_ZONES.get(info["country"]) if info else None
+    offset = sources.home_zone(outlet)
     if offset is None:
         return None, ""
     return offset_zone(offset), f" (UTC{offset}, the outlet's time)"
