@@ -214,7 +214,7 @@ def _outlet(lines: list[Line]) -> tuple[str | None, str]:
         if line.kind in ranked and (line.kind not in ("desk", "byline") or line.n < first_body):
             for hit in sources.find_outlets(line.text):
                 candidates.append((ranked[line.kind], line.n, hit.id, f"{line.kind.replace('_', ' ')}, line {line.n}"))
-        elif line.kind == "timestamp" and line.n < first_body and (outlet := outlet_part(line.text)):
+        elif line.kind == "timestamp" and line.n < first_body and (outlet := outlet_part(line.text, line.dates)):
             candidates.append((ranked["byline"], line.n, outlet, f"date line, line {line.n}"))
         if line.kind not in ("body", "title", "attribution") and line.kind not in LIST_KINDS:
             for url in _URL_RE.findall(line.text):

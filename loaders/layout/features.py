@@ -223,10 +223,11 @@ def _credit_head(name: str) -> bool:
     return words <= _AUTHOR_LINE_WORDS and (_author_name(name) or _whole_line_source(name) is not None)
 
 
-def outlet_part(text: str) -> str | None:
+def outlet_part(text: str, found: tuple | None = None) -> str | None:
     """The outlet one "|"-separated part of a byline or date line names outright, or the credit it
-    opens with, if any ("Authored by … | এই সময় ডিজিটাল | Updated: …", "ইত্তেফাক রিপোর্ট প্রকাশ : …")."""
-    for part in text.split("|") if "|" in text else [leading_byline(text) or ""]:
+    opens with, if any ("Authored by … | এই সময় ডিজিটাল | Updated: …", "ইত্তেফাক রিপোর্ট প্রকাশ : …").
+    ``found``: the line's dates, when already known."""
+    for part in text.split("|") if "|" in text else [leading_byline(text, found) or ""]:
         hit = _whole_line_source(part.strip())
         if hit is not None and hit.kind == "outlet":
             return hit.id
